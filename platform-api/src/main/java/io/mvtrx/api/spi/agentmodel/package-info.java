@@ -1,0 +1,2 @@
+/** Background-agent models: the simulated traders that populate the books, and the environment they act in. */
+package io.mvtrx.api.spi.agentmodel;
