@@ -1,0 +1,2 @@
+/** Shared test fixtures: SPI contract tests every plugin's tests extend, reference implementations, checks. */
+package io.mvtrx.testkit;
