@@ -36,8 +36,9 @@ import io.mvtrx.api.settings.Settings;
  * document that carries a {@code <!DOCTYPE>} is refused outright, so no entity (internal or external) is ever
  * expanded and nothing outside the document is read. Input is limited to {@link #MAX_BYTES}.
  *
- * <p>Positions: StAX reports where a start tag ends; the reader keeps the decoded text and walks back to the tag's
- * {@code <} (a start tag cannot contain a literal {@code <}), so every element is located at its first character.
+ * <p>Positions: StAX reports the line and column where a start tag ends; the reader keeps the decoded text and
+ * walks back to the tag's {@code <} (a start tag cannot contain a literal {@code <}), so every element is located at
+ * its first character.
  *
  * <p>Stateless; each call reads one document. Cost: the document is held in memory twice (text and tree).
  */
@@ -283,7 +284,12 @@ final class XmlSource {
          * the offset does not point just past a {@code >}.
          */
         int[] tagStart(Location end) {
-            int offset = end.getCharacterOffset();
+            // the parser's line and column are exact; its character offset is not (it can run one ahead)
+            int line = end.getLineNumber();
+            int offset = -1;
+            if (line >= 1 && line <= lineStarts.length) {
+                offset = lineStarts[line - 1] + end.getColumnNumber() - 1;
+            }
             if (offset > 0 && offset <= text.length() && text.charAt(offset - 1) == '>') {
                 int start = text.lastIndexOf('<', offset - 1);
                 if (start >= 0) {
