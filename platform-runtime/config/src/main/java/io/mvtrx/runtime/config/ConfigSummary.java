@@ -24,7 +24,7 @@ import io.mvtrx.api.settings.Settings;
 public final class ConfigSummary {
 
     /** Widest line. */
-    static final int WIDTH = 110;
+    static final int WIDTH = 100;
 
     private static final int LABEL = 13;
     private static final long SECOND = 1_000_000_000L;

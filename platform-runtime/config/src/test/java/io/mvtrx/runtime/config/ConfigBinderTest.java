@@ -5,7 +5,12 @@ import static io.mvtrx.runtime.config.ReferenceXml.replacing;
 import static io.mvtrx.runtime.config.ReferenceXml.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mvtrx.api.settings.ParameterSchema;
+import io.mvtrx.api.settings.Settings;
 import io.mvtrx.api.spi.ExtensionPoint;
+import io.mvtrx.api.spi.process.PriceProcess;
+import io.mvtrx.api.spi.process.PriceProcessProvider;
+import io.mvtrx.api.spi.process.ProcessContext;
 
 import org.junit.jupiter.api.Test;
 
@@ -347,5 +352,29 @@ class ConfigBinderTest {
         String xml = replacing("        <DistributedProxyAgent />\n", "");
 
         assertThat(validate(xml).config().orElseThrow().remoteAgentsEnabled()).isFalse();
+    }
+
+    @Test
+    void pluginThatCannotDeclareItsParametersIsAProblemNotACrash() {
+        TestCatalog catalog = TestCatalog.reference().add(new PriceProcessProvider() {
+            @Override
+            public String name() {
+                return "MagneticField";
+            }
+
+            @Override
+            public ParameterSchema parameters() {
+                throw new IllegalStateException("schema resource missing");
+            }
+
+            @Override
+            public PriceProcess create(Settings settings, ProcessContext context) {
+                throw new UnsupportedOperationException("validation only");
+            }
+        });
+
+        assertThat(formatted(validate(ReferenceXml.text(), catalog))).containsExactly("line 21: /Simulation/Agents/"
+                + "MultiBookExchangeAgent/Books/Processes/MagneticField: plugin 'MagneticField' failed to declare its "
+                + "parameters: java.lang.IllegalStateException: schema resource missing");
     }
 }

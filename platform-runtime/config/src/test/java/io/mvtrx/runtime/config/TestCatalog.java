@@ -92,14 +92,10 @@ final class TestCatalog implements PluginCatalog {
     }
 
     TestCatalog add(PluginProvider provider) {
-        ExtensionPoint point = switch (provider) {
-            case Model m -> ExtensionPoint.BACKGROUND_AGENT_MODEL;
-            case Process p -> ExtensionPoint.PRICE_PROCESS;
-            case Fees f -> ExtensionPoint.FEE_POLICY;
-            case Matching m -> ExtensionPoint.MATCHING_RULE;
-            case Balances b -> ExtensionPoint.BALANCE_DISTRIBUTION;
-            default -> throw new IllegalArgumentException("not a test provider: " + provider);
-        };
+        ExtensionPoint point = java.util.Arrays.stream(ExtensionPoint.values())
+                .filter(p -> p.providerType().isInstance(provider))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a provider: " + provider));
         providers.computeIfAbsent(point, p -> new TreeMap<>()).put(provider.name(), provider);
         return this;
     }
