@@ -1,13 +1,13 @@
 package io.mvtrx.runtime.config;
 
+import io.mvtrx.api.settings.Parameter;
+import io.mvtrx.api.settings.ParameterSchema;
+import io.mvtrx.api.settings.ParameterType;
+
 import static io.mvtrx.api.settings.ParameterType.BOOLEAN;
 import static io.mvtrx.api.settings.ParameterType.DECIMAL;
 import static io.mvtrx.api.settings.ParameterType.INTEGER;
 import static io.mvtrx.api.settings.ParameterType.STRING;
-
-import io.mvtrx.api.settings.Parameter;
-import io.mvtrx.api.settings.ParameterSchema;
-import io.mvtrx.api.settings.ParameterType;
 
 /**
  * The attributes the core itself reads, per element; plugin attributes are declared by each plugin's

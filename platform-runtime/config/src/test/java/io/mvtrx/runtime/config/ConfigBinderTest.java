@@ -1,9 +1,6 @@
 package io.mvtrx.runtime.config;
 
-import static io.mvtrx.runtime.config.ReferenceXml.formatted;
-import static io.mvtrx.runtime.config.ReferenceXml.replacing;
-import static io.mvtrx.runtime.config.ReferenceXml.validate;
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Map;
 
 import io.mvtrx.api.settings.ParameterSchema;
 import io.mvtrx.api.settings.Settings;
@@ -13,6 +10,11 @@ import io.mvtrx.api.spi.process.PriceProcessProvider;
 import io.mvtrx.api.spi.process.ProcessContext;
 
 import org.junit.jupiter.api.Test;
+
+import static io.mvtrx.runtime.config.ReferenceXml.formatted;
+import static io.mvtrx.runtime.config.ReferenceXml.replacing;
+import static io.mvtrx.runtime.config.ReferenceXml.validate;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ConfigBinderTest {
 
@@ -119,7 +121,7 @@ class ConfigBinderTest {
         FeePolicyConfig fees = validate(xml).config().orElseThrow().exchange().feePolicy();
 
         assertThat(fees.type()).isEqualTo("static");
-        assertThat(fees.settings().attributes()).containsExactly(java.util.Map.entry("type", "static"));
+        assertThat(fees.settings().attributes()).containsExactly(Map.entry("type", "static"));
         assertThat(fees.settings().path()).isEqualTo("/Simulation/Agents/MultiBookExchangeAgent/FeePolicy");
     }
 

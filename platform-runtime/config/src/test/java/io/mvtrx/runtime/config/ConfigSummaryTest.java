@@ -1,9 +1,9 @@
 package io.mvtrx.runtime.config;
 
+import org.junit.jupiter.api.Test;
+
 import static io.mvtrx.runtime.config.ReferenceXml.replacing;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import org.junit.jupiter.api.Test;
 
 class ConfigSummaryTest {
 

@@ -1,8 +1,5 @@
 package io.mvtrx.runtime.config;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +7,9 @@ import io.mvtrx.api.number.BookDecimals;
 import io.mvtrx.api.settings.Settings;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class RecordInvariantsTest {
 

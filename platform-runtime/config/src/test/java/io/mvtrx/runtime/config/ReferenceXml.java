@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** The bundled copy of the reference simulation_0.xml as text, and validation of edited copies. */
 final class ReferenceXml {
@@ -42,7 +43,7 @@ final class ReferenceXml {
                 new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), catalog);
     }
 
-    static java.util.List<String> formatted(ValidationReport report) {
+    static List<String> formatted(ValidationReport report) {
         return report.problems().stream().map(ConfigProblem::format).toList();
     }
 }

@@ -1,8 +1,5 @@
 package io.mvtrx.runtime.config;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +12,10 @@ import io.mvtrx.api.state.SimulationInfo;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class SimulationConfigsTest {
 
@@ -87,9 +88,9 @@ class SimulationConfigsTest {
         assertThat(books.detailedDepth()).isEqualTo(5);
         assertThat(books.algorithm()).isEqualTo("PriceTime");
         assertThat(books.processes()).extracting(ProcessConfig::type, ProcessConfig::name).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("FundamentalPrice", "fundamental"),
-                org.assertj.core.groups.Tuple.tuple("FuturesSignal", "external"),
-                org.assertj.core.groups.Tuple.tuple("MagneticField", "magneticfield"));
+                tuple("FundamentalPrice", "fundamental"),
+                tuple("FuturesSignal", "external"),
+                tuple("MagneticField", "magneticfield"));
         assertThat(books.processes().getFirst().settings().attribute("Hurst")).contains("0.75");
     }
 

@@ -1,9 +1,6 @@
 package io.mvtrx.runtime.config;
 
-import static io.mvtrx.api.settings.ParameterType.BOOLEAN;
-import static io.mvtrx.api.settings.ParameterType.DECIMAL;
-import static io.mvtrx.api.settings.ParameterType.INTEGER;
-
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +9,7 @@ import java.util.TreeMap;
 
 import io.mvtrx.api.settings.Parameter;
 import io.mvtrx.api.settings.ParameterSchema;
+import io.mvtrx.api.settings.ParameterType;
 import io.mvtrx.api.settings.Settings;
 import io.mvtrx.api.spi.ExtensionPoint;
 import io.mvtrx.api.spi.PluginProvider;
@@ -30,6 +28,10 @@ import io.mvtrx.api.spi.process.PriceProcess;
 import io.mvtrx.api.spi.process.PriceProcessProvider;
 import io.mvtrx.api.spi.process.ProcessContext;
 import io.mvtrx.runtime.plugins.PluginCatalog;
+
+import static io.mvtrx.api.settings.ParameterType.BOOLEAN;
+import static io.mvtrx.api.settings.ParameterType.DECIMAL;
+import static io.mvtrx.api.settings.ParameterType.INTEGER;
 
 /**
  * A plugin catalog for configuration tests: validation-only providers carrying the names the reference
@@ -92,7 +94,7 @@ final class TestCatalog implements PluginCatalog {
     }
 
     TestCatalog add(PluginProvider provider) {
-        ExtensionPoint point = java.util.Arrays.stream(ExtensionPoint.values())
+        ExtensionPoint point = Arrays.stream(ExtensionPoint.values())
                 .filter(p -> p.providerType().isInstance(provider))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("not a provider: " + provider));
@@ -120,7 +122,7 @@ final class TestCatalog implements PluginCatalog {
         return ParameterSchema.of(parameters);
     }
 
-    private static Parameter required(String name, io.mvtrx.api.settings.ParameterType type) {
+    private static Parameter required(String name, ParameterType type) {
         return Parameter.required(name, type, name);
     }
 

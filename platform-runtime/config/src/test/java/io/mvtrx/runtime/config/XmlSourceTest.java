@@ -1,7 +1,5 @@
 package io.mvtrx.runtime.config;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +10,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class XmlSourceTest {
 
@@ -26,9 +27,9 @@ class XmlSourceTest {
         assertThat(root.column()).isEqualTo(1);
         assertThat(root.children()).extracting(SourceElement::name, SourceElement::line, SourceElement::column)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("b", 2, 3),
-                        org.assertj.core.groups.Tuple.tuple("c", 2, 15),
-                        org.assertj.core.groups.Tuple.tuple("d", 4, 5));
+                        tuple("b", 2, 3),
+                        tuple("c", 2, 15),
+                        tuple("d", 4, 5));
     }
 
     @Test
