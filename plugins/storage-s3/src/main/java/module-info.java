@@ -2,6 +2,7 @@
  * The {@code s3} storage backend: AWS S3, Cloudflare R2, Hippius or any S3-compatible server through the AWS SDK v2
  * (Apache 5 HTTP client), every call behind a Resilience4j retry and circuit breaker.
  */
+@SuppressWarnings("module") // the name ends in "s3", the backend's name
 module io.mvtrx.plugin.storage.s3 {
     requires io.mvtrx.api;
     requires io.github.resilience4j.circuitbreaker;

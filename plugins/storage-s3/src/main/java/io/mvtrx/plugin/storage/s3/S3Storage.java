@@ -59,7 +59,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  *
  * <p>Every remote call goes through a Resilience4j {@link Retry} (exponential backoff; only transient failures are
  * retried: HTTP 5xx, 429, throttling and timeout error codes, I/O errors) around a {@link CircuitBreaker} that counts
- * transient failures only; a 4xx such as 403 or 404 is neither retried nor counted. The SDK's own retries are off,
+ * transient failures only; a 4xx such as 403 or 404 is neither retried nor counted. Aborts are the exception: they
+ * are cleanup, sent once directly (even while the circuit is open) and queued when they fail. The SDK's own retries are off,
  * so the configured attempts are the real ones. Failures surface as one {@link IOException} naming the bucket, the
  * key, the operation, the attempts and the cause, e.g. {@code s3://bucket/key: put failed after 3 attempts: ...};
  * bad credentials as {@code s3://bucket: access denied (check accessKey/secretKey)}; an open circuit fails at once

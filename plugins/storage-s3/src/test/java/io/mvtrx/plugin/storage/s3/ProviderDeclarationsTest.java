@@ -1,7 +1,5 @@
 package io.mvtrx.plugin.storage.s3;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.ServiceLoader;
 
@@ -9,6 +7,8 @@ import io.mvtrx.api.spi.storage.StorageBackendProvider;
 import io.mvtrx.testkit.ProviderDeclarations;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ProviderDeclarationsTest {
 

@@ -1,8 +1,5 @@
 package io.mvtrx.plugin.storage.s3;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -13,6 +10,9 @@ import io.mvtrx.api.settings.SettingsException;
 import io.mvtrx.api.spi.storage.StorageBackend;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class S3StorageConfigTest {
 
