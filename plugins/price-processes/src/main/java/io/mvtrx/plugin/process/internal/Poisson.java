@@ -75,7 +75,7 @@ public final class Poisson {
         }
     }
 
-    /** ln(k!) exactly from a table below 10, Stirling's series (error < 1e-12) above. */
+    /** ln(k!) exactly from a table below 10, Stirling's series to the k^-7 term (error < 1e-12) above. */
     static double logFactorial(long k) {
         if (k < LOG_FACTORIAL.length) {
             return LOG_FACTORIAL[(int) k];
@@ -84,6 +84,6 @@ public final class Poisson {
         double inv = 1 / x;
         double inv2 = inv * inv;
         return x * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI * x)
-                + inv * (1.0 / 12 - inv2 * (1.0 / 360 - inv2 / 1260));
+                + inv * (1.0 / 12 - inv2 * (1.0 / 360 - inv2 * (1.0 / 1260 - inv2 / 1680)));
     }
 }
