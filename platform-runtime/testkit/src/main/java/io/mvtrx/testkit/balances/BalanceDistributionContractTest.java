@@ -1,8 +1,5 @@
 package io.mvtrx.testkit.balances;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,6 +13,9 @@ import io.mvtrx.api.spi.balances.BalanceDistribution;
 import io.mvtrx.api.spi.balances.StartingBalance;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What every {@link BalanceDistribution} must do: balances are non-negative, the same seed gives the same

@@ -1,15 +1,15 @@
 package io.mvtrx.testkit.process;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.util.Arrays;
 
 import io.mvtrx.api.spi.process.PriceProcess;
 import io.mvtrx.api.spi.process.ProcessContext;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What every {@link PriceProcess} must do, whatever its model: the same seed gives the same path (bit for bit,

@@ -1,8 +1,5 @@
 package io.mvtrx.plugin.balances;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import java.util.Arrays;
 
 import io.mvtrx.api.settings.Settings;
@@ -12,6 +9,9 @@ import io.mvtrx.api.spi.balances.StartingBalance;
 import io.mvtrx.testkit.balances.BalanceDistributionContractTest;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class Pareto50BalancesProviderTest extends BalanceDistributionContractTest {
 

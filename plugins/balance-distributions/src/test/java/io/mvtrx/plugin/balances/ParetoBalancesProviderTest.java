@@ -1,9 +1,5 @@
 package io.mvtrx.plugin.balances;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-
 import java.util.Arrays;
 
 import io.mvtrx.api.settings.Settings;
@@ -14,6 +10,10 @@ import io.mvtrx.api.spi.balances.StartingBalance;
 import io.mvtrx.testkit.balances.BalanceDistributionContractTest;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class ParetoBalancesProviderTest extends BalanceDistributionContractTest {
 

@@ -1,8 +1,5 @@
 package io.mvtrx.plugin.balances;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.mvtrx.api.number.BookDecimals;
 import io.mvtrx.api.settings.Settings;
 import io.mvtrx.api.settings.SettingsException;
@@ -12,6 +9,9 @@ import io.mvtrx.api.spi.balances.StartingBalance;
 import io.mvtrx.testkit.balances.BalanceDistributionContractTest;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StaticBalancesProviderTest extends BalanceDistributionContractTest {
 

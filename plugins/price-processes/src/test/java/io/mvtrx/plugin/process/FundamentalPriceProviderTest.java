@@ -1,8 +1,5 @@
 package io.mvtrx.plugin.process;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.mvtrx.api.settings.Settings;
 import io.mvtrx.api.settings.SettingsException;
 import io.mvtrx.api.spi.process.PriceProcess;
@@ -10,6 +7,9 @@ import io.mvtrx.api.spi.process.ProcessContext;
 import io.mvtrx.testkit.process.PriceProcessContractTest;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FundamentalPriceProviderTest extends PriceProcessContractTest {
 

@@ -1,13 +1,14 @@
 package io.mvtrx.plugin.process;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.mvtrx.api.settings.Settings;
 import io.mvtrx.api.spi.process.PriceProcess;
 import io.mvtrx.api.spi.process.ProcessContext;
 import io.mvtrx.testkit.process.PriceProcessContractTest;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GbmProviderTest extends PriceProcessContractTest {
 
@@ -19,6 +20,14 @@ class GbmProviderTest extends PriceProcessContractTest {
     @Override
     protected PriceProcess create(ProcessContext context) {
         return provider.create(GBM, context);
+    }
+
+    @Test
+    void aScalarProcessTakesNoInput() {
+        PriceProcess gbm = create(context(1));
+
+        assertThatThrownBy(() -> gbm.set(0, 1.0)).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessage("GeometricBrownianMotion takes no input (component 0)");
     }
 
     @Test

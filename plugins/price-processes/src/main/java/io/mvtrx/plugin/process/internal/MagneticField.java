@@ -40,8 +40,8 @@ public final class MagneticField extends SteppedProcess {
 
     /**
      * @param rows         spins per side, >= 1
-     * @param alpha        coupling to the magnetisation (α >= 0)
-     * @param beta         inverse temperature (β >= 0)
+     * @param alpha        coupling α of a spin to |m̄| (the minority term)
+     * @param beta         inverse temperature β
      * @param coupling     neighbour interaction J
      * @param updatePeriod ns between updates
      * @param startTime    simulation start, ns

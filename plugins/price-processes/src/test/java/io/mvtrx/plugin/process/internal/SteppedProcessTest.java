@@ -1,11 +1,11 @@
 package io.mvtrx.plugin.process.internal;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SteppedProcessTest {
 
