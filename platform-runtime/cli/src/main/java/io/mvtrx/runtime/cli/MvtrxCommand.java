@@ -46,8 +46,8 @@ public final class MvtrxCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--plugins-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
-            description = "Folder of third-party plugin JARs (default: $MVTRX_HOME/plugins in the distribution, "
-                    + "else ./plugins).")
+            description = "Folder of third-party plugin JARs. Default: the plugins folder of the distribution "
+                    + "($MVTRX_HOME/plugins), or of the working directory when MVTRX_HOME is not set.")
     private Path pluginsDir;
 
     private final ClassLoader builtIns;
