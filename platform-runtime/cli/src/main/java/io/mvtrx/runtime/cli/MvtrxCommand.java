@@ -104,6 +104,16 @@ public final class MvtrxCommand implements Callable<Integer> {
         return PluginHost.load(builtIns, pluginsDirectory());
     }
 
+    /**
+     * Prints the registry's problems on the command's stderr, one line each, as every command that loads plugins
+     * should: the runtime carries on without the failed plugins, but the user must see what was left out.
+     */
+    public void printProblems(PluginRegistry registry) {
+        PrintWriter err = spec.commandLine().getErr();
+        registry.problems().forEach(err::println);
+        err.flush();
+    }
+
     /** The plugins folder: {@code --plugins-dir}, else {@code $MVTRX_HOME/plugins}, else {@code ./plugins}. */
     public Path pluginsDirectory() {
         if (pluginsDir != null) {

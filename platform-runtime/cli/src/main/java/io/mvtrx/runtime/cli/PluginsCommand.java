@@ -52,14 +52,12 @@ final class PluginsCommand implements Callable<Integer> {
     public Integer call() {
         Path folder = mvtrx.pluginsDirectory();
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         try (PluginRegistry registry = mvtrx.loadPlugins()) {
             printTable(registry, out);
             out.println();
             out.println(summary(registry, folder));
             out.flush();
-            registry.problems().forEach(err::println);
-            err.flush();
+            mvtrx.printProblems(registry);
         }
         return ExitCodes.OK;
     }

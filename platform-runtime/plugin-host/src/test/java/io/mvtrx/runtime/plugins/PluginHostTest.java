@@ -9,8 +9,13 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import io.mvtrx.api.number.BookDecimals;
 import io.mvtrx.api.settings.Settings;
@@ -109,6 +114,53 @@ class PluginHostTest {
             assertThat(registry.plugin("future-fees").orElseThrow().state()).isEqualTo(State.FAILED);
             assertThat(registry.find(FeePolicyProvider.class, "future")).isEmpty();
             assertGoodPluginLoaded(registry);
+        }
+    }
+
+    @Test
+    void refusesPluginWhoseRequiredVersionIsNotARange() {
+        PluginJarBuilder.plugin("vague-fees")
+                .requires("banana")
+                .feePolicyProvider("com.example.vague.VagueFees", "vague")
+                .writeTo(plugins.resolve("vague.jar"));
+
+        try (PluginRegistry registry = load()) {
+            assertThat(registry.problems()).singleElement().asString()
+                    .startsWith("plugins/vague.jar: refused: Plugin-Requires 'banana' is not a version range (");
+            assertGoodPluginLoaded(registry);
+        }
+    }
+
+    @Test
+    void logsEachProblemOnceAtWarning() {
+        PluginJarBuilder.writeCorrupt(plugins.resolve("corrupt.jar"));
+        Logger logger = Logger.getLogger("io.mvtrx.runtime.plugins");
+        List<LogRecord> records = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Level previous = logger.getLevel();
+        logger.setLevel(Level.ALL);
+        logger.setUseParentHandlers(false);
+        logger.addHandler(handler);
+        try (PluginRegistry registry = load()) {
+            assertThat(records).extracting(LogRecord::getLevel, LogRecord::getMessage)
+                    .containsExactly(tuple(Level.WARNING, "plugins/corrupt.jar: not a JAR: zip END header not found"));
+        } finally {
+            logger.removeHandler(handler);
+            logger.setUseParentHandlers(true);
+            logger.setLevel(previous);
         }
     }
 
