@@ -1,7 +1,5 @@
 package io.mvtrx.distribution;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
@@ -23,6 +21,8 @@ import io.mvtrx.testkit.plugins.PluginJarBuilder;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs the unpacked distribution ({@code target/mvtrx-VERSION/bin/mvtrx}) as a real process, on the module path,

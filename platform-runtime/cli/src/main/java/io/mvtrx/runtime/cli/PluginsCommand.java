@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "plugins",
         mixinStandardHelpOptions = true,
+        versionProvider = MvtrxCommand.Version.class,
         description = {
             "Lists every plugin: id, version, origin (built-in or folder), state and the names it provides.",
             "Problems (a refused or broken JAR, a name collision) follow on stderr, one line each. The exit code is "

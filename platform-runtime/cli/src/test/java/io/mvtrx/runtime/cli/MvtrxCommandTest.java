@@ -1,7 +1,5 @@
 package io.mvtrx.runtime.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class MvtrxCommandTest {
 

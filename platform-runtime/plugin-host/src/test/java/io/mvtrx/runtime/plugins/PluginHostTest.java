@@ -1,9 +1,5 @@
 package io.mvtrx.runtime.plugins;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
-
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -30,6 +26,10 @@ import io.mvtrx.testkit.plugins.PluginJarBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class PluginHostTest {
 

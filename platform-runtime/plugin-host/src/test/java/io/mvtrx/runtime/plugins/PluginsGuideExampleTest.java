@@ -1,7 +1,5 @@
 package io.mvtrx.runtime.plugins;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +15,8 @@ import io.mvtrx.testkit.plugins.PluginJarBuilder;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The complete example of doc/plugins.md compiles, loads from a plugins folder and does what the guide says. */
 class PluginsGuideExampleTest {
