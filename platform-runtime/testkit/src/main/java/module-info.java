@@ -3,8 +3,10 @@ module io.mvtrx.testkit {
     requires transitive io.mvtrx.api;
     requires transitive org.junit.jupiter.api;
     requires transitive org.assertj.core;
+    requires java.compiler;
 
     exports io.mvtrx.testkit;
     exports io.mvtrx.testkit.balances;
+    exports io.mvtrx.testkit.plugins;
     exports io.mvtrx.testkit.process;
 }

@@ -1,0 +1,9 @@
+/** The {@code mvtrx} command line (picocli): one command, one subcommand per job. */
+module io.mvtrx.runtime.cli {
+    requires io.mvtrx.runtime.plugins;
+    requires info.picocli;
+
+    exports io.mvtrx.runtime.cli;
+
+    opens io.mvtrx.runtime.cli to info.picocli;
+}
