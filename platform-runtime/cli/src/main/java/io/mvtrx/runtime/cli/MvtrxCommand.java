@@ -36,6 +36,9 @@ import picocli.CommandLine.Spec;
         description = "MVTRX: a market-simulation network as a plugin platform.",
         subcommands = {
             PluginsCommand.class,
+            ConfigCommand.class,
+            WalletCommand.class,
+            ChainCommand.class,
             HelpCommand.class,
         },
         exitCodeListHeading = ExitCodes.HELP_HEADING,
