@@ -201,4 +201,70 @@ class DistributionIT {
         assertThat(run.out().lines().map(line -> line.substring(line.lastIndexOf(' ') + 1)))
                 .allMatch(path -> path.startsWith("mvtrx-0.1.0/"));
     }
+
+    @Test
+    void configValidateAcceptsTheLiveConfigurationAndPrintsItsSummary() throws Exception {
+        Run run = mvtrx("config", "validate", HOME.resolve("conf/simulation.xml").toString());
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(run.out()).contains("128", "PriceTime", "dynamic", "StylizedTraderAgent", "1000",
+                "InitializationAgent", "500")
+                .endsWith(HOME.resolve("conf/simulation.xml") + ": valid\n");
+    }
+
+    @Test
+    void configValidateReportsAMisspelledAgentWithItsPathAndTheLoadedNames() throws Exception {
+        Path copy = temp.resolve("misspelled.xml");
+        Files.writeString(copy, Files.readString(HOME.resolve("conf/simulation.xml"))
+                .replace("<StylizedTraderAgent", "<StylisedTraderAgent")
+                .replace("</StylizedTraderAgent>", "</StylisedTraderAgent>"));
+
+        Run run = mvtrx("config", "validate", copy.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).containsPattern(copy + ": line \\d+: /Simulation/Agents/StylisedTraderAgent: "
+                        + "unknown background-agent model 'StylisedTraderAgent'; loaded: .*StylizedTraderAgent")
+                .endsWith("mvtrx: " + copy + ": 1 problem\n");
+    }
+
+    /** Issue 2 item 8: a fee policy built now, dropped in a plugins folder, and the config resolves to it. */
+    @Test
+    void aFeePolicyDroppedInThePluginsFolderIsUsedByTheConfigurationWithoutCoreChanges() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("plugins"));
+        PluginJarBuilder.plugin("acme-flat-fees")
+                .feePolicyProvider("com.acme.fees.FlatFees", "acme-flat")
+                .writeTo(folder.resolve("acme-flat-fees.jar"));
+        Path config = temp.resolve("acme.xml");
+        String live = Files.readString(HOME.resolve("conf/simulation.xml"));
+        int start = live.indexOf("<FeePolicy");
+        int end = live.indexOf("/>", start) + 2;
+        Files.writeString(config, live.substring(0, start) + "<FeePolicy type=\"acme-flat\"/>" + live.substring(end));
+
+        Run without = mvtrx("config", "validate", config.toString());
+        Run with = mvtrx("--plugins-dir", folder.toString(), "config", "validate", config.toString());
+
+        assertThat(without.exitCode()).isEqualTo(1);
+        assertThat(without.err()).contains("unknown fee policy 'acme-flat'");
+        assertThat(with.err()).isEmpty();
+        assertThat(with.exitCode()).isEqualTo(0);
+        assertThat(with.out()).contains("acme-flat").endsWith(config + ": valid\n");
+    }
+
+    @Test
+    void walletCreateAndListRoundTrip() throws Exception {
+        Path wallets = temp.resolve("wallets");
+        Run create = mvtrx("wallet", "create", "--name", "validator", "--hotkey", "default",
+                "--wallet-dir", wallets.toString());
+        Run list = mvtrx("wallet", "list", "--wallet-dir", wallets.toString());
+        Run again = mvtrx("wallet", "create", "--name", "validator", "--wallet-dir", wallets.toString());
+
+        assertThat(create.exitCode()).isEqualTo(0);
+        assertThat(create.out()).containsPattern("(?m)^coldkey validator  [0-9a-f]{64}$")
+                .containsPattern("(?m)^hotkey  validator/default  [0-9a-f]{64}$");
+        assertThat(list.out()).containsPattern("(?m)^validator  [0-9a-f]{64}\n  default  [0-9a-f]{64}$");
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.err()).isEqualTo("mvtrx: coldkey 'validator' already exists in " + wallets + "\n");
+    }
 }
