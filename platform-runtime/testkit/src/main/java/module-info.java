@@ -5,4 +5,5 @@ module io.mvtrx.testkit {
     requires transitive org.assertj.core;
 
     exports io.mvtrx.testkit;
+    exports io.mvtrx.testkit.book;
 }
