@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * class PriceTimeBookTest extends OrderBookContractTest {
  *     @Override
  *     protected OrderBook newBook() {
- *         return new PriceTimeBook(new BookSpec(0, BookDecimals.DEFAULT, 16));
+ *         return new PriceTimeBook(new BookSpec(0, BookDecimals.REFERENCE, 16));
  *     }
  * }
  * }
