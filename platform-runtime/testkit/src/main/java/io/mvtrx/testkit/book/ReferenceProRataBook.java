@@ -28,8 +28,8 @@ import io.mvtrx.api.spi.matching.RestingOrderVisitor;
  * </ul>
  * Then, with {@code q} the taker's remainder and {@code T} the level's total: if {@code q >= T} every order fills
  * completely; otherwise order {@code i} of size {@code s_i} gets {@code floor(q * s_i / T)} lots, and the lots left
- * over go one order at a time in queue order (oldest first), each order taking up to its unfilled size. Fills are
- * reported in queue order.
+ * over (fewer than the number of orders) go by time priority: the oldest order takes as many as it has room for
+ * (its size less its share), then the next oldest, and so on. Fills are reported in queue order.
  *
  * <p>Not thread-safe; slow and allocating (tests only).
  */
