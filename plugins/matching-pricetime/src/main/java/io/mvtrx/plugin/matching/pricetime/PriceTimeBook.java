@@ -174,7 +174,12 @@ public final class PriceTimeBook implements OrderBook {
                     "book %d: order %d: %s at %d would cross the best opposite price %d; match it first",
                     bookId, orderId, side, price, opposite.bestPrice()));
         }
-        if (orders.containsKey(orderId)) {
+        Node node = newNode();
+        Node previous = orders.put(orderId, node);
+        if (previous != null) {
+            orders.put(orderId, previous);
+            node.next = freeNodes;
+            freeNodes = node;
             throw new IllegalArgumentException(String.format(
                     "book %d: order %d is already resting", bookId, orderId));
         }
@@ -192,7 +197,6 @@ public final class PriceTimeBook implements OrderBook {
                 own.insert(-index - 1, key, level);
             }
         }
-        Node node = newNode();
         node.id = orderId;
         node.agentId = agentId;
         node.quantity = quantity;
@@ -207,7 +211,6 @@ public final class PriceTimeBook implements OrderBook {
         level.tail = node;
         level.count++;
         level.quantity += quantity;
-        orders.put(orderId, node);
     }
 
     @Override
@@ -215,13 +218,15 @@ public final class PriceTimeBook implements OrderBook {
         if (quantity <= 0) {
             return 0;
         }
-        Node node = orders.get(orderId);
-        if (node == null) {
+        int slot = orders.indexOf(orderId);
+        if (slot < 0) {
             return 0;
         }
+        Node node = orders.valueAt(slot);
         if (quantity >= node.quantity) {
             long removed = node.quantity;
-            remove(node);
+            orders.removeAt(slot);
+            unlink(node);
             return removed;
         }
         node.quantity -= quantity;
@@ -324,8 +329,14 @@ public final class PriceTimeBook implements OrderBook {
         return h ^ (h >>> 29);
     }
 
-    /** Unlinks a resting order, drops its level when emptied, returns both to the pools. */
+    /** Forgets a resting order's id, unlinks it, drops its level when emptied, returns both to the pools. */
     private void remove(Node node) {
+        orders.remove(node.id);
+        unlink(node);
+    }
+
+    /** Unlinks a resting order whose id is already forgotten; drops its level when emptied; pools both. */
+    private void unlink(Node node) {
         Level level = node.level;
         Node prev = node.prev;
         Node next = node.next;
@@ -341,7 +352,6 @@ public final class PriceTimeBook implements OrderBook {
         }
         level.count--;
         level.quantity -= node.quantity;
-        orders.remove(node.id);
         if (level.count == 0) {
             level.ladder.remove(level);
             level.ladder = null;
@@ -428,9 +438,27 @@ public final class PriceTimeBook implements OrderBook {
             return size == 0 ? NO_PRICE : levels[size - 1].price;
         }
 
-        /** Index of {@code key}, or {@code -(insertion point) - 1}. */
+        /**
+         * Index of {@code key}, or {@code -(insertion point) - 1}. Branch-free halving (the compare becomes a
+         * conditional move), so its cost does not depend on how well the branch predictor guesses.
+         */
         int search(long key) {
-            return Arrays.binarySearch(keys, 0, size, key);
+            int n = size;
+            if (n == 0) {
+                return -1;
+            }
+            long[] ks = keys;
+            int base = 0;
+            while (n > 1) {
+                int half = n >>> 1;
+                base = ks[base + half] <= key ? base + half : base;
+                n -= half;
+            }
+            long found = ks[base];
+            if (found == key) {
+                return base;
+            }
+            return -(found < key ? base + 1 : base) - 1;
         }
 
         void insert(int index, long key, Level level) {
