@@ -23,11 +23,24 @@ import net.jqwik.api.Tuple;
 
 class PriceTimeBookProperties {
 
-    private static final long MID = 1_000;
+    private static final long MID = 10_000;
 
     @Property(tries = 300)
     void replaysLikeTheReferenceBookEventByEvent(@ForAll("scripts") List<BookOp> ops) {
         BookScript fast = new BookScript(new PriceTimeBook(new BookSpec(0, BookDecimals.REFERENCE, 4)));
+        BookScript reference = new BookScript(new ReferenceBook(0));
+
+        for (int i = 0; i < ops.size(); i++) {
+            BookOp op = ops.get(i);
+            BookScript.Step expected = reference.apply(op);
+            BookScript.Step actual = fast.apply(op);
+            assertThat(actual).as("step %d: %s", i, op).isEqualTo(expected);
+        }
+    }
+
+    @Property(tries = 300)
+    void replaysLikeTheReferenceBookWhenPricesRoamFarBeyondTheWindow(@ForAll("roamingScripts") List<BookOp> ops) {
+        BookScript fast = new BookScript(new PriceTimeBook(new BookSpec(0, BookDecimals.REFERENCE, 4), 64));
         BookScript reference = new BookScript(new ReferenceBook(0));
 
         for (int i = 0; i < ops.size(); i++) {
@@ -56,18 +69,24 @@ class PriceTimeBookProperties {
 
     @Provide
     Arbitrary<List<BookOp>> scripts() {
-        return ops(60).list().ofMinSize(1).ofMaxSize(60);
+        return ops(60, 5).list().ofMinSize(1).ofMaxSize(60);
+    }
+
+    @Provide
+    Arbitrary<List<BookOp>> roamingScripts() {
+        return Arbitraries.of(40, 300, 5_000)
+                .flatMap(spread -> ops(80, spread).list().ofMinSize(1).ofMaxSize(80));
     }
 
     @Provide
     Arbitrary<List<BookOp>> longScripts() {
-        return ops(400).list().ofMinSize(100).ofMaxSize(400);
+        return ops(400, 5).list().ofMinSize(100).ofMaxSize(400);
     }
 
-    static Arbitrary<BookOp> ops(int steps) {
+    static Arbitrary<BookOp> ops(int steps, int spread) {
         Arbitrary<Integer> agents = Arbitraries.integers().between(1, 4);
         Arbitrary<Side> sides = Arbitraries.of(Side.class);
-        Arbitrary<Long> prices = Arbitraries.longs().between(MID - 5, MID + 5);
+        Arbitrary<Long> prices = Arbitraries.longs().between(MID - spread, MID + spread);
         Arbitrary<Long> quantities = Arbitraries.longs().between(1, 20);
         Arbitrary<StpMode> stps = Arbitraries.of(StpMode.class);
         Arbitrary<BookOp> place = Combinators.combine(agents, sides, prices, quantities, stps)

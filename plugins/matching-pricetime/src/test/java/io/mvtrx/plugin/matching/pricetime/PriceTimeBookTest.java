@@ -111,6 +111,55 @@ class PriceTimeBookTest extends OrderBookContractTest {
     }
 
     @Test
+    void levelsBelowTheWindowMoveBackUpWhenTheWindowEmpties() {
+        PriceTimeBook narrow = new PriceTimeBook(new BookSpec(0, BookDecimals.REFERENCE, 4), 64);
+        narrow.rest(1, MAKER, Side.BUY, 1_000, 5, 1);
+        narrow.rest(2, MAKER, Side.BUY, 1_100, 6, 2);
+        narrow.rest(3, OTHER, Side.BUY, 1_001, 7, 3);
+
+        assertThat(narrow.bestBid()).isEqualTo(1_100);
+        assertThat(narrow.reduce(2, 6)).isEqualTo(6);
+        narrow.rest(4, OTHER, Side.BUY, 1_000, 8, 4);
+
+        assertThat(narrow.bestBid()).isEqualTo(1_001);
+        book = narrow;
+        assertThat(levelQuantities(Side.BUY)).containsExactly(1_001L, 7L, 1L, 1_000L, 13L, 2L);
+        assertThat(orderIdsAt(Side.BUY, 1_000)).containsExactly(1L, 4L);
+    }
+
+    @Test
+    void aSweepFarThroughTheWindowLeavesTheDeepLevelsInOrder() {
+        PriceTimeBook narrow = new PriceTimeBook(new BookSpec(0, BookDecimals.REFERENCE, 4), 64);
+        for (int i = 0; i < 10; i++) {
+            narrow.rest(i, MAKER, Side.SELL, 2_000 + 30L * i, 1, i);
+        }
+
+        long left = narrow.match(99, TAKER, Side.BUY, 2_150, 100, StpMode.CO, sink);
+
+        assertThat(left).isEqualTo(94);
+        assertThat(narrow.bestAsk()).isEqualTo(2_180);
+        book = narrow;
+        assertThat(levelQuantities(Side.SELL)).containsExactly(
+                2_180L, 1L, 1L, 2_210L, 1L, 1L, 2_240L, 1L, 1L, 2_270L, 1L, 1L);
+        assertThat(narrow.stateHash()).isEqualTo(restedAsks(2_180, 2_210, 2_240, 2_270));
+    }
+
+    @Test
+    void windowMustBeAPowerOfTwo() {
+        assertThatThrownBy(() -> new PriceTimeBook(new BookSpec(2, BookDecimals.REFERENCE, 4), 100))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("book 2: window must be a power of two >= 64, got 100");
+    }
+
+    private static long restedAsks(long... prices) {
+        PriceTimeBook fresh = new PriceTimeBook(new BookSpec(0, BookDecimals.REFERENCE, 4));
+        for (long price : prices) {
+            fresh.rest((price - 2_000) / 30, MAKER, Side.SELL, price, 1, 0);
+        }
+        return fresh.stateHash();
+    }
+
+    @Test
     void negativeQuantityIsACallerBug() {
         assertThatThrownBy(() -> book.match(1, TAKER, Side.BUY, 100, -1, StpMode.CO, sink))
                 .isInstanceOf(IllegalArgumentException.class)
