@@ -36,7 +36,7 @@ import io.mvtrx.plugin.matching.pricetime.internal.Long2ObjectHashMap;
  * benchmark mix, dominated by search and shifting; a tree would chase pointers and allocate per level.
  *
  * <p><b>Allocation.</b> Nodes and levels come from free lists filled up front from {@link BookSpec#expectedOrders()};
- * when a list runs dry the book allocates one more and counts it ({@link #poolMisses()}); the id map and the ladder
+ * when a list runs dry the book allocates one more and counts it ({@link #poolMisses()}); the id map and the overflow
  * arrays double when full ({@link #growths()}). Released objects return to the free lists, so a book that stays
  * within its high-water mark allocates nothing. The matching loop throws no exception for business outcomes, builds
  * no string and uses no lambda; exceptions are reserved for broken caller contracts (negative quantity, duplicate

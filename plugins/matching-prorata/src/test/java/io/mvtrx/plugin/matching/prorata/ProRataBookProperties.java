@@ -29,11 +29,24 @@ import net.jqwik.api.constraints.Size;
 
 class ProRataBookProperties {
 
-    private static final long MID = 1_000;
+    private static final long MID = 10_000;
 
     @Property(tries = 300)
     void replaysLikeTheReferenceProRataBookEventByEvent(@ForAll("scripts") List<BookOp> ops) {
         BookScript fast = new BookScript(new ProRataBook(new BookSpec(0, BookDecimals.REFERENCE, 4)));
+        BookScript reference = new BookScript(new ReferenceProRataBook(0));
+
+        for (int i = 0; i < ops.size(); i++) {
+            BookOp op = ops.get(i);
+            BookScript.Step expected = reference.apply(op);
+            BookScript.Step actual = fast.apply(op);
+            assertThat(actual).as("step %d: %s", i, op).isEqualTo(expected);
+        }
+    }
+
+    @Property(tries = 200)
+    void replaysLikeTheReferenceWhenPricesRoamFarBeyondTheWindow(@ForAll("roamingScripts") List<BookOp> ops) {
+        BookScript fast = new BookScript(new ProRataBook(new BookSpec(0, BookDecimals.REFERENCE, 4), 64));
         BookScript reference = new BookScript(new ReferenceProRataBook(0));
 
         for (int i = 0; i < ops.size(); i++) {
@@ -116,18 +129,24 @@ class ProRataBookProperties {
     @Provide
     Arbitrary<List<BookOp>> scripts() {
         return Arbitraries.of(1L, 1_000_000_000_000L)
-                .flatMap(scale -> ops(60, scale).list().ofMinSize(1).ofMaxSize(60));
+                .flatMap(scale -> ops(60, scale, 4).list().ofMinSize(1).ofMaxSize(60));
+    }
+
+    @Provide
+    Arbitrary<List<BookOp>> roamingScripts() {
+        return Arbitraries.of(40, 300, 5_000)
+                .flatMap(spread -> ops(80, 1, spread).list().ofMinSize(1).ofMaxSize(80));
     }
 
     @Provide
     Arbitrary<List<BookOp>> longScripts() {
-        return ops(400, 1).list().ofMinSize(100).ofMaxSize(400);
+        return ops(400, 1, 4).list().ofMinSize(100).ofMaxSize(400);
     }
 
-    static Arbitrary<BookOp> ops(int steps, long scale) {
+    static Arbitrary<BookOp> ops(int steps, long scale, int spread) {
         Arbitrary<Integer> agents = Arbitraries.integers().between(1, 4);
         Arbitrary<Side> sides = Arbitraries.of(Side.class);
-        Arbitrary<Long> prices = Arbitraries.longs().between(MID - 4, MID + 4);
+        Arbitrary<Long> prices = Arbitraries.longs().between(MID - spread, MID + spread);
         Arbitrary<Long> quantities = Arbitraries.longs().between(1, 30).map(q -> q * scale + q % 7);
         Arbitrary<StpMode> stps = Arbitraries.of(StpMode.class);
         Arbitrary<BookOp> place = Combinators.combine(agents, sides, prices, quantities, stps)

@@ -63,6 +63,34 @@ public final class Long2ObjectHashMap<V> {
         return null;
     }
 
+    /** The slot holding {@code key}, or -1; valid until the next {@link #put} or {@link #remove}. */
+    public int indexOf(long key) {
+        long[] ks = keys;
+        Object[] vs = values;
+        int m = mask;
+        int i = slot(key);
+        while (vs[i] != null) {
+            if (ks[i] == key) {
+                return i;
+            }
+            i = (i + 1) & m;
+        }
+        return -1;
+    }
+
+    /** The value in a slot found by {@link #indexOf}. */
+    @SuppressWarnings("unchecked")
+    public V valueAt(int index) {
+        return (V) values[index];
+    }
+
+    /** Removes the entry in a slot found by {@link #indexOf}. */
+    public void removeAt(int index) {
+        values[index] = null;
+        size--;
+        shiftBack(index);
+    }
+
     /** Whether {@code key} is present. */
     public boolean containsKey(long key) {
         return get(key) != null;
