@@ -219,6 +219,22 @@ class ProRataBookTest extends OrderBookContractTest {
     }
 
     @Test
+    void steadyStateWithinTheSizingAllocatesNothingFromThePools() {
+        ProRataBook sized = new ProRataBook(new BookSpec(0, BookDecimals.REFERENCE, 64));
+        for (int round = 0; round < 50; round++) {
+            for (int i = 0; i < 32; i++) {
+                sized.rest(round * 100L + i, i, Side.SELL, 1_000 + i % 8, 10 + i, i);
+            }
+            sized.match(-1, 999, Side.BUY, 1_003, 100, StpMode.CO, sink);
+            sized.match(-1, 999, Side.BUY, OrderBook.NO_PRICE, 1_000, StpMode.CO, sink);
+        }
+
+        assertThat(sized.orderCount()).isZero();
+        assertThat(sized.poolMisses()).isZero();
+        assertThat(sized.growths()).isZero();
+    }
+
+    @Test
     void levelOfOnlyOwnOrdersIsClearedByCancelOldestAndMatchingGoesDeeper() {
         book.rest(1, TAKER, Side.SELL, 101, 10, 1);
         book.rest(2, TAKER, Side.SELL, 101, 10, 2);
