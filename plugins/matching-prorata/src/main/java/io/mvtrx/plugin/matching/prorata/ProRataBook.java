@@ -567,9 +567,7 @@ public final class ProRataBook implements OrderBook {
         /** Adds a level whose price is not in the ladder yet. */
         void insert(Level level) {
             long key = key(level.price);
-            if (windowLevels == 0) {
-                recentre(key - window + window / 4);
-            } else if (key - base >= window) {
+            if (windowLevels == 0 || key - base >= window) {
                 recentre(key - window + window / 4);
             }
             long offset = key - base;
