@@ -7,6 +7,7 @@ module io.mvtrx.testkit {
 
     exports io.mvtrx.testkit;
     exports io.mvtrx.testkit.balances;
+    exports io.mvtrx.testkit.book;
     exports io.mvtrx.testkit.plugins;
     exports io.mvtrx.testkit.process;
 }
