@@ -3,7 +3,12 @@ module io.mvtrx.testkit {
     requires transitive io.mvtrx.api;
     requires transitive org.junit.jupiter.api;
     requires transitive org.assertj.core;
+    requires java.compiler;
 
     exports io.mvtrx.testkit;
+    exports io.mvtrx.testkit.balances;
+    exports io.mvtrx.testkit.book;
+    exports io.mvtrx.testkit.plugins;
+    exports io.mvtrx.testkit.process;
     exports io.mvtrx.testkit.storage;
 }
