@@ -3,6 +3,8 @@ module io.mvtrx.testkit {
     requires transitive io.mvtrx.api;
     requires transitive org.junit.jupiter.api;
     requires transitive org.assertj.core;
+    requires java.xml;
 
     exports io.mvtrx.testkit;
+    exports io.mvtrx.testkit.agents;
 }

@@ -1,0 +1,12 @@
+/**
+ * The reference's background-agent models: initialization ladders, stylized (Chiarella) traders, Avellaneda–Stoikov
+ * market makers, the ALGO execution trader, futures momentum traders, Ising noise traders and random traders.
+ */
+module io.mvtrx.plugin.agents {
+    requires io.mvtrx.api;
+
+    exports io.mvtrx.plugin.agents;
+
+    provides io.mvtrx.api.spi.agentmodel.BackgroundAgentModelProvider
+            with io.mvtrx.plugin.agents.InitializationAgentProvider;
+}
