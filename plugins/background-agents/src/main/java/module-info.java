@@ -8,5 +8,6 @@ module io.mvtrx.plugin.agents {
     exports io.mvtrx.plugin.agents;
 
     provides io.mvtrx.api.spi.agentmodel.BackgroundAgentModelProvider
-            with io.mvtrx.plugin.agents.InitializationAgentProvider;
+            with io.mvtrx.plugin.agents.InitializationAgentProvider,
+                    io.mvtrx.plugin.agents.StylizedTraderAgentProvider;
 }

@@ -10,7 +10,7 @@ import java.util.random.RandomGenerator;
  * for a kind whose queue is empty fails with the kind named, so a test also pins how many draws a rule makes.
  *
  * {@snippet :
- * ScriptedRandom random = new ScriptedRandom().doubles(0.5, 0.25).gaussians(1.0);
+ * ScriptedRandom random = new ScriptedRandom().uniforms(0.5, 0.25).gaussians(1.0);
  * }
  */
 public final class ScriptedRandom implements RandomGenerator {
@@ -21,7 +21,7 @@ public final class ScriptedRandom implements RandomGenerator {
     private final Deque<Integer> ints = new ArrayDeque<>();
 
     /** Queues uniform doubles in [0, 1) for {@link #nextDouble()}. */
-    public ScriptedRandom doubles(double... values) {
+    public ScriptedRandom uniforms(double... values) {
         for (double value : values) {
             if (!(value >= 0 && value < 1)) {
                 throw new IllegalArgumentException("a uniform double must be in [0, 1), got " + value);
@@ -47,8 +47,8 @@ public final class ScriptedRandom implements RandomGenerator {
         return this;
     }
 
-    /** Queues ints for {@link #nextInt(int)} (each must be below the bound asked with). */
-    public ScriptedRandom ints(int... values) {
+    /** Queues indices for {@link #nextInt(int)} (each must be below the bound asked with). */
+    public ScriptedRandom indices(int... values) {
         for (int value : values) {
             ints.add(value);
         }

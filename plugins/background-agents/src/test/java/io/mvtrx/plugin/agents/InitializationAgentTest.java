@@ -33,7 +33,7 @@ class InitializationAgentTest {
     @Test
     void laysBidsBelowAndAsksAboveTheInitialPriceUntilTheCapitalIsCommitted() {
         // bids: maxQ = 1000/300/2; prices U(0, 299.99) floored to the tick; asks: maxQ = 2/2, prices U(300.01, 600)
-        ScriptedRandom random = new ScriptedRandom().doubles(
+        ScriptedRandom random = new ScriptedRandom().uniforms(
                 0.5, 0.6,       // 149.995 -> 149.99, min(1.0, 1000/149.99) -> 1.0
                 0.25, 0.9,      // 74.9975 -> 74.99, min(1.5, 849.99/74.99) -> 1.5
                 0.0, 0.3,       // price 0: not sent, nothing committed
