@@ -9,5 +9,6 @@ module io.mvtrx.plugin.agents {
 
     provides io.mvtrx.api.spi.agentmodel.BackgroundAgentModelProvider
             with io.mvtrx.plugin.agents.InitializationAgentProvider,
-                    io.mvtrx.plugin.agents.StylizedTraderAgentProvider;
+                    io.mvtrx.plugin.agents.StylizedTraderAgentProvider,
+                    io.mvtrx.plugin.agents.HighFrequencyTraderAgentProvider;
 }
