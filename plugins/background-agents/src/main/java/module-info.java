@@ -10,5 +10,6 @@ module io.mvtrx.plugin.agents {
     provides io.mvtrx.api.spi.agentmodel.BackgroundAgentModelProvider
             with io.mvtrx.plugin.agents.InitializationAgentProvider,
                     io.mvtrx.plugin.agents.StylizedTraderAgentProvider,
-                    io.mvtrx.plugin.agents.HighFrequencyTraderAgentProvider;
+                    io.mvtrx.plugin.agents.HighFrequencyTraderAgentProvider,
+                    io.mvtrx.plugin.agents.FuturesTraderAgentProvider;
 }
