@@ -7,7 +7,8 @@ import java.util.random.RandomGenerator;
 /**
  * A random stream that answers from scripts, so a decision rule can be checked with hand-computed numbers: uniform
  * doubles, standard normals, standard exponentials and bounded ints each come from their own queue, in order. Asking
- * for a kind whose queue is empty fails with the kind named, so a test also pins how many draws a rule makes.
+ * for a kind whose queue is empty fails with the kind named, so a test also pins how many draws a rule makes, unless
+ * a fallback generator was given ({@link #otherwise}) to answer the draws a test does not care about.
  *
  * {@snippet :
  * ScriptedRandom random = new ScriptedRandom().uniforms(0.5, 0.25).gaussians(1.0);
@@ -19,6 +20,13 @@ public final class ScriptedRandom implements RandomGenerator {
     private final Deque<Double> gaussians = new ArrayDeque<>();
     private final Deque<Double> exponentials = new ArrayDeque<>();
     private final Deque<Integer> ints = new ArrayDeque<>();
+    private RandomGenerator fallback;
+
+    /** Answers from {@code generator} once a queue is empty, instead of failing. */
+    public ScriptedRandom otherwise(RandomGenerator generator) {
+        this.fallback = generator;
+        return this;
+    }
 
     /** Queues uniform doubles in [0, 1) for {@link #nextDouble()}. */
     public ScriptedRandom uniforms(double... values) {
@@ -62,12 +70,12 @@ public final class ScriptedRandom implements RandomGenerator {
 
     @Override
     public double nextDouble() {
-        return take(doubles, "uniform double");
+        return doubles.isEmpty() && fallback != null ? fallback.nextDouble() : take(doubles, "uniform double");
     }
 
     @Override
     public double nextGaussian() {
-        return take(gaussians, "gaussian");
+        return gaussians.isEmpty() && fallback != null ? fallback.nextGaussian() : take(gaussians, "gaussian");
     }
 
     @Override
@@ -77,11 +85,16 @@ public final class ScriptedRandom implements RandomGenerator {
 
     @Override
     public double nextExponential() {
-        return take(exponentials, "exponential");
+        return exponentials.isEmpty() && fallback != null
+                ? fallback.nextExponential()
+                : take(exponentials, "exponential");
     }
 
     @Override
     public int nextInt(int bound) {
+        if (ints.isEmpty() && fallback != null) {
+            return fallback.nextInt(bound);
+        }
         int value = take(ints, "bounded int");
         if (value < 0 || value >= bound) {
             throw new IllegalStateException(String.format("scripted int %d is outside [0, %d)", value, bound));
@@ -91,6 +104,9 @@ public final class ScriptedRandom implements RandomGenerator {
 
     @Override
     public long nextLong() {
+        if (fallback != null) {
+            return fallback.nextLong();
+        }
         throw new UnsupportedOperationException("ScriptedRandom answers only nextDouble, nextGaussian, "
                 + "nextExponential and nextInt(bound); script the draw the rule makes");
     }
