@@ -11,6 +11,7 @@ module io.mvtrx.plugin.agents {
             with io.mvtrx.plugin.agents.InitializationAgentProvider,
                     io.mvtrx.plugin.agents.StylizedTraderAgentProvider,
                     io.mvtrx.plugin.agents.HighFrequencyTraderAgentProvider,
+                    io.mvtrx.plugin.agents.AlgoTraderAgentProvider,
                     io.mvtrx.plugin.agents.FuturesTraderAgentProvider,
                     io.mvtrx.plugin.agents.NoiseTraderAgentProvider;
 }
