@@ -13,5 +13,6 @@ module io.mvtrx.plugin.agents {
                     io.mvtrx.plugin.agents.HighFrequencyTraderAgentProvider,
                     io.mvtrx.plugin.agents.AlgoTraderAgentProvider,
                     io.mvtrx.plugin.agents.FuturesTraderAgentProvider,
-                    io.mvtrx.plugin.agents.NoiseTraderAgentProvider;
+                    io.mvtrx.plugin.agents.NoiseTraderAgentProvider,
+                    io.mvtrx.plugin.agents.RandomTraderAgentProvider;
 }
