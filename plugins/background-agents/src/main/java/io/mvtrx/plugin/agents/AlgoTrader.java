@@ -178,12 +178,13 @@ final class AlgoTrader implements BackgroundAgent {
         switch (kind) {
             case DECIDE -> decide(environment);
             case READ -> read(bookId, environment);
-            default -> {
+            case SLICE -> {
                 MarketView market = environment.market(bookId);
                 topBid[bookId] = quantizer.volumeValue(market.depthVolume(true, 1));
                 topAsk[bookId] = quantizer.volumeValue(market.depthVolume(false, 1));
                 execute(bookId, environment);
             }
+            default -> throw new IllegalArgumentException("ALGOTraderAgent has no wake-up kind " + kind);
         }
     }
 

@@ -72,6 +72,7 @@ final class StylizedTrader implements BackgroundAgent {
         histories = new ReturnHistory[books];
         long now = environment.now();
         for (int book = 0; book < books; book++) {
+            environment.process(book, "fundamental");
             histories[book] = initialHistory(population.path(book), profile.tau(), profile.historySize());
             environment.wakeAt(book, now + 1, StylizedTraderPopulation.OBSERVE);
             if (index == 0) {

@@ -189,6 +189,7 @@ class StylizedTraderTest {
         StylizedTrader trader = (StylizedTrader) population.agent(
                 new AgentContext(-2, 1, "S_1", 1));
         ScriptedEnvironment env = new ScriptedEnvironment(1, 3);
+        env.defineProcess(0, "fundamental").set(300.0);
         trader.onStart(env);
         ReturnHistory history = trader.history(0);
         history.seedPrice(300.0);
