@@ -1,0 +1,105 @@
+package io.mvtrx.runtime.wallet;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * An Ed25519 key pair (JDK provider). The address is the hex of the 32-byte raw public key.
+ *
+ * <p>Immutable and thread-safe; {@link #sign} creates a {@link Signature} per call.
+ */
+public final class Keypair {
+
+    /** X.509 SubjectPublicKeyInfo prefix of an Ed25519 key; the raw 32-byte key follows it. */
+    private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
+
+    private final PublicKey publicKey;
+    private final PrivateKey privateKey;
+
+    Keypair(PublicKey publicKey, PrivateKey privateKey) {
+        this.publicKey = publicKey;
+        this.privateKey = privateKey;
+    }
+
+    /** The 32-byte raw public key. */
+    public byte[] publicKeyBytes() {
+        byte[] encoded = publicKey.getEncoded();
+        return Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
+    }
+
+    /** Hex of the raw public key: how hotkeys are named on the local chain. */
+    public String address() {
+        return HexFormat.of().formatHex(publicKeyBytes());
+    }
+
+    /** PKCS#8 encoding of the private key, or null for a public-only key. */
+    byte[] privateKeyEncoded() {
+        return privateKey == null ? null : privateKey.getEncoded();
+    }
+
+    /** Whether the private half is present. */
+    public boolean canSign() {
+        return privateKey != null;
+    }
+
+    /** Signs a message. */
+    public byte[] sign(byte[] message) {
+        if (privateKey == null) {
+            throw new WalletException("key %s has no private half; cannot sign", address());
+        }
+        try {
+            Signature signature = Signature.getInstance("Ed25519");
+            signature.initSign(privateKey);
+            signature.update(message);
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new WalletException(e, "Ed25519 signing failed: %s", e.getMessage());
+        }
+    }
+
+    /** Verifies an Ed25519 signature made by the key whose raw public key is given. */
+    public static boolean verify(byte[] rawPublicKey, byte[] message, byte[] signature) {
+        if (rawPublicKey.length != 32 || signature.length != 64) {
+            return false;
+        }
+        try {
+            Signature verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(publicKeyOf(rawPublicKey));
+            verifier.update(message);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    /** A public-only key from its 32 raw bytes. */
+    public static Keypair publicOnly(byte[] rawPublicKey) {
+        try {
+            return new Keypair(publicKeyOf(rawPublicKey), null);
+        } catch (GeneralSecurityException e) {
+            throw new WalletException(e, "not an Ed25519 public key: %s", HexFormat.of().formatHex(rawPublicKey));
+        }
+    }
+
+    static Keypair fromEncoded(byte[] rawPublicKey, byte[] pkcs8Private) throws GeneralSecurityException {
+        KeyFactory factory = KeyFactory.getInstance("Ed25519");
+        PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(pkcs8Private));
+        return new Keypair(publicKeyOf(rawPublicKey), privateKey);
+    }
+
+    private static PublicKey publicKeyOf(byte[] raw) throws GeneralSecurityException {
+        if (raw.length != 32) {
+            throw new GeneralSecurityException("Ed25519 public key must be 32 bytes, got " + raw.length);
+        }
+        byte[] encoded = Arrays.copyOf(X509_PREFIX, X509_PREFIX.length + 32);
+        System.arraycopy(raw, 0, encoded, X509_PREFIX.length, 32);
+        return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(encoded));
+    }
+}
