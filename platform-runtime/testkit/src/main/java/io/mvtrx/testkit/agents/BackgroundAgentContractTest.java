@@ -117,11 +117,12 @@ public abstract class BackgroundAgentContractTest {
             world.defineProcess(book, "fundamental")
                     .path(t -> 300.0 * (1 + 0.02 * Math.sin(2 * Math.PI * t / (double) HOUR)));
             world.defineProcess(book, "external").path(t -> 300.0 + 3.0 * ((t / MINUTE) % 3));
-            double[] spins = new double[1024];
-            for (int site = 0; site < spins.length; site++) {
-                spins[site] = site % 4 == 3 ? -1 : 1;
+            // the MagneticField layout: 0 mean spin, 1 its last change, 2 + k spin k
+            double[] changeAndSpins = new double[1 + 1024];
+            for (int site = 0; site < 1024; site++) {
+                changeAndSpins[1 + site] = site % 4 == 3 ? -1 : 1;
             }
-            world.defineProcess(book, "magneticfield").set(0.5).components(spins);
+            world.defineProcess(book, "magneticfield").set(0.5).components(changeAndSpins);
         }
     }
 

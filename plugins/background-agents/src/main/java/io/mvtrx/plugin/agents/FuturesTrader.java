@@ -60,7 +60,7 @@ final class FuturesTrader implements BackgroundAgent {
         }
         RandomGenerator random = environment.random();
         for (int book = 0; book < books; book++) {
-            population.observeSignal(book, environment.process(book, FuturesTraderPopulation.SIGNAL).value());
+            population.observeSignal(book, environment.process(book, FuturesTraderPopulation.SIGNAL));
             int holder = random.nextInt(population.context.instanceCount());
             long delay = Math.max(1, population.decisionDelay.sample(random));
             environment.wakeInstance(holder, book, environment.now() + delay, FuturesTraderPopulation.TURN);
@@ -79,7 +79,7 @@ final class FuturesTrader implements BackgroundAgent {
         int holder = random.nextInt(population.context.instanceCount());
         long delay = Math.max(1, population.decisionDelay.sample(random));
         environment.wakeInstance(holder, bookId, now + delay, FuturesTraderPopulation.TURN);
-        population.observeSignal(bookId, environment.process(bookId, FuturesTraderPopulation.SIGNAL).value());
+        population.observeSignal(bookId, environment.process(bookId, FuturesTraderPopulation.SIGNAL));
         if (!inFlight[bookId]) {
             trade(bookId, environment);
         }

@@ -6,17 +6,18 @@ import io.mvtrx.api.spi.agentmodel.AgentContext;
 import io.mvtrx.api.spi.agentmodel.AgentPopulation;
 import io.mvtrx.api.spi.agentmodel.BackgroundAgent;
 import io.mvtrx.api.spi.agentmodel.PopulationContext;
+import io.mvtrx.api.spi.process.PriceProcess;
 import io.mvtrx.plugin.agents.internal.FeedLatency;
 import io.mvtrx.plugin.agents.internal.PlacementLatency;
 import io.mvtrx.plugin.agents.internal.Quantizer;
 
 /**
  * The futures traders of one block and what they share: each book's decision turn and the signal read from the
- * book's {@code external} process. The reference's FuturesSignal process keeps, besides its value, the log return of
- * its last change and a volume factor; our {@code PriceProcess} exposes only the value, so the population derives
- * both from the value changes it observes: {@code r = ln(new/old)}, {@code factor = min(2, e^|r|)}, kept until the
- * next change. Traders read the signal every few seconds per book, more often than the external price changes, so
- * each change is seen once, as the reference sees it.
+ * book's {@code external} process. A FuturesSignal process carries the log return of its last change (component 1)
+ * and the volume factor {@code min(2, e^|r|)} (component 2), which the traders use as the reference's do. Bound to a
+ * process without them (fewer than 3 components, e.g. a GBM or a recorded price), the population derives both from
+ * the value changes it observes, {@code r = ln(new/old)} kept until the next change; traders read the signal every
+ * few seconds per book, more often than an external price changes, so each change is seen once.
  */
 final class FuturesTraderPopulation implements AgentPopulation {
 
@@ -28,6 +29,12 @@ final class FuturesTraderPopulation implements AgentPopulation {
 
     /** Name of the process the traders follow. */
     static final String SIGNAL = "external";
+
+    /** Signal component of the last log return. */
+    static final int RETURN = 1;
+
+    /** Signal component of the volume factor. */
+    static final int FACTOR = 2;
 
     final FuturesTraderParameters parameters;
     final PopulationContext context;
@@ -59,8 +66,18 @@ final class FuturesTraderPopulation implements AgentPopulation {
         return new FuturesTrader(this, agent.instanceIndex());
     }
 
-    /** Takes in the signal's current value; a change sets the book's log return and volume factor. */
-    void observeSignal(int bookId, double value) {
+    /** Reads the signal: from its components when it has them, else from its value's changes. */
+    void observeSignal(int bookId, PriceProcess signal) {
+        if (signal.components() > FACTOR) {
+            logReturn[bookId] = signal.value(RETURN);
+            volumeFactor[bookId] = signal.value(FACTOR);
+        } else {
+            observeValue(bookId, signal.value());
+        }
+    }
+
+    /** Takes in a scalar signal's current value; a change sets the book's log return and volume factor. */
+    void observeValue(int bookId, double value) {
         double last = lastSignal[bookId];
         if (Double.isNaN(last)) {
             lastSignal[bookId] = value;

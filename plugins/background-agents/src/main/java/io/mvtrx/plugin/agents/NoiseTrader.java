@@ -15,7 +15,7 @@ import io.mvtrx.plugin.agents.internal.Quantizer;
 
 /**
  * One noise trader (reference 0.5.4 §7.3), owning spin {@code k} (its instance index) of every book's
- * {@code magneticfield}. It draws a volume constant {@code LogNormal(meanVolume, 1)} at the start. Instance 0 hands
+ * {@code magneticfield} (component {@code 2 + k}). It draws a volume constant {@code LogNormal(meanVolume, 1)} at the start. Instance 0 hands
  * out the first turn of every book after a feed latency. The holder reads the book after the feed latency, passes the
  * turn on after an ACD delay with the extra term {@code acdGamma·ln(1 - |m̄|)} (strong magnetisation, short delays),
  * and decides with p the mid (empty bid: last mid; empty ask: bid + tick), s its spin, m̄ the mean spin:
@@ -34,10 +34,7 @@ import io.mvtrx.plugin.agents.internal.Quantizer;
  *       {@code base - x(q)}, at q to the nearest tick, living {@code tau}.</li>
  * </ul>
  *
- * <p><b>Difference from the reference:</b> after a limit order the reference sets the trader's own spin (+1 for a
- * buy, -1 for a sell) and immediately re-draws it by one Glauber update. Our processes are read-only to agents, so
- * the field evolves on its own updates only; the Glauber re-draw, which depends mostly on the neighbours, erases most
- * of that feedback in the reference too. Like the reference it does not wait for replies before deciding again.
+ * <p>Like the reference it does not wait for replies before deciding again.
  *
  * <p>Confined to its block's thread; one instruction per decision, the demand object is reused.
  */
@@ -69,17 +66,15 @@ final class NoiseTrader implements BackgroundAgent {
         for (int book = 0; book < books; book++) {
             lastMid[book] = initialPrice;
             PriceProcess field = environment.process(book, NoiseTraderPopulation.FIELD);
-            try {
-                field.value(index);
-            } catch (IndexOutOfBoundsException e) {
+            if (field.components() <= NoiseTraderPopulation.FIRST_SPIN + index) {
                 throw new IllegalStateException(String.format(
-                        "NoiseTraderAgent instance %d follows spin %d of book %d's '%s' process, which has no such "
-                                + "component (instanceCount must equal numRows²): %s",
-                        index, index, book, NoiseTraderPopulation.FIELD, e.getMessage()), e);
+                        "NoiseTraderAgent instance %d follows spin %d (component %d) of book %d's '%s' process, "
+                                + "which has %d components (instanceCount must equal numRows²)",
+                        index, index, NoiseTraderPopulation.FIRST_SPIN + index, book, NoiseTraderPopulation.FIELD,
+                        field.components()));
             }
             if (index == 0) {
                 population.clocks[book].reset();
-                population.observeField(book, field.value());
                 int holder = random.nextInt(population.context.instanceCount());
                 long delay = Math.max(1, population.feed.sample(random));
                 environment.wakeInstance(holder, book, environment.now() + delay, NoiseTraderPopulation.TURN);
@@ -98,7 +93,6 @@ final class NoiseTrader implements BackgroundAgent {
         }
         PriceProcess field = environment.process(bookId, NoiseTraderPopulation.FIELD);
         double mean = field.value();
-        population.observeField(bookId, mean);
         int holder = random.nextInt(population.context.instanceCount());
         double extra = population.parameters.acdGamma() * Math.log(1 - Math.abs(mean));
         long delay = population.clocks[bookId].next(random, extra);
@@ -110,10 +104,11 @@ final class NoiseTrader implements BackgroundAgent {
         double ask = market.bestAsk() > 0 ? quantizer.priceValue(market.bestAsk()) : bid + quantizer.tick();
         double mid = 0.5 * (bid + ask);
         lastMid[bookId] = mid;
-        decide(bookId, mid, (int) Math.signum(field.value(index)), mean, environment);
+        decide(bookId, mid, field, mean, environment);
     }
 
-    private void decide(int bookId, double price, int spin, double mean, AgentEnvironment environment) {
+    private void decide(int bookId, double price, PriceProcess field, double mean, AgentEnvironment environment) {
+        int spin = (int) Math.signum(field.value(NoiseTraderPopulation.FIRST_SPIN + index));
         NoiseTraderParameters parameters = population.parameters;
         Quantizer quantizer = population.quantizer;
         RandomGenerator random = environment.random();
@@ -124,7 +119,7 @@ final class NoiseTrader implements BackgroundAgent {
         double freeBase = quantizer.baseValue(account.freeBase());
         double freeQuote = quantizer.quoteValue(account.freeQuote());
         double forecast = price * Math.exp(parameters.sigmaExp() + parameters.weight() * mean
-                + population.meanChange(bookId));
+                + field.value(NoiseTraderPopulation.MEAN_CHANGE));
         demand.set(forecast, parameters.sigmaExp(), freeBase, freeQuote);
         double indifference = demand.indifferencePrice();
         if (Double.isNaN(indifference)) {
@@ -170,6 +165,7 @@ final class NoiseTrader implements BackgroundAgent {
         if (lots > 0) {
             environment.submit(Orders.limit(bookId, side, ticks, lots, 0, parameters.tau(), false),
                     population.placement.sample(random));
+            field.set(NoiseTraderPopulation.FIRST_SPIN + index, side == Side.BUY ? 1.0 : -1.0);
         }
     }
 

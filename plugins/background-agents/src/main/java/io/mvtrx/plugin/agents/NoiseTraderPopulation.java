@@ -1,7 +1,5 @@
 package io.mvtrx.plugin.agents;
 
-import java.util.Arrays;
-
 import io.mvtrx.api.spi.agentmodel.AgentContext;
 import io.mvtrx.api.spi.agentmodel.AgentPopulation;
 import io.mvtrx.api.spi.agentmodel.BackgroundAgent;
@@ -13,10 +11,9 @@ import io.mvtrx.plugin.agents.internal.Quantizer;
 
 /**
  * The noise traders of one block and what they share: each book's decision turn with its ACD clock (the reference
- * keeps it inside the MagneticField process), and the change of the book's mean spin. The reference's field exposes
- * the change of the mean at its last update; our {@code PriceProcess} exposes the mean (and the spins), so the
- * population takes the change between the two last different means it read. Reads come with the turns (about
- * every minute per book, like the field's updates), so a change can span two field updates when the turns are slow.
+ * keeps the clock inside the MagneticField process; the turn that passes between the instances carries it here).
+ * The field itself is read and written through the book's {@code magneticfield} process, whose layout is component
+ * 0 the mean spin m̄, 1 its change at the last update Δm̄, {@code 2 + k} spin k.
  */
 final class NoiseTraderPopulation implements AgentPopulation {
 
@@ -29,14 +26,18 @@ final class NoiseTraderPopulation implements AgentPopulation {
     /** Name of the field process. */
     static final String FIELD = "magneticfield";
 
+    /** Field component of the change of the mean spin. */
+    static final int MEAN_CHANGE = 1;
+
+    /** Field component of spin 0; spin k is at {@code FIRST_SPIN + k}. */
+    static final int FIRST_SPIN = 2;
+
     final NoiseTraderParameters parameters;
     final PopulationContext context;
     final Quantizer quantizer;
     final PlacementLatency placement;
     final FeedLatency feed;
     final AcdClock[] clocks;
-    private final double[] lastMean;
-    private final double[] meanChange;
 
     NoiseTraderPopulation(NoiseTraderParameters parameters, PopulationContext context) {
         this.parameters = parameters;
@@ -51,27 +52,10 @@ final class NoiseTraderPopulation implements AgentPopulation {
             clocks[book] = new AcdClock(parameters.acdOmega(), parameters.acdAlpha(), parameters.acdBeta(),
                     parameters.minDelay(), parameters.maxDelay());
         }
-        this.lastMean = new double[books];
-        this.meanChange = new double[books];
-        Arrays.fill(lastMean, Double.NaN);
     }
 
     @Override
     public BackgroundAgent agent(AgentContext agent) {
         return new NoiseTrader(this, agent.instanceIndex());
-    }
-
-    /** Takes in the field's mean spin; a new value sets the book's change of the mean. */
-    void observeField(int bookId, double mean) {
-        double last = lastMean[bookId];
-        if (!Double.isNaN(last) && mean != last) {
-            meanChange[bookId] = mean - last;
-        }
-        lastMean[bookId] = mean;
-    }
-
-    /** The last change of the book's mean spin (0 before any). */
-    double meanChange(int bookId) {
-        return meanChange[bookId];
     }
 }

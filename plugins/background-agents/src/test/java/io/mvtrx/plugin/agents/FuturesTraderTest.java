@@ -36,15 +36,27 @@ class FuturesTraderTest {
     }
 
     @Test
-    void derivesTheSignalsReturnAndVolumeFactorFromItsChanges() {
-        population.observeSignal(0, 300.0);
+    void readsTheReturnAndVolumeFactorOfAFuturesSignal() {
+        ScriptedEnvironment world = new ScriptedEnvironment(1, 1);
+        // FuturesSignal layout: 0 value, 1 last log return, 2 volume factor, 3 samples, 4 decay
+        world.defineProcess(0, "external").set(290.0).components(-0.02, Math.exp(0.02), 7, 1.0);
+
+        population.observeSignal(0, world.process(0, "external"));
+
+        assertThat(population.logReturn(0)).isEqualTo(-0.02);
+        assertThat(population.volumeFactor(0)).isEqualTo(Math.exp(0.02));
+    }
+
+    @Test
+    void derivesTheReturnAndVolumeFactorOfAScalarSignalFromItsChanges() {
+        population.observeValue(0, 300.0);
         assertThat(population.logReturn(0)).isZero();
-        population.observeSignal(0, 303.0);
+        population.observeValue(0, 303.0);
         assertThat(population.logReturn(0)).isCloseTo(Math.log(1.01), within(1e-15));
         assertThat(population.volumeFactor(0)).isCloseTo(1.01, within(1e-12));
-        population.observeSignal(0, 303.0);
+        population.observeValue(0, 303.0);
         assertThat(population.logReturn(0)).isCloseTo(Math.log(1.01), within(1e-15));
-        population.observeSignal(0, 101.0);
+        population.observeValue(0, 101.0);
         assertThat(population.logReturn(0)).isCloseTo(Math.log(1 / 3.0), within(1e-15));
         assertThat(population.volumeFactor(0)).isEqualTo(2.0);
     }

@@ -13,6 +13,7 @@ import io.mvtrx.api.order.Side;
 import io.mvtrx.api.spi.agentmodel.AgentContext;
 import io.mvtrx.api.spi.agentmodel.PopulationContext;
 import io.mvtrx.testkit.agents.ScriptedEnvironment;
+import io.mvtrx.testkit.agents.ScriptedProcess;
 import io.mvtrx.testkit.agents.ScriptedRandom;
 
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class NoiseTraderTest {
         NoiseTrader trader = (NoiseTrader) population.agent(new AgentContext(-2, 1, "N_1", 1));
         env.book(0).quote(29_999, 10_000, 30_001, 10_000);
         env.account(0).balances(500_000, 150_000_000_000_000L);                // 50 base, 15 000 quote
-        env.defineProcess(0, "magneticfield").set(mean).components(1, spin, 1, -1);
+        env.defineProcess(0, "magneticfield").set(mean).components(0.0, 1, spin, 1, -1);   // Δm̄, spins 0..3
         random.gaussians(0.0);                                                  // volume constant e^2.3
         trader.onStart(env);
         env.clearRecords();
@@ -78,8 +79,9 @@ class NoiseTraderTest {
         ScriptedEnvironment seeded = new ScriptedEnvironment(1, draws);
         seeded.book(0).quote(29_999, 10_000, 30_001, 10_000);
         seeded.account(0).balances(500_000, 150_000_000_000_000L);
-        seeded.defineProcess(0, "magneticfield").set(-0.5).components(1, 1, 1, -1);
+        ScriptedProcess field = seeded.defineProcess(0, "magneticfield").set(-0.5).components(0.0, 1, 1, 1, -1);
         for (int turn = 0; turn < 20; turn++) {
+            field.component(3, 1);                       // against the majority again (its own sell flips it)
             reference.onWake(0, NoiseTraderPopulation.OBSERVE, seeded.at(1_000 + turn));
         }
 
@@ -93,6 +95,11 @@ class NoiseTraderTest {
             assertThat(order.side()).isEqualTo(order.price() < forecast * 100 ? Side.BUY : Side.SELL);
             assertThat(order.expiryPeriod()).isEqualTo(1_800_000_000_000L);
         });
+        // after each limit it sets its own spin (component 2 + 1) to the side it took
+        assertThat(field.inputs()).extracting(ScriptedProcess.Input::component).containsOnly(3);
+        assertThat(field.inputs()).extracting(ScriptedProcess.Input::value).containsExactlyElementsOf(
+                seeded.submissions().stream().map(s -> ((PlaceLimit) s.instruction()).side() == Side.BUY ? 1.0 : -1.0)
+                        .toList());
     }
 
     @Test
@@ -138,26 +145,30 @@ class NoiseTraderTest {
     }
 
     @Test
-    void tracksTheChangeOfTheMeanSpin() {
-        population.observeField(0, 0.25);
-        assertThat(population.meanChange(0)).isZero();
-        population.observeField(0, 0.5);
-        assertThat(population.meanChange(0)).isEqualTo(0.25);
-        population.observeField(0, 0.5);
-        assertThat(population.meanChange(0)).isEqualTo(0.25);
-        population.observeField(0, 0.125);
-        assertThat(population.meanChange(0)).isEqualTo(-0.375);
+    void forecastsWithTheMeanSpinAndItsLastChange() {
+        NoiseTrader trader = trader(1, 0.5);
+        env.defineProcess(0, "magneticfield").component(1, 0.25);
+        // not taking the market (0.9 >= 0.5): the limit price lies around p̂ = 300·e^(1e-8 + 0.5 + 0.25)
+        random.indices(0).exponentials(1.0).uniforms(0.9).otherwise(new SplittableRandom(8));
+
+        trader.onWake(0, NoiseTraderPopulation.OBSERVE, env.at(1_000));
+
+        double forecast = 300 * Math.exp(1e-8 + 0.5 + 0.25);
+        PlaceLimit order = (PlaceLimit) env.submissions().getFirst().instruction();
+        // balance 0.9·(1 + 0.5)/2 = 0.675: the band runs from p_min·1.675 down to p̂·0.325
+        assertThat(order.price()).isBetween((long) (forecast * 0.325 * 100), (long) (forecast * 1.675 * 100) + 1);
+        assertThat(Math.abs(order.price() / 100.0 - forecast)).isGreaterThan(0.0);
     }
 
     @Test
     void refusesAFieldWithoutItsSpin() {
         NoiseTrader trader = (NoiseTrader) population.agent(new AgentContext(-6, 5, "N_5", 1));
-        env.defineProcess(0, "magneticfield").set(0.0).components(1, -1, 1, -1);
+        env.defineProcess(0, "magneticfield").set(0.0).components(0.0, 1, -1, 1, -1);
         random.gaussians(0.0);
 
         assertThatThrownBy(() -> trader.onStart(env))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("NoiseTraderAgent instance 5 follows spin 5 of book 0's 'magneticfield' "
-                        + "process, which has no such component (instanceCount must equal numRows²)");
+                .hasMessage("NoiseTraderAgent instance 5 follows spin 5 (component 7) of book 0's 'magneticfield' "
+                        + "process, which has 6 components (instanceCount must equal numRows²)");
     }
 }
