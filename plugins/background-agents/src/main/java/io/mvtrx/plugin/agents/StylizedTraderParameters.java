@@ -97,6 +97,14 @@ record StylizedTraderParameters(
             Parameter.optional("GBM_X0", ParameterType.DECIMAL, "0.001", "read by the reference, unused"),
             CommonParameters.DEBUG);
 
+    private static double volGuard(Attributes a) {
+        double guard = a.number("volGuard");
+        if (!(guard > 0 && guard < 0.5)) {
+            throw a.invalid("volGuard", "within (0, 0.5)", guard);
+        }
+        return guard;
+    }
+
     /** Reads and checks the element. */
     static StylizedTraderParameters from(Settings settings) {
         Attributes a = new Attributes(settings);
@@ -129,7 +137,7 @@ record StylizedTraderParameters(
                 a.positive("sigmaEps", a.number("sigmaEps")),
                 a.number("HARA", 0.0),
                 a.positive("r_aversion", a.number("r_aversion")),
-                a.within("volGuard", a.number("volGuard"), Double.MIN_NORMAL, 0.4999),
+                volGuard(a),
                 minPlacement,
                 maxPlacement,
                 scale > 0 ? scale : 0.235,
