@@ -3,7 +3,7 @@
  * market makers, the ALGO execution trader, futures momentum traders, Ising noise traders and random traders.
  */
 module io.mvtrx.plugin.agents {
-    requires io.mvtrx.api;
+    requires transitive io.mvtrx.api;
 
     exports io.mvtrx.plugin.agents;
 

@@ -1,7 +1,5 @@
 package io.mvtrx.testkit.agents;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +18,8 @@ import io.mvtrx.api.spi.agentmodel.BackgroundAgentModelProvider;
 import io.mvtrx.api.spi.agentmodel.PopulationContext;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The contract every background-agent model meets. A model's test extends this class, names its provider and its

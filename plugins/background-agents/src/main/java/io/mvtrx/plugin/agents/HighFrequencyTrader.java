@@ -130,7 +130,8 @@ final class HighFrequencyTrader implements BackgroundAgent {
         AccountView account = environment.account(bookId);
         double baseFree = WEALTH_FRACTION * quantizer.baseValue(account.freeBase());
         double quoteFree = WEALTH_FRACTION * quantizer.quoteValue(account.freeQuote());
-        double remaining = 1 - (environment.now() - context.startTime()) / (double) context.duration();
+        double elapsed = environment.now() - context.startTime();
+        double remaining = 1 - elapsed / context.duration();
         double reservation = mid - gamma * inv * parameters.sigmaSqr() * remaining;
         double makerRate = account.makerFeeRate() / (double) Rate.ONE;
 

@@ -40,7 +40,7 @@ record StylizedProfile(double fundamentalist, double chartist, double noise, dou
         double aversion = parameters.riskAversion() * population * personal;
         long tau = Math.clamp((long) Math.ceil(parameters.tau() * population * personal), MIN_TAU, MAX_TAU);
         long steps = (long) (parameters.tauHist() * population);
-        int history = (int) Math.clamp((long) Math.ceil(steps * personal), MIN_HISTORY, MAX_HISTORY);
+        int history = Math.clamp((long) Math.ceil(steps * personal), MIN_HISTORY, MAX_HISTORY);
         return new StylizedProfile(f, c, n, aversion, tau, history);
     }
 

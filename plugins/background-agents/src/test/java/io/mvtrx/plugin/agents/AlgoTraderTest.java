@@ -1,9 +1,5 @@
 package io.mvtrx.plugin.agents;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-
 import java.util.SplittableRandom;
 
 import io.mvtrx.api.event.Trade;
@@ -21,6 +17,10 @@ import io.mvtrx.testkit.agents.ScriptedMarket;
 import io.mvtrx.testkit.agents.ScriptedRandom;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class AlgoTraderTest {
 

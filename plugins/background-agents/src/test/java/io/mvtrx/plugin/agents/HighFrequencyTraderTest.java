@@ -1,8 +1,5 @@
 package io.mvtrx.plugin.agents;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import io.mvtrx.api.event.Trade;
 import io.mvtrx.api.instruction.PlaceLimit;
 import io.mvtrx.api.instruction.PlaceMarket;
@@ -16,6 +13,9 @@ import io.mvtrx.testkit.agents.ScriptedEnvironment;
 import io.mvtrx.testkit.agents.ScriptedRandom;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class HighFrequencyTraderTest {
 

@@ -1,7 +1,5 @@
 package io.mvtrx.plugin.agents;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -14,6 +12,8 @@ import io.mvtrx.api.spi.agentmodel.BackgroundAgentModelProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ParameterSchemaTest {
 

@@ -1,8 +1,5 @@
 package io.mvtrx.plugin.agents;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.mvtrx.api.instruction.PlaceLimit;
 import io.mvtrx.api.number.BookDecimals;
 import io.mvtrx.api.order.Side;
@@ -15,6 +12,9 @@ import io.mvtrx.testkit.agents.ScriptedEnvironment;
 import io.mvtrx.testkit.agents.ScriptedRandom;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RandomTraderTest {
 

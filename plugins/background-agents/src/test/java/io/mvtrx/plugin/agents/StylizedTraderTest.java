@@ -1,8 +1,5 @@
 package io.mvtrx.plugin.agents;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import java.util.function.DoubleUnaryOperator;
 
 import io.mvtrx.api.instruction.PlaceLimit;
@@ -18,6 +15,9 @@ import io.mvtrx.testkit.agents.ScriptedEnvironment;
 import io.mvtrx.testkit.agents.ScriptedRandom;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class StylizedTraderTest {
 

@@ -1,13 +1,13 @@
 package io.mvtrx.plugin.agents.internal;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import java.util.SplittableRandom;
 
 import io.mvtrx.testkit.agents.ScriptedRandom;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class MechanicsTest {
 
