@@ -5,4 +5,6 @@ module io.mvtrx.testkit {
     requires transitive org.assertj.core;
 
     exports io.mvtrx.testkit;
+    exports io.mvtrx.testkit.book;
+    exports io.mvtrx.testkit.fees;
 }
