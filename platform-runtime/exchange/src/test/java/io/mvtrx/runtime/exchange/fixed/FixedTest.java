@@ -69,7 +69,7 @@ class FixedTest {
         }
         BigDecimal exact = new BigDecimal(BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)))
                 .divide(BigDecimal.valueOf(divisor), 0, mode(rounding));
-        if (exact.bitLength() > 63) {
+        if (exact.toBigIntegerExact().bitLength() > 63) {
             assertThatThrownBy(() -> Fixed.multiplyDivide(a, b, divisor, rounding))
                     .isInstanceOf(ArithmeticException.class);
         } else {
