@@ -110,7 +110,7 @@ class ExchangeTest {
     }
 
     @Test
-    void fullyFilledTakerPaysTheResetingPricesAndReservesNoFees() {
+    void fullyFilledTakerPaysTheRestingPricesAndReservesNoFees() {
         // simulator.md §2.6 worked example under 054 rules: asks 299.90×1 and 300.00×5, limit BUY 2 @ 300.00
         Desk desk = Desk.simple();
         desk.fund(1, "0", "1000");
