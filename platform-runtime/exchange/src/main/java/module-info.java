@@ -7,4 +7,5 @@ module io.mvtrx.runtime.exchange {
     requires transitive io.mvtrx.api;
 
     exports io.mvtrx.runtime.exchange;
+    exports io.mvtrx.runtime.exchange.replay;
 }

@@ -18,6 +18,7 @@ import io.mvtrx.api.notice.OrderAccepted;
 import io.mvtrx.api.notice.OrderRejected;
 import io.mvtrx.api.notice.PositionCloseReport;
 import io.mvtrx.api.notice.TradeNotice;
+import io.mvtrx.api.order.Currency;
 import io.mvtrx.api.order.Order;
 import io.mvtrx.api.order.OrderType;
 import io.mvtrx.api.order.Side;
@@ -138,9 +139,9 @@ public final class EventRecorder implements ExchangeListener {
 
     @Override
     public void onPositionClose(long timestamp, int bookId, int agentId, long orderId, long amount,
-                                RejectReason reason) {
+                                Currency currency, RejectReason reason) {
         notify(agentId, new PositionCloseReport(timestamp, bookId, orderId, Optional.ofNullable(reason)));
-        next.onPositionClose(timestamp, bookId, agentId, orderId, amount, reason);
+        next.onPositionClose(timestamp, bookId, agentId, orderId, amount, currency, reason);
     }
 
     @Override

@@ -533,7 +533,7 @@ public final class Exchange {
      */
     public long closePosition(int agentId, int bookId, long orderId, long amount) {
         if (bookId < 0 || bookId >= books.length) {
-            listener.onPositionClose(now, bookId, agentId, orderId, 0, RejectReason.UNKNOWN_BOOK);
+            listener.onPositionClose(now, bookId, agentId, orderId, 0, null, RejectReason.UNKNOWN_BOOK);
             return RejectReason.UNKNOWN_BOOK.code();
         }
         BookState book = books[bookId];
@@ -563,7 +563,9 @@ public final class Exchange {
                 reason = RejectReason.EMPTY_BOOK;
             }
         }
-        listener.onPositionClose(now, bookId, agentId, orderId, x, reason);
+        Currency currency = loan == LoanTable.MISSING ? null
+                : loans.side(loan) == LoanTable.BUY ? Currency.QUOTE : Currency.BASE;
+        listener.onPositionClose(now, bookId, agentId, orderId, x, currency, reason);
         if (reason != null) {
             return reason.code();
         }

@@ -2,6 +2,7 @@ package io.mvtrx.runtime.exchange;
 
 import io.mvtrx.api.event.CancelReason;
 import io.mvtrx.api.event.RejectReason;
+import io.mvtrx.api.order.Currency;
 import io.mvtrx.api.order.OrderType;
 import io.mvtrx.api.order.Side;
 import io.mvtrx.api.order.StpMode;
@@ -73,10 +74,11 @@ public interface ExchangeListener {
 
     /**
      * A position close was handled: {@code reason} is null when a closing market order was dispatched for
-     * {@code amount} (quote for a buy loan, base for a sell loan), else why nothing was done.
+     * {@code amount} in {@code currency} (quote for a buy loan, base for a sell loan), else why nothing was done
+     * ({@code currency} is then null if no loan was found).
      */
     default void onPositionClose(long timestamp, int bookId, int agentId, long orderId, long amount,
-                                 RejectReason reason) {
+                                 Currency currency, RejectReason reason) {
     }
 
     /** A loan's margin-call price was crossed at a step start; a liquidating market order follows. */
