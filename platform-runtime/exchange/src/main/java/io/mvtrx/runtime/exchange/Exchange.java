@@ -816,7 +816,8 @@ public final class Exchange {
                 quote[a] += orders.reservedQuote(slot);
                 open[a]++;
                 if (orders.leverage(slot) == 0) {
-                    long needBase = orders.side(slot) == 0 ? 0 : orders.quantity(slot);
+                    long needBase = orders.side(slot) == 0 ? 0
+                            : Fixed.rescale(orders.quantity(slot), r.volume(), r.base(), Fixed.DOWN);
                     long needQuote = orders.side(slot) == 0 ? Fixed.multiply(orders.price(slot), r.price(),
                             orders.quantity(slot), r.volume(), r.quote(), Fixed.DOWN) : 0;
                     if (orders.reservedBase(slot) != needBase || orders.reservedQuote(slot) != needQuote) {
