@@ -3,8 +3,8 @@ package io.mvtrx.runtime.exchange.state;
 import io.mvtrx.api.spi.matching.OrderBook;
 
 /**
- * Everything the engine keeps for one book: the matching rule's book, the order table, id counters, the loans, the last trade
- * price and the fees the exchange collected there. Touched only by the exchange's writer.
+ * Everything the engine keeps for one book: the matching rule's book, the order table, id counters, the loans, the
+ * last trade price and the fees the exchange collected there. Touched only by the exchange's writer.
  */
 public final class BookState {
 
