@@ -173,7 +173,9 @@ public final class Exchange {
      * ({@link FeePolicy#onStep}), then checks every loan against the book: a buy loan whose margin-call price is
      * above the best bid, or a sell loan whose price is below the best ask, is liquidated by a market order of the
      * agent (buy loan: SELL of the loan amount in QUOTE; sell loan: BUY of it in BASE; settle flag = the loan's
-     * order, STP CO, no minimum size). A loan that is only partly repaid stays and is checked again next step.
+     * order, STP CO, no minimum size, cut to what the agent holds). What the trades do not repay is then netted
+     * against the loan's collateral (see {@code Clearing.netCollateral}); a shortfall stays as a loan without
+     * collateral and is checked again next step.
      */
     public void step(long timestamp) {
         advanceTo(timestamp);
@@ -212,6 +214,10 @@ public final class Exchange {
             long orderId = loans.orderId(slot);
             listener.onMarginCall(now, book.rules.bookId(), agentId, orderId, loans.marginCallPrice(slot));
             closing(book, agentId, loans.side(slot), loans.amount(slot), orderId);
+            slot = loans.slot(orderId);
+            if (slot != LoanTable.MISSING) {
+                clearing.netCollateral(book, slot);
+            }
         }
     }
 

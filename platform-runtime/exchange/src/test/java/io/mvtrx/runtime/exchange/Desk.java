@@ -28,13 +28,21 @@ final class Desk {
     final EventRecorder recorder;
     final Exchange exchange;
 
+    /** Margin calls seen: agent, order id, margin-call price. */
+    final java.util.List<long[]> marginCalls = new java.util.ArrayList<>();
+
     Desk(ExchangeSpec spec) {
         this(spec, SettableFeePolicy.zero());
     }
 
     Desk(ExchangeSpec spec, SettableFeePolicy fees) {
         this.fees = fees;
-        this.recorder = new EventRecorder();
+        this.recorder = new EventRecorder(new ExchangeListener() {
+            @Override
+            public void onMarginCall(long timestamp, int bookId, int agentId, long orderId, long price) {
+                marginCalls.add(new long[] {agentId, orderId, price});
+            }
+        });
         this.exchange = new Exchange(spec, new ReferenceMatchingRule(), fees, recorder);
     }
 

@@ -313,6 +313,37 @@ public final class Clearing implements MatchSink {
     }
 
     /**
+     * Closes out a liquidated loan against its collateral: the collateral returns to the account, then the account's
+     * free funds in the loan's currency repay as much of the loan as they can (all of it when the liquidation
+     * happened at or above the margin-call price). A loan left over has no collateral (a shortfall the agent owes).
+     */
+    public void netCollateral(BookState state, int loan) {
+        LoanTable loans = state.loans;
+        int a = loans.account(loan);
+        long base = loans.baseCollateral(loan);
+        long quote = loans.quoteCollateral(loan);
+        loans.repay(loan, 0, base, quote);
+        accounts.addCollateral(a, -base, -quote);
+        accounts.creditBase(a, base);
+        accounts.creditQuote(a, quote);
+        long owed = loans.amount(loan);
+        long x;
+        if (loans.side(loan) == LoanTable.BUY) {
+            x = Math.min(owed, Math.max(0, accounts.quoteFree(a)));
+            accounts.creditQuote(a, -x);
+            accounts.addLoan(a, 0, -x);
+        } else {
+            x = Math.min(owed, Math.max(0, accounts.baseFree(a)));
+            accounts.creditBase(a, -x);
+            accounts.addLoan(a, -x, 0);
+        }
+        loans.repay(loan, x, 0, 0);
+        if (loans.amount(loan) == 0) {
+            loans.close(loan);
+        }
+    }
+
+    /**
      * Stage 5 for one order: it now holds {@code remaining} traded quantity. At 0 it leaves — every reservation
      * left is freed and its slot returned; otherwise it keeps exactly what the remainder needs and frees the rest.
      * For a leveraged order "what it needs" is its legs in proportion {@code remaining / quantity()}, where

@@ -105,7 +105,8 @@ public final class Intake {
 
     /**
      * Checks and sizes a market order; returns null when it may enter. {@code internal} orders (margin-call
-     * liquidations and position closes) skip the minimum size, so a small loan can always be repaid.
+     * liquidations and position closes) skip the minimum size, so a small loan can always be repaid, and are cut
+     * to what the agent holds: a sell to its free base, a buy to what its free quote pays for on the book.
      */
     public RejectReason market(OrderCommand c, BookState book, boolean internal) {
         BookRules r = book.rules;
@@ -130,6 +131,17 @@ public final class Intake {
             walker.notional(b, c.side.opposite(), c.matchLimit, notional, c.agentId, c.stp, r.price(), r.volume(),
                     r.quote());
             c.quantity = walker.volume();
+        }
+        if (internal) {
+            // a liquidation or close trades what the agent can pay for, instead of failing outright
+            if (c.buys()) {
+                walker.notional(b, Side.SELL, c.matchLimit, accounts.quoteFree(c.account), c.agentId, c.stp,
+                        r.price(), r.volume(), r.quote());
+                c.quantity = Math.min(c.quantity, walker.volume());
+            } else {
+                c.quantity = Math.min(c.quantity,
+                        Fixed.rescale(accounts.baseFree(c.account), r.base(), r.volume(), Fixed.DOWN));
+            }
         }
         if (c.quantity == 0 || (!internal && c.quantity < r.minOrderSize())) {
             return RejectReason.MINIMUM_ORDER_SIZE_VIOLATION;
