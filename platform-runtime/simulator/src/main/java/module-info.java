@@ -1,6 +1,15 @@
-/** The simulator: discrete-event kernel, blocks of books advanced in parallel, the step loop. */
+/**
+ * The simulator: the discrete-event kernel, blocks of books advanced in parallel, the step loop with publications
+ * to remote agents, and the binary L3 event log. Plugins are resolved by name through a plugin catalog; no plugin
+ * class is imported.
+ */
 module io.mvtrx.runtime.simulator {
     requires transitive io.mvtrx.api;
+    requires transitive io.mvtrx.runtime.config;
+    requires transitive io.mvtrx.runtime.plugins;
+    requires io.mvtrx.runtime.exchange;
 
+    exports io.mvtrx.runtime.simulator;
     exports io.mvtrx.runtime.simulator.kernel;
+    exports io.mvtrx.runtime.simulator.log;
 }

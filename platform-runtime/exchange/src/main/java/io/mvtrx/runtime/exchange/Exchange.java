@@ -664,6 +664,27 @@ public final class Exchange {
         return accounts.agentIndex(agentId) != Accounts.MISSING;
     }
 
+    /**
+     * Free base of an agent on a book (base decimals), or 0 when it has no account there. Allocation-free: what
+     * agents read on every decision, where {@link #account} would build the whole record.
+     */
+    public long freeBase(int agentId, int bookId) {
+        int a = bookId < 0 || bookId >= books.length ? Accounts.MISSING : accounts.accountOf(agentId, bookId);
+        return a == Accounts.MISSING ? 0 : accounts.baseFree(a);
+    }
+
+    /** Free quote of an agent on a book (quote decimals), or 0 when it has no account there. Allocation-free. */
+    public long freeQuote(int agentId, int bookId) {
+        int a = bookId < 0 || bookId >= books.length ? Accounts.MISSING : accounts.accountOf(agentId, bookId);
+        return a == Accounts.MISSING ? 0 : accounts.quoteFree(a);
+    }
+
+    /** Open limit orders of an agent on a book, or 0 when it has no account there. Allocation-free. */
+    public int openOrders(int agentId, int bookId) {
+        int a = bookId < 0 || bookId >= books.length ? Accounts.MISSING : accounts.accountOf(agentId, bookId);
+        return a == Accounts.MISSING ? 0 : accounts.openOrders(a);
+    }
+
     /** The L2 snapshot of a book at the spec's depths. */
     public BookSnapshot snapshot(int bookId) {
         return snapshot(bookId, spec.maxDepth(), spec.detailedDepth());
