@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
             ConfigCommand.class,
             WalletCommand.class,
             ChainCommand.class,
+            SimulateCommand.class,
             HelpCommand.class,
         },
         exitCodeListHeading = ExitCodes.HELP_HEADING,

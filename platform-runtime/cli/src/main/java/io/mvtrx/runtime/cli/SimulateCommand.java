@@ -1,0 +1,260 @@
+package io.mvtrx.runtime.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.mvtrx.runtime.config.ConfigException;
+import io.mvtrx.runtime.config.ConfigProblem;
+import io.mvtrx.runtime.config.SimulationConfig;
+import io.mvtrx.runtime.config.SimulationConfigs;
+import io.mvtrx.runtime.plugins.PluginRegistry;
+import io.mvtrx.runtime.simulator.Progress;
+import io.mvtrx.runtime.simulator.Simulation;
+import io.mvtrx.runtime.simulator.SimulationOptions;
+import io.mvtrx.runtime.simulator.SimulationReport;
+import io.mvtrx.runtime.simulator.log.EventLogHash;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code mvtrx simulate}: runs a simulation headless, without remote agents (their accounts exist and are funded,
+ * nothing is published), as fast as it goes. A progress line on stderr is rewritten at most every half second;
+ * at the end one summary line goes to stdout and the output folder holds {@code events.l3} (the L3 event log, format
+ * in doc/simulator.md) and {@code report.json}.
+ */
+@Command(name = "simulate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs a simulation headless (no remote agents) and writes the L3 event log and a report.",
+            "Progress goes to stderr; the summary line to stdout.",
+        },
+        exitCodeListHeading = ExitCodes.HELP_HEADING,
+        exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_FAILED, ExitCodes.HELP_USAGE, ExitCodes.HELP_INTERNAL})
+final class SimulateCommand implements Callable<Integer> {
+
+    private static final long PROGRESS_INTERVAL_NANOS = 500_000_000L;
+
+    @ParentCommand
+    MvtrxCommand mvtrx;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Simulation XML. Default: the embedded live configuration (simulation_0.xml).")
+    private Path config;
+
+    @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "Simulated time, e.g. 6h, 90m, 3600s, 500ms (a bare number is seconds). Default: the "
+                    + "configuration's duration.")
+    private Long duration;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Root seed. Default: the configuration's seed.")
+    private Long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "simulation-out",
+            description = "Output folder for events.l3 and report.json. Default: ${DEFAULT-VALUE}.")
+    private Path out;
+
+    @Option(names = "--books-per-block", paramLabel = "N",
+            description = "Books per block. Default: the configuration's Books instanceCount.")
+    private Integer booksPerBlock;
+
+    @Option(names = "--blocks", paramLabel = "N", description = "Blocks. Default: the configuration's blockCount.")
+    private Integer blocks;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads. Default: the smaller of the block count and the available processors.")
+    private Integer threads;
+
+    @Option(names = "--no-event-log", description = "Do not write events.l3 (its hash is still computed).")
+    private boolean noEventLog;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        SimulationOptions options = SimulationOptions.defaults();
+        if (duration != null) {
+            options = options.withDuration(duration);
+        }
+        if (seed != null) {
+            options = options.withSeed(seed);
+        }
+        options = withCount(options, "--books-per-block", booksPerBlock, SimulationOptions::withBooksPerBlock);
+        options = withCount(options, "--blocks", blocks, SimulationOptions::withBlockCount);
+        options = withCount(options, "--threads", threads, SimulationOptions::withThreads);
+        if (!noEventLog) {
+            options = options.withEventLog(out.resolve("events.l3"));
+        }
+        try (PluginRegistry registry = mvtrx.loadPlugins()) {
+            mvtrx.printProblems(registry);
+            SimulationConfig configuration = load(registry, stderr);
+            long began = System.nanoTime();
+            try (Simulation simulation = create(configuration, registry, options)) {
+                long built = System.nanoTime() - began;
+                stderr.printf(Locale.ROOT, "%s: %d block(s) x %d books, %d background agents and %d remote "
+                                + "accounts per block, %d thread(s); started in %.0f ms (slowest block %.0f ms)%n",
+                        simulation.info().simulationId(), simulation.info().blockCount(),
+                        simulation.info().booksPerBlock(), simulation.agentsPerBlock(),
+                        simulation.info().remoteAgentCount(), simulation.threads(), built / 1e6,
+                        Arrays.stream(simulation.startupNanos()).max().orElse(0) / 1e6);
+                stderr.flush();
+                ProgressLine line = new ProgressLine(stderr);
+                simulation.run(line::update);
+                line.finish(simulation.progress());
+                writeReport(simulation);
+                Progress p = simulation.progress();
+                stdout.printf(Locale.ROOT, "simulated %s in %.1f s: %.1fx real time, %d events (%.0f/s), %d L3 "
+                                + "events, event-log hash %s, out %s%n",
+                        clock(p.elapsed()), p.wallNanos() / 1e9, p.speed(), p.messages(), p.messagesPerSecond(),
+                        p.l3Events(), EventLogHash.hex(simulation.eventLogHash()), out);
+                stdout.flush();
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    private static SimulationOptions withCount(SimulationOptions options, String name, Integer value,
+                                               java.util.function.BiFunction<SimulationOptions, Integer,
+                                                       SimulationOptions> with) {
+        if (value == null) {
+            return options;
+        }
+        if (value < 1) {
+            throw new CommandFailedException("%s must be >= 1, got %d", name, value);
+        }
+        return with.apply(options, value);
+    }
+
+    private SimulationConfig load(PluginRegistry registry, PrintWriter stderr) {
+        try {
+            if (config == null) {
+                try (InputStream embedded = SimulationConfigs.embeddedDefault()) {
+                    return SimulationConfigs.load(SimulationConfigs.EMBEDDED_DEFAULT_NAME, embedded, registry);
+                }
+            }
+            return SimulationConfigs.load(config, registry);
+        } catch (ConfigException e) {
+            for (ConfigProblem problem : e.problems()) {
+                stderr.println((config == null ? SimulationConfigs.EMBEDDED_DEFAULT_NAME : config) + ": "
+                        + problem.format());
+            }
+            stderr.flush();
+            throw new CommandFailedException("%s", e.getMessage().lines().findFirst().orElse("invalid configuration"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Simulation create(SimulationConfig configuration, PluginRegistry registry,
+                                     SimulationOptions options) {
+        try {
+            return Simulation.create(configuration, registry, options);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException("%s", e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw new CommandFailedException("%s", e.getMessage());
+        }
+    }
+
+    private void writeReport(Simulation simulation) {
+        try {
+            Files.createDirectories(out);
+            Files.writeString(out.resolve("report.json"), SimulationReport.json(simulation), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CommandFailedException("cannot write %s: %s", out.resolve("report.json"), e.getMessage());
+        }
+    }
+
+    /** {@code hh:mm:ss} of a span of ns (hours may exceed 24). */
+    static String clock(long nanos) {
+        long seconds = nanos / 1_000_000_000L;
+        return String.format(Locale.ROOT, "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    }
+
+    /** The progress line on stderr, rewritten in place with a carriage return at most every half second. */
+    private static final class ProgressLine {
+        private final PrintWriter err;
+        private long lastPrinted = System.nanoTime();
+        private int width;
+
+        ProgressLine(PrintWriter err) {
+            this.err = err;
+        }
+
+        void update(Progress p) {
+            long now = System.nanoTime();
+            if (now - lastPrinted >= PROGRESS_INTERVAL_NANOS) {
+                lastPrinted = now;
+                print(p);
+            }
+        }
+
+        void finish(Progress p) {
+            print(p);
+            err.println();
+            err.flush();
+        }
+
+        private void print(Progress p) {
+            String text = String.format(Locale.ROOT, "sim %s  %5.1f %%  %.1fx  %.0f events/s  ETA %s",
+                    clock(p.elapsed()), 100 * p.fraction(), p.speed(), p.messagesPerSecond(), clock(p.etaNanos()));
+            int pad = Math.max(0, width - text.length());
+            width = text.length();
+            err.print("\r" + text + " ".repeat(pad));
+            err.flush();
+        }
+    }
+
+    /** Parses {@code 6h}, {@code 90m}, {@code 3600s}, {@code 500ms}, {@code 20us}, {@code 7ns}, {@code 1d}, bare seconds. */
+    static final class DurationConverter implements ITypeConverter<Long> {
+
+        private static final Pattern FORMAT = Pattern.compile("(\\d+)(ns|us|ms|s|m|h|d)?");
+
+        @Override
+        public Long convert(String value) {
+            Matcher m = FORMAT.matcher(value.trim());
+            if (!m.matches()) {
+                throw new TypeConversionException(String.format(
+                        "'%s' is not a duration: use a whole number with ns, us, ms, s, m, h or d (e.g. 6h, 90m)",
+                        value));
+            }
+            long amount = Long.parseLong(m.group(1));
+            long unit = switch (m.group(2) == null ? "s" : m.group(2)) {
+                case "ns" -> 1L;
+                case "us" -> 1_000L;
+                case "ms" -> 1_000_000L;
+                case "s" -> 1_000_000_000L;
+                case "m" -> 60_000_000_000L;
+                case "h" -> 3_600_000_000_000L;
+                default -> 86_400_000_000_000L;
+            };
+            try {
+                long nanos = Math.multiplyExact(amount, unit);
+                if (nanos <= 0) {
+                    throw new TypeConversionException(String.format("duration '%s' must be > 0", value));
+                }
+                return nanos;
+            } catch (ArithmeticException e) {
+                throw new TypeConversionException(String.format("duration '%s' is too long", value));
+            }
+        }
+    }
+}

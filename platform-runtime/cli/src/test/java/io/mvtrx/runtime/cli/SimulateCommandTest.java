@@ -1,0 +1,99 @@
+package io.mvtrx.runtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.mvtrx.runtime.simulator.log.EventLogHash;
+import io.mvtrx.runtime.simulator.log.EventLogReader;
+
+import picocli.CommandLine;
+
+/** {@code mvtrx simulate} with the built-in plugins of the test class path (a separate surefire execution). */
+class SimulateCommandTest {
+
+    @TempDir
+    Path temp;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        CommandLine commandLine = MvtrxCommand.commandLine(new MvtrxCommand(SimulateCommandTest.class.getClassLoader(),
+                Map.of("MVTRX_HOME", temp.resolve("home").toString())));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    /** The live configuration cut to 1 block of 2 books, 1 simulated minute. */
+    @Test
+    void runsTheEmbeddedConfigurationAndWritesTheEventLogAndTheReport() throws IOException {
+        Path out = temp.resolve("run");
+        Run run = run("simulate", "--duration", "1m", "--blocks", "1", "--books-per-block", "2", "--seed", "7",
+                "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.err()).contains("1 block(s) x 2 books, 2635 background agents and 264 remote accounts per "
+                + "block, 1 thread(s)").contains("\rsim 00:01:00  100.0 %");
+        EventLogReader.Summary log = EventLogReader.read(out.resolve("events.l3"), event -> { });
+        assertThat(log.complete()).isTrue();
+        assertThat(log.steps()).isEqualTo(60);
+        assertThat(log.seed()).isEqualTo(7);
+        assertThat(log.events()).isGreaterThan(10_000);
+        assertThat(run.out()).startsWith("simulated 00:01:00 in ")
+                .contains(log.events() + " L3 events, event-log hash " + EventLogHash.hex(log.hash()) + ", out "
+                        + out);
+        String report = Files.readString(out.resolve("report.json"));
+        assertThat(report).contains("\"seed\": 7,", "\"blocks\": 1,", "\"booksPerBlock\": 2,",
+                "\"l3Events\": " + log.events() + ",", "\"eventLogHash\": \"" + EventLogHash.hex(log.hash()) + "\"",
+                "{\"bookId\": 0, ", "{\"bookId\": 1, ");
+    }
+
+    @Test
+    void sameSeedSameHashDifferentSeedDifferentHash() {
+        String a = run("simulate", "--duration", "20s", "--blocks", "1", "--books-per-block", "1", "--seed", "1",
+                "--no-event-log", "--out", temp.resolve("a").toString()).out();
+        String b = run("simulate", "--duration", "20s", "--blocks", "1", "--books-per-block", "1", "--seed", "1",
+                "--no-event-log", "--out", temp.resolve("b").toString()).out();
+        String c = run("simulate", "--duration", "20s", "--blocks", "1", "--books-per-block", "1", "--seed", "2",
+                "--no-event-log", "--out", temp.resolve("c").toString()).out();
+
+        assertThat(hash(a)).isEqualTo(hash(b)).isNotEqualTo(hash(c));
+        assertThat(temp.resolve("a/events.l3")).doesNotExist();
+        assertThat(temp.resolve("a/report.json")).exists();
+    }
+
+    private static String hash(String summary) {
+        int at = summary.indexOf("event-log hash ") + "event-log hash ".length();
+        return summary.substring(at, at + 16);
+    }
+
+    @Test
+    void refusesADurationItCannotRead() {
+        Run run = run("simulate", "--duration", "six hours");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("'six hours' is not a duration: use a whole number with ns, us, ms, s, m, h "
+                + "or d (e.g. 6h, 90m)");
+    }
+
+    @Test
+    void reportsAnUnreadableConfigurationAsAFailure() {
+        Run run = run("simulate", "--config", temp.resolve("missing.xml").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.err()).contains("missing.xml").contains("no such file");
+    }
+}
