@@ -90,91 +90,123 @@ public final class EventLogReader {
         long steps = 0;
         boolean complete = false;
         while (true) {
+            int first = in.read();
+            if (first < 0) {
+                break;
+            }
             int type;
             try {
-                type = in.readUnsignedByte();
+                type = (int) f.varint(first);
+                if (type == EventLogWriter.END) {
+                    long declaredEvents = f.varint(in.readUnsignedByte());
+                    long declaredHash = unzigzag(f.varint(in.readUnsignedByte()));
+                    complete = declaredEvents == count && declaredHash == EventLogHash.finish(f.hash);
+                    break;
+                }
             } catch (EOFException e) {
                 break;
             }
-            if (type == EventLogWriter.END) {
-                long declaredEvents = in.readLong();
-                long declaredHash = in.readLong();
-                complete = declaredEvents == count && declaredHash == EventLogHash.finish(f.hash);
-                break;
-            }
+            long before = f.hash;
             f.hash = EventLogHash.fold(f.hash, type);
-            switch (type) {
-                case EventLogWriter.PLACED -> {
-                    int book = f.int32();
-                    long time = f.int64();
-                    long orderId = f.int64();
-                    int agentId = f.int32();
-                    long clientOrderId = f.int64();
-                    OrderType orderType = OrderType.values()[f.int8()];
-                    Side side = Side.values()[f.int8()];
-                    StpMode stp = StpMode.values()[f.int8()];
-                    events.accept(new OrderPlaced(book, time, orderId, agentId, clientOrderId, orderType, side,
-                            f.int64(), f.int64(), f.int64(), stp));
-                    count++;
+            try {
+                switch (type) {
+                    case EventLogWriter.PLACED -> {
+                        int book = (int) f.u();
+                        long time = f.time();
+                        long orderId = f.u();
+                        int agentId = (int) f.s();
+                        long clientOrderId = f.s();
+                        OrderType orderType = OrderType.values()[(int) f.u()];
+                        Side side = Side.values()[(int) f.u()];
+                        StpMode stp = StpMode.values()[(int) f.u()];
+                        events.accept(new OrderPlaced(book, time, orderId, agentId, clientOrderId, orderType, side,
+                                f.s(), f.s(), f.s(), stp));
+                        count++;
+                    }
+                    case EventLogWriter.TRADE -> {
+                        int book = (int) f.u();
+                        long time = f.time();
+                        long tradeId = f.u();
+                        Side side = Side.values()[(int) f.u()];
+                        events.accept(new Trade(book, time, tradeId, side, f.u(), f.u(), (int) f.s(), (int) f.s(),
+                                f.s(), f.s(), f.s(), f.s()));
+                        count++;
+                    }
+                    case EventLogWriter.CANCELLED -> {
+                        int book = (int) f.u();
+                        long time = f.time();
+                        long orderId = f.u();
+                        int agentId = (int) f.s();
+                        long price = f.s();
+                        long volume = f.s();
+                        long remaining = f.s();
+                        events.accept(new OrderCancelled(book, time, orderId, agentId, price, volume, remaining,
+                                CancelReason.values()[(int) f.u()]));
+                        count++;
+                    }
+                    case EventLogWriter.STEP -> {
+                        f.s();
+                        steps++;
+                    }
+                    default -> throw new IOException(String.format("unknown record type %d after %d events",
+                            type, count));
                 }
-                case EventLogWriter.TRADE -> {
-                    int book = f.int32();
-                    long time = f.int64();
-                    long tradeId = f.int64();
-                    Side side = Side.values()[f.int8()];
-                    events.accept(new Trade(book, time, tradeId, side, f.int64(), f.int64(), f.int32(), f.int32(),
-                            f.int64(), f.int64(), f.int64(), f.int64()));
-                    count++;
-                }
-                case EventLogWriter.CANCELLED -> {
-                    int book = f.int32();
-                    long time = f.int64();
-                    long orderId = f.int64();
-                    int agentId = f.int32();
-                    long price = f.int64();
-                    long volume = f.int64();
-                    long remaining = f.int64();
-                    events.accept(new OrderCancelled(book, time, orderId, agentId, price, volume, remaining,
-                            CancelReason.values()[f.int8()]));
-                    count++;
-                }
-                case EventLogWriter.STEP -> {
-                    f.int64();
-                    steps++;
-                }
-                default -> throw new IOException(String.format("unknown record type %d after %d events", type,
-                        count));
+            } catch (EOFException e) {
+                // a log cut inside a record (a run that was killed): the events before it stand
+                f.hash = before;
+                break;
             }
         }
         return new Summary(blockCount, booksPerBlock, decimals, start, step, seed, count, steps,
                 EventLogHash.finish(f.hash), complete);
     }
 
+    private static long unzigzag(long v) {
+        return (v >>> 1) ^ -(v & 1);
+    }
+
     /** Reads fields and folds each into the hash, in argument-evaluation (file) order. */
     private static final class Fields {
         private final DataInputStream in;
         private long hash = EventLogHash.INITIAL;
+        private long lastTime;
 
         Fields(DataInputStream in) {
             this.in = in;
         }
 
-        int int8() throws IOException {
-            int v = in.readUnsignedByte();
+        long varint(int first) throws IOException {
+            long v = first & 0x7F;
+            int shift = 7;
+            int b = first;
+            while ((b & 0x80) != 0) {
+                if (shift > 63) {
+                    throw new IOException("malformed varint in the event log");
+                }
+                b = in.readUnsignedByte();
+                v |= (long) (b & 0x7F) << shift;
+                shift += 7;
+            }
+            return v;
+        }
+
+        long u() throws IOException {
+            long v = varint(in.readUnsignedByte());
             hash = EventLogHash.fold(hash, v);
             return v;
         }
 
-        int int32() throws IOException {
-            int v = in.readInt();
+        long s() throws IOException {
+            long v = unzigzag(varint(in.readUnsignedByte()));
             hash = EventLogHash.fold(hash, v);
             return v;
         }
 
-        long int64() throws IOException {
-            long v = in.readLong();
-            hash = EventLogHash.fold(hash, v);
-            return v;
+        long time() throws IOException {
+            long t = lastTime + unzigzag(varint(in.readUnsignedByte()));
+            lastTime = t;
+            hash = EventLogHash.fold(hash, t);
+            return t;
         }
     }
 }

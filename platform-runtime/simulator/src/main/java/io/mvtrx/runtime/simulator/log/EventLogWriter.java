@@ -9,26 +9,31 @@ import io.mvtrx.api.number.BookDecimals;
 /**
  * Writes the L3 event log, {@code events.l3}: a header, then every L3 event of every book in the simulation's
  * deterministic order (step by step; within a step block by block; within a block in processing order), a step
- * marker at each barrier, and a trailer. All numbers are big-endian; prices, volumes and fees are the scaled longs
- * of the header's decimals; book ids are canonical.
+ * marker at each barrier, and a trailer. Prices, volumes and fees are the scaled longs of the header's decimals;
+ * book ids are canonical.
+ *
+ * <p>Encoding: the header's numbers are big-endian; after it every field is a varint (LEB128: 7 bits a byte, low
+ * group first, high bit = more follows). Unsigned fields ({@code u}) are written as they are; signed fields
+ * ({@code s}) are zigzag-encoded first ({@code (v << 1) ^ (v >> 63)}); a record's time is written as the zigzag
+ * difference from the previous record's time (the first record's from 0), so times go back at block boundaries at
+ * no cost. A typical event takes 15–35 bytes.
  *
  * <pre>
  * header   "MVTRXL3" 0x01 | int blockCount | int booksPerBlock | byte priceDecimals volumeDecimals baseDecimals
  *          quoteDecimals | long start | long step | long seed                                           (44 bytes)
- * PLACED   0x01 | int book | long time | long orderId | int agentId | long clientOrderId | byte orderType
- *          | byte side | byte stp | long price | long volume | long leverage                           (60 bytes)
- * TRADE    0x02 | int book | long time | long tradeId | byte takerSide | long takerOrderId | long makerOrderId
- *          | int takerAgentId | int makerAgentId | long price | long volume | long takerFee | long makerFee (78 bytes)
- * CANCEL   0x03 | int book | long time | long orderId | int agentId | long price | long volume | long remaining
- *          | byte reason                                                                                 (50 bytes)
- * STEP     0x04 | long cutoff                                                                            (9 bytes)
- * END      0x05 | long events | long hash                                                               (17 bytes)
+ * PLACED   u 1 | u book | s Δtime | u orderId | s agentId | s clientOrderId | u orderType | u side | u stp
+ *          | s price | s volume | s leverage
+ * TRADE    u 2 | u book | s Δtime | u tradeId | u takerSide | u takerOrderId | u makerOrderId | s takerAgentId
+ *          | s makerAgentId | s price | s volume | s takerFee | s makerFee
+ * CANCEL   u 3 | u book | s Δtime | u orderId | s agentId | s price | s volume | s remaining | u reason
+ * STEP     u 4 | s cutoff
+ * END      u 5 | u events | s hash
  * </pre>
  *
  * Enumerations are their ordinals in platform-api declaration order: order type LIMIT 0, MARKET 1; side BUY 0, SELL 1;
  * STP NONE 0, CO 1, CN 2, CB 3, DC 4; cancel reason REQUESTED 0, EXPIRED 1, SELF_TRADE 2, UNFILLED 3, RESET 4. The
- * running hash ({@link EventLogHash}) covers every field of the PLACED, TRADE, CANCEL and STEP records, the type byte
- * included; the END record carries its finished value and the event count.
+ * running hash ({@link EventLogHash}) is taken over the field values (times absolute, not differences) of the PLACED,
+ * TRADE, CANCEL and STEP records, the type included; the END record carries its finished value and the event count.
  *
  * <p>Without an output stream the writer only hashes and counts. Not thread-safe: the simulation writes at the
  * barrier, from one thread. Buffers 64 KiB; allocation-free per event.
@@ -56,6 +61,7 @@ public final class EventLogWriter implements AutoCloseable {
     private int position;
     private long hash = EventLogHash.INITIAL;
     private long events;
+    private long lastTime;
     private boolean closed;
 
     /**
@@ -95,17 +101,17 @@ public final class EventLogWriter implements AutoCloseable {
                        int stp, long price, long volume, long leverage) {
         room();
         type(PLACED);
-        int32(book);
-        int64(time);
-        int64(orderId);
-        int32(agentId);
-        int64(clientOrderId);
-        int8(orderType);
-        int8(side);
-        int8(stp);
-        int64(price);
-        int64(volume);
-        int64(leverage);
+        u(book);
+        time(time);
+        u(orderId);
+        s(agentId);
+        s(clientOrderId);
+        u(orderType);
+        u(side);
+        u(stp);
+        s(price);
+        s(volume);
+        s(leverage);
         events++;
     }
 
@@ -114,18 +120,18 @@ public final class EventLogWriter implements AutoCloseable {
                       int takerAgentId, int makerAgentId, long price, long volume, long takerFee, long makerFee) {
         room();
         type(TRADE);
-        int32(book);
-        int64(time);
-        int64(tradeId);
-        int8(takerSide);
-        int64(takerOrderId);
-        int64(makerOrderId);
-        int32(takerAgentId);
-        int32(makerAgentId);
-        int64(price);
-        int64(volume);
-        int64(takerFee);
-        int64(makerFee);
+        u(book);
+        time(time);
+        u(tradeId);
+        u(takerSide);
+        u(takerOrderId);
+        u(makerOrderId);
+        s(takerAgentId);
+        s(makerAgentId);
+        s(price);
+        s(volume);
+        s(takerFee);
+        s(makerFee);
         events++;
     }
 
@@ -134,14 +140,14 @@ public final class EventLogWriter implements AutoCloseable {
                           int reason) {
         room();
         type(CANCELLED);
-        int32(book);
-        int64(time);
-        int64(orderId);
-        int32(agentId);
-        int64(price);
-        int64(volume);
-        int64(remaining);
-        int8(reason);
+        u(book);
+        time(time);
+        u(orderId);
+        s(agentId);
+        s(price);
+        s(volume);
+        s(remaining);
+        u(reason);
         events++;
     }
 
@@ -149,7 +155,7 @@ public final class EventLogWriter implements AutoCloseable {
     public void step(long cutoff) {
         room();
         type(STEP);
-        int64(cutoff);
+        s(cutoff);
     }
 
     /** Writes the trailer and closes the stream. Idempotent. */
@@ -160,9 +166,9 @@ public final class EventLogWriter implements AutoCloseable {
         }
         room();
         closed = true;
-        putByte(END);
-        putLong(events);
-        putLong(hash());
+        putVarint(END);
+        putVarint(events);
+        putVarint(zigzag(hash()));
         flush();
         if (out != null) {
             try {
@@ -175,29 +181,48 @@ public final class EventLogWriter implements AutoCloseable {
 
     private void type(int type) {
         hash = EventLogHash.fold(hash, type);
-        putByte(type);
+        putVarint(type);
     }
 
-    private void int8(int v) {
+    /** An unsigned field. */
+    private void u(long v) {
         hash = EventLogHash.fold(hash, v);
-        putByte(v);
+        putVarint(v);
     }
 
-    private void int32(int v) {
+    /** A signed field. */
+    private void s(long v) {
         hash = EventLogHash.fold(hash, v);
-        putInt(v);
+        putVarint(zigzag(v));
     }
 
-    private void int64(long v) {
-        hash = EventLogHash.fold(hash, v);
-        putLong(v);
+    /** A record's time: hashed as it is, written as the difference from the previous record's. */
+    private void time(long t) {
+        hash = EventLogHash.fold(hash, t);
+        putVarint(zigzag(t - lastTime));
+        lastTime = t;
+    }
+
+    static long zigzag(long v) {
+        return (v << 1) ^ (v >> 63);
+    }
+
+    private void putVarint(long v) {
+        byte[] b = buffer;
+        int p = position;
+        while ((v & ~0x7FL) != 0) {
+            b[p++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        b[p++] = (byte) v;
+        position = p;
     }
 
     private void room() {
         if (closed) {
             throw new IllegalStateException("the event log is closed");
         }
-        if (position > buffer.length - 128) {
+        if (position > buffer.length - 256) {
             flush();
         }
     }
