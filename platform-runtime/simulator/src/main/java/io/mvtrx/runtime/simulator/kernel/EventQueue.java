@@ -5,12 +5,15 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A block's queue of timed messages: a binary min-heap ordered by arrival time, then priority class (lower first:
+ * A block's queue of timed messages: a min-heap ordered by arrival time, then priority class (lower first:
  * margin-call liquidations before ordinary messages arriving at the same nanosecond), then insertion sequence, so
  * messages with equal arrival and priority come out in the order they were scheduled. That stable order is what
  * makes a block's event log a pure function of its inputs.
  *
- * <p>Keys live in primitive arrays; the only allocation is array growth. Not thread-safe: one block, one thread.
+ * <p>The heap is 4-ary and its keys are interleaved in one {@code long[]} (arrival, then priority and sequence), so
+ * the four children of a node share one 64-byte cache line and a pop touches about half as many lines as a binary
+ * heap of parallel arrays (the queue of a live block holds ~16 000 messages). Schedule and poll are O(log n); the
+ * only allocation is array growth. Not thread-safe: one block, one thread.
  *
  * @param <T> message payload
  */
@@ -25,8 +28,8 @@ public final class EventQueue<T> {
     private static final int SEQUENCE_BITS = 56;
     private static final long MAX_SEQUENCE = (1L << SEQUENCE_BITS) - 1;
 
-    private long[] arrivals;
-    private long[] tieBreaks;
+    /** keys[2i] = arrival of node i, keys[2i + 1] = priority << 56 | sequence. */
+    private long[] keys;
     private Object[] payloads;
     private int size;
     private long nextSequence;
@@ -35,8 +38,7 @@ public final class EventQueue<T> {
     /** Creates a queue sized for {@code capacity} messages; it grows as needed. */
     public EventQueue(int capacity) {
         int initial = Math.max(16, capacity);
-        arrivals = new long[initial];
-        tieBreaks = new long[initial];
+        keys = new long[2 * initial];
         payloads = new Object[initial];
     }
 
@@ -62,25 +64,28 @@ public final class EventQueue<T> {
         if (nextSequence > MAX_SEQUENCE) {
             throw new IllegalStateException("event sequence exhausted after " + MAX_SEQUENCE + " messages");
         }
-        if (size == arrivals.length) {
+        if (size == payloads.length) {
             grow();
         }
+        long[] k = keys;
+        Object[] p = payloads;
         int i = size++;
         long tie = ((long) priority << SEQUENCE_BITS) | nextSequence++;
         // Sift up.
         while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (!less(arrival, tie, arrivals[parent], tieBreaks[parent])) {
+            int parent = (i - 1) >>> 2;
+            long parentArrival = k[2 * parent];
+            if (arrival > parentArrival || (arrival == parentArrival && tie > k[2 * parent + 1])) {
                 break;
             }
-            arrivals[i] = arrivals[parent];
-            tieBreaks[i] = tieBreaks[parent];
-            payloads[i] = payloads[parent];
+            k[2 * i] = parentArrival;
+            k[2 * i + 1] = k[2 * parent + 1];
+            p[i] = p[parent];
             i = parent;
         }
-        arrivals[i] = arrival;
-        tieBreaks[i] = tie;
-        payloads[i] = payload;
+        k[2 * i] = arrival;
+        k[2 * i + 1] = tie;
+        p[i] = payload;
     }
 
     /** Schedules an ordinary message. */
@@ -100,12 +105,12 @@ public final class EventQueue<T> {
 
     /** Arrival time of the next message, or {@link Long#MAX_VALUE} when empty. */
     public long peekArrival() {
-        return size == 0 ? Long.MAX_VALUE : arrivals[0];
+        return size == 0 ? Long.MAX_VALUE : keys[0];
     }
 
     /** Whether the next message arrives strictly before {@code cutoff}. */
     public boolean hasArrivalBefore(long cutoff) {
-        return size > 0 && arrivals[0] < cutoff;
+        return size > 0 && keys[0] < cutoff;
     }
 
     /** Arrival time of the message last returned by {@link #poll()}. */
@@ -123,34 +128,46 @@ public final class EventQueue<T> {
         if (size == 0) {
             throw new IllegalStateException("poll on an empty event queue");
         }
-        T head = (T) payloads[0];
-        lastArrival = arrivals[0];
+        long[] k = keys;
+        Object[] p = payloads;
+        T head = (T) p[0];
+        lastArrival = k[0];
         int last = --size;
-        long arrival = arrivals[last];
-        long tie = tieBreaks[last];
-        Object payload = payloads[last];
-        payloads[last] = null;
+        long arrival = k[2 * last];
+        long tie = k[2 * last + 1];
+        Object payload = p[last];
+        p[last] = null;
         if (last > 0) {
             // Sift the former last element down from the root.
             int i = 0;
-            int half = last >>> 1;
-            while (i < half) {
-                int child = 2 * i + 1;
-                int right = child + 1;
-                if (right < last && less(arrivals[right], tieBreaks[right], arrivals[child], tieBreaks[child])) {
-                    child = right;
-                }
-                if (!less(arrivals[child], tieBreaks[child], arrival, tie)) {
+            while (true) {
+                int first = 4 * i + 1;
+                if (first >= last) {
                     break;
                 }
-                arrivals[i] = arrivals[child];
-                tieBreaks[i] = tieBreaks[child];
-                payloads[i] = payloads[child];
-                i = child;
+                int end = Math.min(first + 4, last);
+                int best = first;
+                long bestArrival = k[2 * first];
+                long bestTie = k[2 * first + 1];
+                for (int c = first + 1; c < end; c++) {
+                    long a = k[2 * c];
+                    if (a < bestArrival || (a == bestArrival && k[2 * c + 1] < bestTie)) {
+                        best = c;
+                        bestArrival = a;
+                        bestTie = k[2 * c + 1];
+                    }
+                }
+                if (arrival < bestArrival || (arrival == bestArrival && tie < bestTie)) {
+                    break;
+                }
+                k[2 * i] = bestArrival;
+                k[2 * i + 1] = bestTie;
+                p[i] = p[best];
+                i = best;
             }
-            arrivals[i] = arrival;
-            tieBreaks[i] = tie;
-            payloads[i] = payload;
+            k[2 * i] = arrival;
+            k[2 * i + 1] = tie;
+            p[i] = payload;
         }
         return head;
     }
@@ -158,13 +175,12 @@ public final class EventQueue<T> {
     /** Copies the queue's content in pop order into a snapshot (for checkpoints); the queue is unchanged. */
     public List<Entry<T>> snapshot() {
         EventQueue<T> copy = new EventQueue<>(size);
-        copy.arrivals = Arrays.copyOf(arrivals, arrivals.length);
-        copy.tieBreaks = Arrays.copyOf(tieBreaks, tieBreaks.length);
+        copy.keys = Arrays.copyOf(keys, keys.length);
         copy.payloads = Arrays.copyOf(payloads, payloads.length);
         copy.size = size;
         List<Entry<T>> entries = new ArrayList<>(size);
         while (!copy.isEmpty()) {
-            long tie = copy.tieBreaks[0];
+            long tie = copy.keys[1];
             T payload = copy.poll();
             entries.add(new Entry<>(copy.lastArrival, (int) (tie >>> SEQUENCE_BITS), payload));
         }
@@ -181,14 +197,9 @@ public final class EventQueue<T> {
     public record Entry<T>(long arrival, int priority, T payload) {
     }
 
-    private static boolean less(long arrivalA, long tieA, long arrivalB, long tieB) {
-        return arrivalA < arrivalB || (arrivalA == arrivalB && tieA < tieB);
-    }
-
     private void grow() {
-        int capacity = arrivals.length * 2;
-        arrivals = Arrays.copyOf(arrivals, capacity);
-        tieBreaks = Arrays.copyOf(tieBreaks, capacity);
+        int capacity = payloads.length * 2;
+        keys = Arrays.copyOf(keys, 2 * capacity);
         payloads = Arrays.copyOf(payloads, capacity);
     }
 }
