@@ -152,7 +152,7 @@ public final class Fanout implements AutoCloseable {
                     ack.getDelivered());
         } catch (StatusRuntimeException e) {
             Optional<Check> check = check(e);
-            Status status = e.getStatus();
+            Status status = status(e);
             return new NoticeDelivery(miner.uid(), kind(status, check), status.getCode(),
                     status.getDescription() == null ? "" : status.getDescription(), check, 0);
         }
@@ -203,8 +203,8 @@ public final class Fanout implements AutoCloseable {
             reply = client(miner).respond(request, timeout);
         } catch (StatusRuntimeException e) {
             Optional<Check> check = check(e);
-            return MinerResult.of(miner.uid(), kind(e.getStatus(), check), e.getStatus(), check,
-                    System.nanoTime() - begin);
+            Status status = status(e);
+            return MinerResult.of(miner.uid(), kind(status, check), status, check, System.nanoTime() - begin);
         }
         long nanos = System.nanoTime() - begin;
         try {
@@ -231,6 +231,18 @@ public final class Fanout implements AutoCloseable {
     private String outboundTooLarge(int size) {
         return String.format("request of %d bytes exceeds the validator's outbound limit of %d bytes", size,
                 config.maxOutboundBytes());
+    }
+
+    /**
+     * The status a call ended with. A reply that fails while being read (over the inbound limit) surfaces as
+     * {@code CANCELLED "Failed to read message."} caused by the real status; that cause is the answer.
+     */
+    private static Status status(StatusRuntimeException e) {
+        Status status = e.getStatus();
+        if (status.getCode() == Status.Code.CANCELLED && status.getCause() instanceof StatusRuntimeException cause) {
+            return cause.getStatus();
+        }
+        return status;
     }
 
     private static Optional<Check> check(StatusRuntimeException e) {
