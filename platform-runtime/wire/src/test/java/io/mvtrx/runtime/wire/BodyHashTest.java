@@ -1,13 +1,12 @@
 package io.mvtrx.runtime.wire;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
+import com.google.protobuf.ByteString;
 import org.junit.jupiter.api.Test;
 
-import com.google.protobuf.ByteString;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class BodyHashTest {
 

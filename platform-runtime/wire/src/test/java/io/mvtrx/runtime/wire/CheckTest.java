@@ -1,12 +1,11 @@
 package io.mvtrx.runtime.wire;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.Optional;
 
+import io.grpc.Status;
 import org.junit.jupiter.api.Test;
 
-import io.grpc.Status;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class CheckTest {
 

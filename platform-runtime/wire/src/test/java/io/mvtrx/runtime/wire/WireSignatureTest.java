@@ -1,20 +1,19 @@
 package io.mvtrx.runtime.wire;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HexFormat;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.mvtrx.runtime.wallet.Keypair;
 import io.mvtrx.runtime.wallet.WalletStore;
 import io.mvtrx.runtime.wire.proto.MinerProto;
 
 import com.google.protobuf.ByteString;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class WireSignatureTest {
 

@@ -1,5 +1,6 @@
 package io.mvtrx.runtime.wire.codec;
 
+import java.lang.reflect.Array;
 import java.util.Optional;
 
 import com.google.protobuf.ProtocolMessageEnum;
@@ -21,14 +22,14 @@ final class EnumPair<A extends Enum<A>, P extends Enum<P> & ProtocolMessageEnum>
     EnumPair(Class<A> apiType, Class<P> wireType, String prefix) {
         A[] apiValues = apiType.getEnumConstants();
         this.wireName = wireType.getSimpleName();
-        this.wire = (P[]) java.lang.reflect.Array.newInstance(wireType, apiValues.length);
+        this.wire = (P[]) Array.newInstance(wireType, apiValues.length);
         int maxNumber = 0;
         for (A value : apiValues) {
             P twin = Enum.valueOf(wireType, prefix + value.name());
             wire[value.ordinal()] = twin;
             maxNumber = Math.max(maxNumber, twin.getNumber());
         }
-        this.api = (A[]) java.lang.reflect.Array.newInstance(apiType, maxNumber + 1);
+        this.api = (A[]) Array.newInstance(apiType, maxNumber + 1);
         for (A value : apiValues) {
             api[wire[value.ordinal()].getNumber()] = value;
         }

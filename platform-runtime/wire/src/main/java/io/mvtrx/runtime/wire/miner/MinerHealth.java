@@ -1,6 +1,7 @@
 package io.mvtrx.runtime.wire.miner;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import io.mvtrx.runtime.wire.Check;
 
@@ -53,7 +54,7 @@ final class MinerHealth {
     }
 
     private static HealthCheck check(String name, HealthCheckType type,
-                                     java.util.function.Supplier<HealthCheckResponse> call) {
+                                     Supplier<HealthCheckResponse> call) {
         return new HealthCheck() {
             @Override
             public String name() {

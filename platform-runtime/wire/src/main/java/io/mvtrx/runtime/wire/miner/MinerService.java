@@ -48,7 +48,7 @@ final class MinerService extends MinerGrpc.MinerImplBase {
         host.respond(agentId, received.state()).thenAccept(response -> {
             out.onNext(reply(agentId, response));
             out.onCompleted();
-        });
+        }).exceptionally(MinerService::unsent);
     }
 
     @Override
@@ -63,7 +63,13 @@ final class MinerService extends MinerGrpc.MinerImplBase {
         host.notify(notices).thenAccept(delivered -> {
             out.onNext(MinerProto.NoticeAck.newBuilder().setDelivered(delivered).build());
             out.onCompleted();
-        });
+        }).exceptionally(MinerService::unsent);
+    }
+
+    /** The caller went away before the answer could be sent (deadline passed, connection closed). */
+    private static Void unsent(Throwable error) {
+        LOG.log(System.Logger.Level.DEBUG, "answer not sent: caller gone", error);
+        return null;
     }
 
     private MinerProto.AgentReply reply(int agentId, AgentResponse response) {

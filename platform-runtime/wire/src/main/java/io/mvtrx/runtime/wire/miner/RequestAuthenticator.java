@@ -35,7 +35,9 @@ import io.grpc.Status;
  * method moves up, atomically, so of two concurrent copies of a request exactly one passes.
  *
  * <p>A request too large for the server's read buffer (the hard cap, a little above the inbound limit) never
- * arrives as a message; the call is then closed with {@link Check#SIZE} when the server abandons it.
+ * arrives as a message; the call is then closed with {@link Check#SIZE} when the server abandons it. The server
+ * abandons a message that is not protobuf the same way, and the two cannot be told apart here, so that answer's
+ * description names both.
  *
  * <p>Thread-safe. Cost per request: one SHA-256 pass over the body and one Ed25519 verification; a metagraph read
  * at most once per refresh interval.
@@ -117,10 +119,11 @@ public final class RequestAuthenticator implements ServerInterceptor {
             @Override
             public void onCancel() {
                 if (!received && !refused && !call.isCancelled()) {
-                    // The server gave up reading the message: larger than its read buffer.
+                    // The server gave up reading the message: larger than its read buffer (or not protobuf).
                     refused = true;
                     refuse(call, new Rejection(Check.SIZE, String.format(
-                            "request exceeds the miner's inbound limit of %d bytes", maxInboundBytes)));
+                            "request could not be read: larger than the miner's inbound limit of %d bytes,"
+                                    + " or malformed", maxInboundBytes)));
                 }
                 super.onCancel();
             }

@@ -1,14 +1,11 @@
 package io.mvtrx.runtime.wire.codec;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.List;
-
-import org.junit.jupiter.api.Test;
+import java.util.Optional;
 
 import io.mvtrx.api.event.RejectReason;
 import io.mvtrx.api.instruction.PlaceLimit;
+import io.mvtrx.api.notice.PositionCloseReport;
 import io.mvtrx.api.order.Currency;
 import io.mvtrx.api.order.Side;
 import io.mvtrx.api.order.StpMode;
@@ -17,6 +14,10 @@ import io.mvtrx.runtime.wire.proto.MinerProto;
 import io.mvtrx.runtime.wire.proto.ModelProto;
 
 import com.google.protobuf.ByteString;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CodecRejectionTest {
 
@@ -94,7 +95,7 @@ class CodecRejectionTest {
                 .build();
 
         assertThat(NoticeCodec.decode(message))
-                .isEqualTo(new io.mvtrx.api.notice.PositionCloseReport(10, 1, 4, java.util.Optional.empty()));
+                .isEqualTo(new PositionCloseReport(10, 1, 4, Optional.empty()));
     }
 
     @Test

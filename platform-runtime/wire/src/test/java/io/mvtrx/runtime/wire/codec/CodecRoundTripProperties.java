@@ -1,7 +1,5 @@
 package io.mvtrx.runtime.wire.codec;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.Random;
 
 import io.mvtrx.api.account.Account;
@@ -20,6 +18,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code decode(encode(x)).equals(x)} for every record kind, through the serialized bytes, over random records with

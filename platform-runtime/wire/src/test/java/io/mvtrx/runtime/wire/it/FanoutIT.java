@@ -1,16 +1,9 @@
 package io.mvtrx.runtime.wire.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.mvtrx.api.notice.SimulationEnded;
 import io.mvtrx.api.state.AgentResponse;
@@ -24,6 +17,13 @@ import io.mvtrx.runtime.wire.validator.ResultKind;
 import io.mvtrx.runtime.wire.validator.Step;
 
 import io.grpc.Status;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** A validator fans one step out to three real miners: one that answers, one too slow, one whose agent throws. */
 class FanoutIT {
@@ -64,10 +64,10 @@ class FanoutIT {
 
         assertThat(results).extracting(MinerResult::uid, MinerResult::kind, MinerResult::code)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(a.target().uid(), ResultKind.OK, Status.Code.OK),
-                        org.assertj.core.groups.Tuple.tuple(b.target().uid(), ResultKind.TIMEOUT,
+                        tuple(a.target().uid(), ResultKind.OK, Status.Code.OK),
+                        tuple(b.target().uid(), ResultKind.TIMEOUT,
                                 Status.Code.DEADLINE_EXCEEDED),
-                        org.assertj.core.groups.Tuple.tuple(c.target().uid(), ResultKind.OK, Status.Code.OK));
+                        tuple(c.target().uid(), ResultKind.OK, Status.Code.OK));
         int uidA = a.target().uid();
         StateUpdate expectedA = new StateUpdate(step.timestamp(), step.simulation(), step.books(),
                 step.accounts().get(uidA), step.notices().get(uidA));

@@ -1,16 +1,8 @@
 package io.mvtrx.runtime.wire.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.mvtrx.runtime.wallet.Keypair;
 import io.mvtrx.runtime.wire.BodyHash;
@@ -26,6 +18,13 @@ import io.mvtrx.runtime.wire.validator.Step;
 import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Hand-made requests against a real miner: every way a request can fail the gate is refused with its exact status,

@@ -1,7 +1,5 @@
 package io.mvtrx.runtime.wire.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,11 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.mvtrx.runtime.wire.Check;
 import io.mvtrx.runtime.wire.validator.Fanout;
@@ -23,6 +16,12 @@ import io.mvtrx.runtime.wire.validator.MinerTarget;
 import io.mvtrx.runtime.wire.validator.ResultKind;
 
 import io.grpc.Status;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Health on the miner's gRPC port, and how the fan-out reports refusals and unreachable miners. */
 class MinerHealthIT {

@@ -1,15 +1,8 @@
 package io.mvtrx.runtime.wire.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.mvtrx.api.state.AgentResponse;
 import io.mvtrx.runtime.wire.Check;
@@ -22,6 +15,12 @@ import io.mvtrx.runtime.wire.validator.PreparedStep;
 import io.mvtrx.runtime.wire.validator.ResultKind;
 
 import io.grpc.Status;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Size limits on both sides: requests and replies over a limit are refused, and the agent is spared. */
 class PayloadLimitsIT {
@@ -101,7 +100,8 @@ class PayloadLimitsIT {
         assertThat(results.getFirst()).extracting(MinerResult::kind, MinerResult::code, MinerResult::description,
                         MinerResult::check)
                 .containsExactly(ResultKind.REJECTED, Status.Code.RESOURCE_EXHAUSTED, String.format(
-                        "request exceeds the miner's inbound limit of %d bytes", MINER_INBOUND),
+                        "request could not be read: larger than the miner's inbound limit of %d bytes, or malformed",
+                        MINER_INBOUND),
                         Optional.of(Check.SIZE));
         assertThat(agent.invocations()).isZero();
     }

@@ -1,5 +1,6 @@
 package io.mvtrx.runtime.wire.it;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -80,7 +81,7 @@ final class TestAgents {
 
         @Override
         AgentResponse answer(StateUpdate state) {
-            return new AgentResponse(agentId, java.util.Collections.nCopies(count, Echo.limitAt(state)));
+            return new AgentResponse(agentId, Collections.nCopies(count, Echo.limitAt(state)));
         }
     }
 

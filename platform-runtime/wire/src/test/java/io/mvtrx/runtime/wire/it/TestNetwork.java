@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -131,8 +132,8 @@ final class TestNetwork implements AutoCloseable {
 
     /** A step where each miner has its own accounts on both books and one notice naming it. */
     static Step step(List<MinerTarget> miners, int padding) {
-        Map<Integer, Map<Integer, Account>> accounts = new java.util.HashMap<>();
-        Map<Integer, List<Notice>> notices = new java.util.HashMap<>();
+        Map<Integer, Map<Integer, Account>> accounts = new HashMap<>();
+        Map<Integer, List<Notice>> notices = new HashMap<>();
         for (MinerTarget m : miners) {
             accounts.put(m.uid(), Map.of(0, account(m.uid(), 0), 1, account(m.uid(), 1)));
             notices.put(m.uid(), List.of(new OrderAccepted(4_000_000_000L, 0, 100 + m.uid(), m.uid(),

@@ -1,15 +1,11 @@
 package io.mvtrx.runtime.wire.miner;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 import io.mvtrx.api.instruction.CancelOrders;
 import io.mvtrx.api.notice.AgentReset;
@@ -20,6 +16,11 @@ import io.mvtrx.api.spi.trading.TradingAgent;
 import io.mvtrx.api.state.AgentResponse;
 import io.mvtrx.api.state.SimulationInfo;
 import io.mvtrx.api.state.StateUpdate;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class AgentHostTest {
 
@@ -65,7 +66,7 @@ class AgentHostTest {
     private static StateUpdate state(String simulation, long timestamp) {
         SimulationInfo info = new SimulationInfo(simulation, 1, 1, 1, 100, 0, 10, BookDecimals.REFERENCE, 1, 1, 0, 0,
                 0, 1, "static");
-        return new StateUpdate(timestamp, info, List.of(), java.util.Map.of(), List.of());
+        return new StateUpdate(timestamp, info, List.of(), Map.of(), List.of());
     }
 
     private final Recorder agent = new Recorder();

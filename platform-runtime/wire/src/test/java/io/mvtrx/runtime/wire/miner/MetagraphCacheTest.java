@@ -1,8 +1,5 @@
 package io.mvtrx.runtime.wire.miner;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,10 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.Test;
-
 import io.mvtrx.api.spi.chain.ChainBackend;
 import io.mvtrx.api.spi.chain.Neuron;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MetagraphCacheTest {
 

@@ -1,15 +1,14 @@
 package io.mvtrx.runtime.wire.miner;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MinerConfigTest {
 

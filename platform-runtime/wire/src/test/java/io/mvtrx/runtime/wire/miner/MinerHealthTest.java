@@ -1,7 +1,5 @@
 package io.mvtrx.runtime.wire.miner;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,14 +7,15 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.Test;
-
 import io.mvtrx.api.number.BookDecimals;
 import io.mvtrx.api.spi.chain.Neuron;
 import io.mvtrx.api.state.SimulationInfo;
 import io.mvtrx.api.state.StateUpdate;
 
 import io.helidon.health.HealthCheckResponse;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class MinerHealthTest {
 
