@@ -93,8 +93,8 @@ public final class RequestAuthenticator implements ServerInterceptor {
         String method = call.getMethodDescriptor().getBareMethodName();
         return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(next.startCall(call, headers)) {
 
-            private boolean received;
-            private boolean refused;
+            private volatile boolean received;
+            private volatile boolean refused;
 
             @Override
             public void onMessage(Q message) {
