@@ -2,6 +2,7 @@
 module io.mvtrx.runtime.plugins {
     requires transitive io.mvtrx.api;
     requires org.pf4j;
+    requires java.logging;
 
     exports io.mvtrx.runtime.plugins;
 

@@ -2,7 +2,11 @@ package io.mvtrx.api.spi.agentmodel;
 
 import io.mvtrx.api.book.BookSnapshot;
 
-/** Read-only view of one book at the current simulation time. Prices at the price decimals, volumes at the volume decimals. */
+/**
+ * Read-only view of one book at the current simulation time (the reference's {@code RETRIEVE_L1} and
+ * {@code RETRIEVE_L2} answers). Prices at the price decimals, volumes (leveraged totals) at the volume decimals.
+ * Allocation-free except {@link #snapshot}.
+ */
 public interface MarketView {
 
     /** Book id. */

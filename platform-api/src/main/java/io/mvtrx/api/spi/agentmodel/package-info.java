@@ -1,2 +1,5 @@
-/** Background-agent models: the simulated traders that populate the books, and the environment they act in. */
+/**
+ * Background-agent models: a provider creates one population per agent element and block, the population creates
+ * the simulated traders, and the environment is what a trader sees and does when the simulator calls it.
+ */
 package io.mvtrx.api.spi.agentmodel;

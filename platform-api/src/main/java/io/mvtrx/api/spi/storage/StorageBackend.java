@@ -8,7 +8,9 @@ import java.util.Optional;
 
 /**
  * A flat key space of immutable objects. A {@code put} is atomic: a reader sees the whole object or none of it.
- * Keys use {@code /} separators.
+ * Keys use {@code /} separators and follow {@link StorageKeys}; a key or prefix that breaks those rules throws
+ * {@link IllegalArgumentException} naming it. Remote and disk failures throw {@link IOException} naming the object
+ * and the operation. Implementations are safe for use from several threads.
  */
 public interface StorageBackend extends AutoCloseable {
 

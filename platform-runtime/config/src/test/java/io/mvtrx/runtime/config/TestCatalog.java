@@ -13,9 +13,9 @@ import io.mvtrx.api.settings.ParameterType;
 import io.mvtrx.api.settings.Settings;
 import io.mvtrx.api.spi.ExtensionPoint;
 import io.mvtrx.api.spi.PluginProvider;
-import io.mvtrx.api.spi.agentmodel.AgentContext;
-import io.mvtrx.api.spi.agentmodel.BackgroundAgent;
+import io.mvtrx.api.spi.agentmodel.AgentPopulation;
 import io.mvtrx.api.spi.agentmodel.BackgroundAgentModelProvider;
+import io.mvtrx.api.spi.agentmodel.PopulationContext;
 import io.mvtrx.api.spi.balances.BalanceContext;
 import io.mvtrx.api.spi.balances.BalanceDistribution;
 import io.mvtrx.api.spi.balances.BalanceDistributionProvider;
@@ -132,7 +132,7 @@ final class TestCatalog implements PluginCatalog {
 
     record Model(String name, ParameterSchema parameters) implements BackgroundAgentModelProvider {
         @Override
-        public BackgroundAgent create(Settings settings, AgentContext context) {
+        public AgentPopulation create(Settings settings, PopulationContext context) {
             throw validationOnly(name);
         }
     }

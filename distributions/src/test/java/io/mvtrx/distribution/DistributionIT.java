@@ -1,0 +1,270 @@
+package io.mvtrx.distribution;
+
+import java.io.IOException;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.mvtrx.testkit.plugins.PluginJarBuilder;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the unpacked distribution ({@code target/mvtrx-VERSION/bin/mvtrx}) as a real process, on the module path,
+ * as a user would. Paths come from failsafe system properties set in the pom.
+ */
+class DistributionIT {
+
+    private static final Path HOME = Path.of(System.getProperty("mvtrx.distribution", "target/mvtrx-0.1.0"))
+            .toAbsolutePath();
+    private static final Path TARBALL = Path.of(System.getProperty("mvtrx.tarball", "target/mvtrx-0.1.0.tar.gz"))
+            .toAbsolutePath();
+    private static final Path LAUNCHER = HOME.resolve("bin/mvtrx");
+
+    @TempDir
+    Path temp;
+
+    /** Exit code and output of one process run. */
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private Run run(Path workingDirectory, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(args[0]);
+        command.addAll(List.of(args).subList(1, args.length));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        builder.environment().putAll(environment);
+        Path out = Files.createTempFile(temp, "out", ".txt");
+        Path err = Files.createTempFile(temp, "err", ".txt");
+        builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process process = builder.start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("bin/mvtrx did not finish: " + command);
+        }
+        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private Run mvtrx(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        return run(temp, Map.of(), command.toArray(String[]::new));
+    }
+
+    /** The Plugin-Id of every JAR in lib/ that has one: the built-in plugins. */
+    private static Set<String> builtInPluginIds() throws IOException {
+        Set<String> ids = new TreeSet<>();
+        try (Stream<Path> jars = Files.list(HOME.resolve("lib"))) {
+            for (Path jar : jars.toList()) {
+                try (JarFile file = new JarFile(jar.toFile())) {
+                    Manifest manifest = file.getManifest();
+                    String id = manifest == null ? null : manifest.getMainAttributes().getValue("Plugin-Id");
+                    if (id != null) {
+                        ids.add(id);
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    @Test
+    void hasTheDocumentedLayout() throws IOException {
+        assertThat(LAUNCHER).isExecutable();
+        assertThat(Files.getPosixFilePermissions(LAUNCHER)).contains(PosixFilePermission.OWNER_EXECUTE,
+                PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE);
+        assertThat(HOME.resolve("lib/mvtrx-cli-0.1.0.jar")).isRegularFile();
+        assertThat(HOME.resolve("plugins/README.txt")).isRegularFile();
+        assertThat(HOME.resolve("conf/simulation.xml")).content().contains("<Simulation");
+        assertThat(HOME.resolve("conf/logging.properties")).isRegularFile();
+        assertThat(HOME.resolve("doc/architecture.md")).isRegularFile();
+        assertThat(HOME.resolve("LICENSES/Apache-2.0.txt")).isRegularFile();
+    }
+
+    @Test
+    void libIsAValidModulePath() {
+        Set<ModuleReference> modules = ModuleFinder.of(HOME.resolve("lib")).findAll();
+        Set<String> names = modules.stream().map(reference -> reference.descriptor().name())
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(names).contains("io.mvtrx.api", "io.mvtrx.runtime.plugins", "io.mvtrx.runtime.cli", "org.pf4j",
+                "info.picocli", "org.slf4j", "org.slf4j.jul");
+        try (Stream<Path> jars = listQuietly(HOME.resolve("lib"))) {
+            assertThat(modules).hasSize((int) jars.count());
+        }
+    }
+
+    private static Stream<Path> listQuietly(Path dir) {
+        try {
+            return Files.list(dir);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void helpListsThePluginsCommandAndTheExitCodes() throws Exception {
+        Run run = mvtrx("--help");
+
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(run.out()).contains("Usage: mvtrx").containsPattern("(?m)^  plugins +Lists every plugin")
+                .contains("Exit codes:");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void pluginsListsEveryBuiltInPluginOfLib() throws Exception {
+        Set<String> expected = builtInPluginIds();
+
+        Run run = mvtrx("plugins");
+
+        assertThat(expected).contains("mvtrx-matching-pricetime", "mvtrx-matching-prorata", "mvtrx-fee-policies",
+                "mvtrx-price-processes", "mvtrx-balance-distributions", "mvtrx-background-agents");
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(run.err()).isEmpty();
+        for (String id : expected) {
+            assertThat(run.out()).containsPattern("(?m)^" + id + " +0\\.1\\.0 +built-in +loaded ");
+        }
+        assertThat(run.out()).contains("plugins folder: " + HOME.resolve("plugins"));
+    }
+
+    @Test
+    void loadsFolderPluginsOnTheModulePathAndReportsBrokenOnesInOneLine() throws Exception {
+        Path plugins = Files.createDirectories(temp.resolve("plugins"));
+        PluginJarBuilder.plugin("flat-fees")
+                .feePolicyProvider("com.example.flat.FlatFees", "flat-test")
+                .writeTo(plugins.resolve("flat.jar"));
+        PluginJarBuilder.writeCorrupt(plugins.resolve("corrupt.jar"));
+
+        Run run = mvtrx("--plugins-dir", plugins.toString(), "plugins", "--verbose");
+
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(run.out()).containsPattern("(?m)^flat-fees +1\\.0\\.0 +folder +loaded +fee policy: flat-test$")
+                .contains("      rate (decimal, default 0): flat rate for both sides");
+        assertThat(run.err()).isEqualTo("plugins/corrupt.jar: not a JAR: zip END header not found\n");
+    }
+
+    @Test
+    void runsFromAnywhereThroughASymlinkIgnoringAJavaHomeWithoutJava() throws Exception {
+        Path link = temp.resolve("elsewhere/mvtrx");
+        Files.createDirectories(link.getParent());
+        Files.createSymbolicLink(link, LAUNCHER);
+        // no usable JAVA_HOME: the launcher must find Java 25 in /usr/lib/jvm or, failing that, on PATH
+        Map<String, String> environment = Map.of(
+                "JAVA_HOME", temp.resolve("no-java-here").toString(),
+                "PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
+
+        Run run;
+        try {
+            run = run(temp, environment, link.toString(), "--version");
+        } finally {
+            Files.delete(link);
+        }
+
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(run.out()).startsWith("mvtrx 0.1.0\nplatform API 0.1.0\nJava 25");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void usageErrorExitsWithTwo() throws Exception {
+        Run run = mvtrx("no-such-command");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Unmatched argument at index 0: 'no-such-command'");
+    }
+
+    @Test
+    void tarballHoldsTheSameTreeUnderOneTopFolder() throws Exception {
+        Run run = run(temp, Map.of(), "tar", "-tvzf", TARBALL.toString());
+
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(run.out()).containsPattern("(?m)^-rwxr-xr-x .* mvtrx-0\\.1\\.0/bin/mvtrx$")
+                .contains("mvtrx-0.1.0/lib/mvtrx-cli-0.1.0.jar", "mvtrx-0.1.0/plugins/README.txt",
+                        "mvtrx-0.1.0/conf/simulation.xml", "mvtrx-0.1.0/doc/architecture.md");
+        assertThat(run.out().lines().map(line -> line.substring(line.lastIndexOf(' ') + 1)))
+                .allMatch(path -> path.startsWith("mvtrx-0.1.0/"));
+    }
+
+    @Test
+    void configValidateAcceptsTheLiveConfigurationAndPrintsItsSummary() throws Exception {
+        Run run = mvtrx("config", "validate", HOME.resolve("conf/simulation.xml").toString());
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(run.out()).contains("128", "PriceTime", "dynamic", "StylizedTraderAgent", "1000",
+                "InitializationAgent", "500")
+                .endsWith(HOME.resolve("conf/simulation.xml") + ": valid\n");
+    }
+
+    @Test
+    void configValidateReportsAMisspelledAgentWithItsPathAndTheLoadedNames() throws Exception {
+        Path copy = temp.resolve("misspelled.xml");
+        Files.writeString(copy, Files.readString(HOME.resolve("conf/simulation.xml"))
+                .replace("<StylizedTraderAgent", "<StylisedTraderAgent")
+                .replace("</StylizedTraderAgent>", "</StylisedTraderAgent>"));
+
+        Run run = mvtrx("config", "validate", copy.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).containsPattern(copy + ": line \\d+: /Simulation/Agents/StylisedTraderAgent: "
+                        + "unknown background-agent model 'StylisedTraderAgent'; loaded: .*StylizedTraderAgent")
+                .endsWith("mvtrx: " + copy + ": 1 problem\n");
+    }
+
+    /** Issue 2 item 8: a fee policy built now, dropped in a plugins folder, and the config resolves to it. */
+    @Test
+    void aFeePolicyDroppedInThePluginsFolderIsUsedByTheConfigurationWithoutCoreChanges() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("plugins"));
+        PluginJarBuilder.plugin("acme-flat-fees")
+                .feePolicyProvider("com.acme.fees.FlatFees", "acme-flat")
+                .writeTo(folder.resolve("acme-flat-fees.jar"));
+        Path config = temp.resolve("acme.xml");
+        String live = Files.readString(HOME.resolve("conf/simulation.xml"));
+        int start = live.indexOf("<FeePolicy");
+        int end = live.indexOf("/>", start) + 2;
+        Files.writeString(config, live.substring(0, start) + "<FeePolicy type=\"acme-flat\"/>" + live.substring(end));
+
+        Run without = mvtrx("config", "validate", config.toString());
+        Run with = mvtrx("--plugins-dir", folder.toString(), "config", "validate", config.toString());
+
+        assertThat(without.exitCode()).isEqualTo(1);
+        assertThat(without.err()).contains("unknown fee policy 'acme-flat'");
+        assertThat(with.err()).isEmpty();
+        assertThat(with.exitCode()).isEqualTo(0);
+        assertThat(with.out()).contains("acme-flat").endsWith(config + ": valid\n");
+    }
+
+    @Test
+    void walletCreateAndListRoundTrip() throws Exception {
+        Path wallets = temp.resolve("wallets");
+        Run create = mvtrx("wallet", "create", "--name", "validator", "--hotkey", "default",
+                "--wallet-dir", wallets.toString());
+        Run list = mvtrx("wallet", "list", "--wallet-dir", wallets.toString());
+        Run again = mvtrx("wallet", "create", "--name", "validator", "--wallet-dir", wallets.toString());
+
+        assertThat(create.exitCode()).isEqualTo(0);
+        assertThat(create.out()).containsPattern("(?m)^coldkey validator  [0-9a-f]{64}$")
+                .containsPattern("(?m)^hotkey  validator/default  [0-9a-f]{64}$");
+        assertThat(list.out()).containsPattern("(?m)^validator  [0-9a-f]{64}\n  default  [0-9a-f]{64}$");
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.err()).isEqualTo("mvtrx: coldkey 'validator' already exists in " + wallets + "\n");
+    }
+}

@@ -1,0 +1,157 @@
+package io.mvtrx.runtime.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+import io.mvtrx.api.PlatformVersion;
+import io.mvtrx.runtime.plugins.PluginHost;
+import io.mvtrx.runtime.plugins.PluginRegistry;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The top {@code mvtrx} command: global options and the list of subcommands. A subcommand is a class annotated with
+ * {@code @Command} added to {@code subcommands} below; it reaches the global options and the plugins through a
+ * {@code @ParentCommand MvtrxCommand} field ({@link #loadPlugins()}).
+ *
+ * <p>One instance per run; not thread-safe.
+ */
+@Command(name = "mvtrx",
+        mixinStandardHelpOptions = true,
+        versionProvider = MvtrxCommand.Version.class,
+        description = "MVTRX: a market-simulation network as a plugin platform.",
+        subcommands = {
+            PluginsCommand.class,
+            ConfigCommand.class,
+            WalletCommand.class,
+            ChainCommand.class,
+            HelpCommand.class,
+        },
+        exitCodeListHeading = ExitCodes.HELP_HEADING,
+        exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_FAILED, ExitCodes.HELP_USAGE, ExitCodes.HELP_INTERNAL})
+public final class MvtrxCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--plugins-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Folder of third-party plugin JARs. Default: the plugins folder of the distribution "
+                    + "($MVTRX_HOME/plugins), or of the working directory when MVTRX_HOME is not set.")
+    private Path pluginsDir;
+
+    private final ClassLoader builtIns;
+    private final Map<String, String> environment;
+
+    /** The command as {@code bin/mvtrx} runs it: built-ins from the module path, the process environment. */
+    public MvtrxCommand() {
+        this(MvtrxCommand.class.getClassLoader(), System.getenv());
+    }
+
+    /**
+     * A command with its surroundings given, for tests.
+     *
+     * @param builtIns    where built-in plugins are looked up
+     * @param environment environment variables ({@code MVTRX_HOME})
+     */
+    public MvtrxCommand(ClassLoader builtIns, Map<String, String> environment) {
+        this.builtIns = builtIns;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /**
+     * The command line with MVTRX's exit codes: {@link CommandFailedException} gives {@link ExitCodes#FAILED}, any
+     * other exception {@link ExitCodes#INTERNAL}; usage errors give picocli's {@link ExitCodes#USAGE}.
+     */
+    public static CommandLine commandLine(MvtrxCommand command) {
+        return new CommandLine(command).setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (failure instanceof CommandFailedException) {
+                err.println("mvtrx: " + failure.getMessage());
+                err.flush();
+                return ExitCodes.FAILED;
+            }
+            err.println("mvtrx: internal error: " + failure);
+            failure.printStackTrace(err);
+            err.flush();
+            return ExitCodes.INTERNAL;
+        });
+    }
+
+    /** {@code mvtrx} alone: prints the usage and fails as a usage error. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+
+    /**
+     * Loads the built-in plugins and those of the plugins folder; the caller closes the registry.
+     *
+     * @throws ParameterException if {@code --plugins-dir} names something that is not a directory
+     */
+    public PluginRegistry loadPlugins() {
+        return PluginHost.load(builtIns, pluginsDirectory());
+    }
+
+    /**
+     * Prints the registry's problems on the command's stderr, one line each, as every command that loads plugins
+     * should: the runtime carries on without the failed plugins, but the user must see what was left out.
+     */
+    public void printProblems(PluginRegistry registry) {
+        PrintWriter err = spec.commandLine().getErr();
+        registry.problems().forEach(err::println);
+        err.flush();
+    }
+
+    /** The plugins folder: {@code --plugins-dir}, else {@code $MVTRX_HOME/plugins}, else {@code ./plugins}. */
+    public Path pluginsDirectory() {
+        if (pluginsDir != null) {
+            if (!Files.isDirectory(pluginsDir)) {
+                throw new ParameterException(spec.commandLine(),
+                        String.format("--plugins-dir %s: not a directory", pluginsDir));
+            }
+            return pluginsDir;
+        }
+        String home = System.getProperty("mvtrx.home", environment.get("MVTRX_HOME"));
+        return home == null || home.isBlank() ? Path.of("plugins") : Path.of(home, "plugins");
+    }
+
+    /** {@code --version}: the distribution, the platform API and the Java runtime. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {
+                "mvtrx " + distributionVersion(),
+                "platform API " + PlatformVersion.API_VERSION,
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
+            };
+        }
+
+        static String distributionVersion() {
+            try (InputStream in = MvtrxCommand.class.getResourceAsStream("version.properties")) {
+                if (in == null) {
+                    return "unknown";
+                }
+                Properties properties = new Properties();
+                properties.load(in);
+                return properties.getProperty("version", "unknown");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read version.properties", e);
+            }
+        }
+    }
+}

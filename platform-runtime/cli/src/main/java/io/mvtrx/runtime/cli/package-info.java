@@ -1,0 +1,2 @@
+/** The {@code mvtrx} command and its subcommands. */
+package io.mvtrx.runtime.cli;

@@ -1,0 +1,12 @@
+/** The {@code mvtrx} command line (picocli): one command, one subcommand per job. */
+module io.mvtrx.runtime.cli {
+    requires io.mvtrx.runtime.plugins;
+    requires io.mvtrx.runtime.config;
+    requires io.mvtrx.runtime.wallet;
+    requires io.mvtrx.runtime.chain;
+    requires info.picocli;
+
+    exports io.mvtrx.runtime.cli;
+
+    opens io.mvtrx.runtime.cli to info.picocli;
+}

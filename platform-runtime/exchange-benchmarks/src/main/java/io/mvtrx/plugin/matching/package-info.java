@@ -1,0 +1,2 @@
+/** The order-book workload shared by the matching-rule benchmarks. */
+package io.mvtrx.plugin.matching;

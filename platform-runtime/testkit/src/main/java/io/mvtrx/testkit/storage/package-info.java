@@ -1,0 +1,2 @@
+/** The contract every storage backend passes, whatever holds its objects. */
+package io.mvtrx.testkit.storage;

@@ -1,0 +1,26 @@
+package io.mvtrx.plugin.agents;
+
+import io.mvtrx.api.spi.agentmodel.AgentContext;
+import io.mvtrx.api.spi.agentmodel.AgentPopulation;
+import io.mvtrx.api.spi.agentmodel.BackgroundAgent;
+import io.mvtrx.api.spi.agentmodel.PopulationContext;
+import io.mvtrx.plugin.agents.internal.Quantizer;
+
+/** The initialization agents of one block: they share nothing but their configuration. */
+final class InitializationPopulation implements AgentPopulation {
+
+    final PopulationContext context;
+    final Quantizer quantizer;
+    final long tau;
+
+    InitializationPopulation(PopulationContext context, long tau) {
+        this.context = context;
+        this.quantizer = new Quantizer(context.decimals());
+        this.tau = tau;
+    }
+
+    @Override
+    public BackgroundAgent agent(AgentContext agent) {
+        return new InitializationAgent(this);
+    }
+}
