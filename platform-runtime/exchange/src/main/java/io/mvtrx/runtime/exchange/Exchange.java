@@ -98,8 +98,59 @@ public final class Exchange {
     private final ExpirySchedule expiries = new ExpirySchedule();
     private final OrderCommand command = new OrderCommand();
     private final long maintenanceMargin;
+    private final PendingStops stops = new PendingStops();
     private long now;
     private long[] due = new long[16];
+
+    /** Fired stop-loss/take-profit legs waiting for the current operation to finish, first in first out. */
+    private final class PendingStops implements io.mvtrx.runtime.exchange.clearing.StopTriggers.Dispatch {
+
+        private int[] agent = new int[8];
+        private int[] book = new int[8];
+        private int[] side = new int[8];
+        private long[] quantity = new long[8];
+        private long[] clientOrderId = new long[8];
+        private int head;
+        private int tail;
+        private int firingBook;
+
+        @Override
+        public void fire(int agentId, int closingSide, long amount, long clientId, long orderId, int reason) {
+            if (tail == agent.length) {
+                compact();
+            }
+            agent[tail] = agentId;
+            book[tail] = firingBook;
+            side[tail] = closingSide;
+            quantity[tail] = amount;
+            clientOrderId[tail] = clientId;
+            tail++;
+            listener.onStopTriggered(now, firingBook, agentId, orderId, Side.values()[closingSide], amount, reason);
+        }
+
+        private void compact() {
+            int n = tail - head;
+            int size = n * 2 >= agent.length ? agent.length * 2 : agent.length;
+            agent = java.util.Arrays.copyOfRange(agent, head, head + size);
+            book = java.util.Arrays.copyOfRange(book, head, head + size);
+            side = java.util.Arrays.copyOfRange(side, head, head + size);
+            quantity = java.util.Arrays.copyOfRange(quantity, head, head + size);
+            clientOrderId = java.util.Arrays.copyOfRange(clientOrderId, head, head + size);
+            head = 0;
+            tail = n;
+        }
+
+        /** Sends the closing market orders, including those that the closes themselves fire. */
+        void run() {
+            while (head < tail) {
+                int i = head++;
+                placeMarketOrder(agent[i], book[i], Side.values()[side[i]], quantity[i], Currency.BASE, 0, 0,
+                        StpMode.CO, clientOrderId[i], SettleFlag.FIFO, 0, 0, true);
+            }
+            head = 0;
+            tail = 0;
+        }
+    }
 
     /**
      * Builds an exchange with empty books and no accounts.
@@ -127,7 +178,7 @@ public final class Exchange {
         long maxLoan = spec.decimals(0).quote().toScaled(spec.maxLoan(), RoundingMode.DOWN);
         this.risk = new Risk(accounts, walker, maxLoan);
         this.maintenanceMargin = Rate.SCALE.toScaled(spec.maintenanceMargin(), RoundingMode.DOWN);
-        this.clearing = new Clearing(accounts, fees, listener, maintenanceMargin);
+        this.clearing = new Clearing(accounts, fees, listener, maintenanceMargin, stops);
     }
 
     /** The exchange's configuration. */
@@ -183,6 +234,9 @@ public final class Exchange {
         for (BookState book : books) {
             marginCalls(book);
         }
+        if (stops.tail > 0) {
+            stops.run();
+        }
     }
 
     private void marginCalls(BookState book) {
@@ -213,6 +267,7 @@ public final class Exchange {
             int agentId = loans.agentId(slot);
             long orderId = loans.orderId(slot);
             listener.onMarginCall(now, book.rules.bookId(), agentId, orderId, loans.marginCallPrice(slot));
+            book.stops.purge(orderId);
             closing(book, agentId, loans.side(slot), loans.amount(slot), orderId);
             slot = loans.slot(orderId);
             if (slot != LoanTable.MISSING) {
@@ -279,6 +334,7 @@ public final class Exchange {
                 loans.close(loan);
             }
             accounts.clear(a);
+            book.stops.purgeAgent(agentId);
         }
         fees.reset(agentId);
     }
@@ -338,7 +394,11 @@ public final class Exchange {
             listener.onRejected(now, bookId, agentId, clientOrderId, OrderType.LIMIT, side, reason);
             return reason.code();
         }
-        return execute(c, books[bookId]);
+        long id = execute(c, books[bookId]);
+        if (stops.tail > 0) {
+            stops.run();
+        }
+        return id;
     }
 
     /** Places an unleveraged market order in base without slippage bound, client id FIFO settlement. */
@@ -358,8 +418,12 @@ public final class Exchange {
     public long placeMarket(int agentId, int bookId, Side side, long volume, Currency currency, long leverage,
                             long maxSlippage, StpMode stp, long clientOrderId, long settleFlag, long stopLoss,
                             long takeProfit) {
-        return placeMarketOrder(agentId, bookId, side, volume, currency, leverage, maxSlippage, stp, clientOrderId,
-                settleFlag, stopLoss, takeProfit, false);
+        long id = placeMarketOrder(agentId, bookId, side, volume, currency, leverage, maxSlippage, stp,
+                clientOrderId, settleFlag, stopLoss, takeProfit, false);
+        if (stops.tail > 0) {
+            stops.run();
+        }
+        return id;
     }
 
     private long placeMarketOrder(int agentId, int bookId, Side side, long volume, Currency currency,
@@ -435,6 +499,7 @@ public final class Exchange {
                 c.leverage);
 
         clearing.begin(book, c, now);
+        stops.firingBook = r.bookId();
         long unfilled = book.book.match(id, c.agentId, c.side, c.matchLimit, c.quantity, c.stp, clearing);
         long stopped = c.quantity - clearing.filled() - unfilled;
         if (stopped > 0) {
@@ -575,7 +640,11 @@ public final class Exchange {
         if (reason != null) {
             return reason.code();
         }
-        return closing(book, agentId, loans.side(loan), x, orderId);
+        long id = closing(book, agentId, loans.side(loan), x, orderId);
+        if (stops.tail > 0) {
+            stops.run();
+        }
+        return id;
     }
 
     // ------------------------------------------------------------------------------------------------ boundary

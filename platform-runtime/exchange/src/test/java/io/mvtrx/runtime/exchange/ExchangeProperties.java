@@ -88,8 +88,8 @@ class ExchangeProperties {
     }
 
     /**
-     * The same streams with leverage 0–2 on every order, random settle flags, position closes and step starts
-     * (margin calls): books never cross, {@code Σ(total + collateral − loans) + fees} is conserved per currency,
+     * The same streams with leverage 0–2 on every order, random settle flags, stop-loss and take-profit offsets,
+     * position closes and step starts (margin calls): books never cross, {@code Σ(total + collateral − loans) + fees} is conserved per currency,
      * and every internal invariant holds (balances, order and loan aggregates, unleveraged reservations).
      */
     @Property(tries = 150, edgeCases = EdgeCasesMode.NONE)
@@ -119,12 +119,16 @@ class ExchangeProperties {
                 default -> SettleFlag.FIFO;
             };
             StpMode stp = StpMode.values()[op.stp()];
+            // stop-loss / take-profit offsets of 0.02 % - 0.05 % (within the ±5 ticks the prices move)
+            long stopLoss = op.pick() % 5 == 0 ? (side == Side.BUY ? -1 : 1) * Rate.ONE / 2000 * (1 + op.dt() % 2)
+                    : 0;
+            long takeProfit = op.pick() % 7 == 0 ? (side == Side.BUY ? 1 : -1) * Rate.ONE / 5000 : 0;
             switch (op.kind()) {
                 case 0, 1, 2, 3 -> x.placeLimit(op.agent(), book, side, price, volume, Currency.BASE, leverage,
                         op.tif() == 1 ? TimeInForce.GTC : TimeInForce.values()[op.tif()], 0, op.postOnly(), stp,
-                        Order.NO_CLIENT_ID, settle, 0, 0);
+                        Order.NO_CLIENT_ID, settle, stopLoss, takeProfit);
                 case 4, 5 -> x.placeMarket(op.agent(), book, side, volume, Currency.BASE, leverage, 0, stp,
-                        Order.NO_CLIENT_ID, settle, 0, 0);
+                        Order.NO_CLIENT_ID, settle, stopLoss, takeProfit);
                 case 6 -> x.step(now);
                 case 7 -> {
                     List<io.mvtrx.api.account.Loan> loans = x.account(op.agent(), book).loans();

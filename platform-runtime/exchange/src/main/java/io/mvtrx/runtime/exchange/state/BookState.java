@@ -20,6 +20,10 @@ public final class BookState {
     /** Open loans of leveraged orders. */
     public final LoanTable loans = new LoanTable();
 
+    /** Stop-loss and take-profit slots. */
+    public final io.mvtrx.runtime.exchange.clearing.StopTriggers stops =
+            new io.mvtrx.runtime.exchange.clearing.StopTriggers();
+
     /** Next order id (per book, from 0, consumed only by accepted orders). */
     public long nextOrderId;
 
