@@ -43,9 +43,10 @@ import io.mvtrx.api.spi.matching.MatchingRuleProvider;
  *       {@value #TARGET_ORDERS} resting orders over some 750 price levels, 1,000 funded accounts (agents 0..999, so
  *       all count as miners for the dynamic policy);</li>
  *   <li>60 % GTC limit orders near the touch: while the book holds fewer than {@value #TARGET_ORDERS} orders they
- *       join their own side 0–9 ticks behind the touch (half of them anywhere within 900 ticks), otherwise they cross the
- *       touch by 0–2 ticks, trade, and rest what is left;</li>
- *   <li>25 % full cancels of a live order (a cancel of an order that has since filled is a cheap reject);</li>
+ *       join their own side 0–9 ticks behind the touch (half of them anywhere within 900 ticks), otherwise they
+ *       cross the touch by 0–2 ticks, trade, and rest what is left;</li>
+ *   <li>25 % full cancels of a remembered resting order (one that has filled since is a cheap reject, and the next
+ *       remembered order is tried, up to four);</li>
  *   <li>10 % IOC limit orders at the touch and market orders (half each);</li>
  *   <li>5 % FOK orders at the touch and post-only orders behind it (half each);</li>
  *   <li>sizes 1–10 base, STP CO, the clock advancing 1 µs per operation, fees by the {@code fees} parameter:

@@ -69,7 +69,8 @@ class ExchangeProperties {
                 v.get(4), v.get(5), v.get(6), v.get(7) == 0, v.get(8), v.get(9), v.get(10)));
         return Combinators.combine(Arbitraries.of(true, false), Arbitraries.integers().between(1, 2),
                 Arbitraries.longs().between(-Rate.ONE / 200, Rate.ONE / 100),
-                Arbitraries.longs().between(0, Rate.ONE / 50), op.list().ofMinSize(10).ofMaxSize(150).withSizeDistribution(RandomDistribution.uniform()))
+                Arbitraries.longs().between(0, Rate.ONE / 50),
+                op.list().ofMinSize(10).ofMaxSize(150).withSizeDistribution(RandomDistribution.uniform()))
                 .as(Run::new);
     }
 
@@ -89,8 +90,9 @@ class ExchangeProperties {
 
     /**
      * The same streams with leverage 0–2 on every order, random settle flags, stop-loss and take-profit offsets,
-     * position closes and step starts (margin calls): books never cross, {@code Σ(total + collateral − loans) + fees} is conserved per currency,
-     * and every internal invariant holds (balances, order and loan aggregates, unleveraged reservations).
+     * position closes and step starts (margin calls): books never cross,
+     * {@code Σ(total + collateral − loans) + fees} is conserved per currency, and every internal invariant holds
+     * (balances, order and loan aggregates, unleveraged reservations).
      */
     @Property(tries = 150, edgeCases = EdgeCasesMode.NONE)
     void leveragedStreamsConserveFundsAndKeepEveryInvariant(@ForAll("runs") Run run) {

@@ -65,4 +65,23 @@ class StopLossTakeProfitTest {
         assertThat(desk.account(1).base().total()).as("bought back at 89").isEqualTo(b("5"));
         assertThat(desk.account(1).quote().total()).isEqualTo(q("55"));
     }
+
+    /** The reference kept an agent's triggers across an account reset. */
+    @Test
+    void anAccountResetForgetsTheAgentsTriggers() {
+        Desk desk = Desk.simple();
+        desk.fund(1, "0", "1000");
+        desk.fund(2, "100", "0");
+        desk.fund(3, "0", "10000");
+        desk.exchange.placeLimit(1, 0, Side.BUY, p("100"), v("5"), Currency.BASE, 0, TimeInForce.GTC, 0, false,
+                StpMode.CO, 77, SettleFlag.FIFO, r("-0.05"), 0);
+        desk.market(2, Side.SELL, "5");
+        desk.exchange.resetAgent(1);
+        desk.fund(1, "5", "0");
+        desk.limit(3, Side.BUY, "94", "10");
+        desk.recorder.clear();
+        desk.market(2, Side.SELL, "1");
+        assertThat(desk.recorder.notices(1)).isEmpty();
+        assertThat(desk.account(1).base().total()).isEqualTo(b("5"));
+    }
 }
