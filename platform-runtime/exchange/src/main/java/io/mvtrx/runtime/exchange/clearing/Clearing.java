@@ -114,10 +114,12 @@ public final class Clearing implements MatchSink {
                 taker.agentId, makerAgentId, price, quantity, takerFee, makerFee);
         StopTriggers stops = book.stops;
         stops.onPrice(price, stopDispatch);
-        stops.onFill(taker.agentId, taker.side.ordinal(), quantity, price, taker.stopLoss, taker.takeProfit,
-                taker.clientOrderId, taker.orderId);
-        stops.onFill(makerAgentId, 1 - taker.side.ordinal(), quantity, price, orders.stopLoss(maker),
-                orders.takeProfit(maker), orders.clientOrderId(maker), makerOrderId);
+        if (stops.size() > 0 || orders.isProtected(takerSlot) || orders.isProtected(maker)) {
+            stops.onFill(taker.agentId, taker.side.ordinal(), quantity, price, taker.stopLoss, taker.takeProfit,
+                    taker.clientOrderId, taker.orderId);
+            stops.onFill(makerAgentId, 1 - taker.side.ordinal(), quantity, price, orders.stopLoss(maker),
+                    orders.takeProfit(maker), orders.clientOrderId(maker), makerOrderId);
+        }
         orders.quantity(maker, orders.quantity(maker) - quantity);
         resize(book, maker, makerRemaining);
     }
