@@ -145,4 +145,14 @@ class DynamicFeePolicyTest extends FeePolicyContractTest {
         assertThat(DynamicFeePolicy.ratio(1, 3)).isEqualTo(33_333_333);
         assertThat(DynamicFeePolicy.ratio(5, 5)).isEqualTo(100_000_000);
     }
+
+    @net.jqwik.api.Property(tries = 500)
+    void ratioIsTheTruncatedQuotientWithinOneUnitOfTheLastDecimal(
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.LongRange(min = 1) long whole,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.LongRange(min = 0) long numerator) {
+        long part = numerator % (whole + 1 == 0 ? whole : whole + 1);
+        long exact = java.math.BigInteger.valueOf(part).multiply(java.math.BigInteger.valueOf(100_000_000L))
+                .divide(java.math.BigInteger.valueOf(whole)).longValueExact();
+        assertThat(DynamicFeePolicy.ratio(part, whole)).isBetween(exact - 1, exact);
+    }
 }
