@@ -3,6 +3,7 @@ package io.mvtrx.runtime.exchange;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 import io.mvtrx.api.account.Account;
@@ -45,6 +46,7 @@ import io.mvtrx.runtime.exchange.state.ExpirySchedule;
 import io.mvtrx.runtime.exchange.state.LoanTable;
 import io.mvtrx.runtime.exchange.state.OrderCommand;
 import io.mvtrx.runtime.exchange.state.OrderTable;
+import io.mvtrx.runtime.exchange.state.StopTriggers;
 
 /**
  * A multi-book exchange: validation, reservation, matching under a pluggable rule, settlement with a pluggable
@@ -103,7 +105,7 @@ public final class Exchange {
     private long[] due = new long[16];
 
     /** Fired stop-loss/take-profit legs waiting for the current operation to finish, first in first out. */
-    private final class PendingStops implements io.mvtrx.runtime.exchange.clearing.StopTriggers.Dispatch {
+    private final class PendingStops implements StopTriggers.Dispatch {
 
         private int[] agent = new int[8];
         private int[] book = new int[8];
@@ -131,11 +133,11 @@ public final class Exchange {
         private void compact() {
             int n = tail - head;
             int size = n * 2 >= agent.length ? agent.length * 2 : agent.length;
-            agent = java.util.Arrays.copyOfRange(agent, head, head + size);
-            book = java.util.Arrays.copyOfRange(book, head, head + size);
-            side = java.util.Arrays.copyOfRange(side, head, head + size);
-            quantity = java.util.Arrays.copyOfRange(quantity, head, head + size);
-            clientOrderId = java.util.Arrays.copyOfRange(clientOrderId, head, head + size);
+            agent = Arrays.copyOfRange(agent, head, head + size);
+            book = Arrays.copyOfRange(book, head, head + size);
+            side = Arrays.copyOfRange(side, head, head + size);
+            quantity = Arrays.copyOfRange(quantity, head, head + size);
+            clientOrderId = Arrays.copyOfRange(clientOrderId, head, head + size);
             head = 0;
             tail = n;
         }
@@ -554,7 +556,7 @@ public final class Exchange {
                 reason = RejectReason.UNKNOWN_ORDER;
             } else if (book.orders.agentId(slot) != agentId) {
                 reason = RejectReason.NOT_ORDER_OWNER;
-            } else if (volume <= 0 && volume != io.mvtrx.api.instruction.CancelOrders.Cancellation.ALL) {
+            } else if (volume <= 0 && volume != CancelOrders.Cancellation.ALL) {
                 reason = RejectReason.INVALID_VOLUME;
             }
         }
@@ -566,7 +568,7 @@ public final class Exchange {
         BookRules r = book.rules;
         long leverage = orders.leverage(slot);
         long remaining = Intake.ownVolume(orders.quantity(slot), leverage, r.volume());
-        if (volume == io.mvtrx.api.instruction.CancelOrders.Cancellation.ALL || volume >= remaining) {
+        if (volume == CancelOrders.Cancellation.ALL || volume >= remaining) {
             return removeResting(book, slot, CancelReason.REQUESTED);
         }
         long quantity = volume + (leverage == 0 ? 0
@@ -616,12 +618,12 @@ public final class Exchange {
             reason = RejectReason.NO_LOAN;
         } else if (loans.agentId(loan) != agentId) {
             reason = RejectReason.NOT_ORDER_OWNER;
-        } else if (amount <= 0 && amount != io.mvtrx.api.instruction.ClosePositions.PositionClose.ALL) {
+        } else if (amount <= 0 && amount != ClosePositions.PositionClose.ALL) {
             reason = RejectReason.INVALID_VOLUME;
         }
         long x = 0;
         if (reason == null) {
-            x = amount == io.mvtrx.api.instruction.ClosePositions.PositionClose.ALL ? loans.amount(loan) : amount;
+            x = amount == ClosePositions.PositionClose.ALL ? loans.amount(loan) : amount;
             if (loans.side(loan) == LoanTable.BUY) {
                 long bid = book.book.bestBid();
                 if (bid == OrderBook.NO_PRICE) {
@@ -796,7 +798,7 @@ public final class Exchange {
                 open.add(order(book, slot));
             }
         }
-        open.sort(java.util.Comparator.comparingLong(Order::orderId));
+        open.sort(Comparator.comparingLong(Order::orderId));
         List<Loan> loans = new ArrayList<>();
         LoanTable table = book.loans;
         for (int loan = table.first(a); loan != -1; loan = table.next(loan)) {

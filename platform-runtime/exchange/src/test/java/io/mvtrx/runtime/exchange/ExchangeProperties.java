@@ -1,7 +1,5 @@
 package io.mvtrx.runtime.exchange;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +28,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.RandomDistribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random order streams (1–2 books, five agents, prices within ±5 ticks of 100, every order type, TIF, STP mode,

@@ -1,14 +1,14 @@
 package io.mvtrx.runtime.exchange;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.mvtrx.api.number.BookDecimals;
+
 import org.junit.jupiter.api.Test;
 
-import io.mvtrx.api.number.BookDecimals;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ExchangeSpecTest {
 

@@ -1,16 +1,7 @@
 package io.mvtrx.runtime.exchange;
 
-import static io.mvtrx.runtime.exchange.Desk.b;
-import static io.mvtrx.runtime.exchange.Desk.p;
-import static io.mvtrx.runtime.exchange.Desk.q;
-import static io.mvtrx.runtime.exchange.Desk.r;
-import static io.mvtrx.runtime.exchange.Desk.v;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.BigDecimal;
 import java.util.List;
-
-import org.junit.jupiter.api.Test;
 
 import io.mvtrx.api.account.Account;
 import io.mvtrx.api.account.Balance;
@@ -33,6 +24,15 @@ import io.mvtrx.api.order.Side;
 import io.mvtrx.api.order.StpMode;
 import io.mvtrx.api.order.TimeInForce;
 import io.mvtrx.testkit.fees.SettableFeePolicy;
+
+import org.junit.jupiter.api.Test;
+
+import static io.mvtrx.runtime.exchange.Desk.b;
+import static io.mvtrx.runtime.exchange.Desk.p;
+import static io.mvtrx.runtime.exchange.Desk.q;
+import static io.mvtrx.runtime.exchange.Desk.r;
+import static io.mvtrx.runtime.exchange.Desk.v;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ExchangeTest {
 

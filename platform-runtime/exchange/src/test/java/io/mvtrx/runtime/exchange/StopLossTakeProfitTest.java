@@ -1,14 +1,5 @@
 package io.mvtrx.runtime.exchange;
 
-import static io.mvtrx.runtime.exchange.Desk.b;
-import static io.mvtrx.runtime.exchange.Desk.p;
-import static io.mvtrx.runtime.exchange.Desk.q;
-import static io.mvtrx.runtime.exchange.Desk.r;
-import static io.mvtrx.runtime.exchange.Desk.v;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import org.junit.jupiter.api.Test;
-
 import io.mvtrx.api.event.Trade;
 import io.mvtrx.api.notice.OrderAccepted;
 import io.mvtrx.api.order.Currency;
@@ -17,6 +8,15 @@ import io.mvtrx.api.order.SettleFlag;
 import io.mvtrx.api.order.Side;
 import io.mvtrx.api.order.StpMode;
 import io.mvtrx.api.order.TimeInForce;
+
+import org.junit.jupiter.api.Test;
+
+import static io.mvtrx.runtime.exchange.Desk.b;
+import static io.mvtrx.runtime.exchange.Desk.p;
+import static io.mvtrx.runtime.exchange.Desk.q;
+import static io.mvtrx.runtime.exchange.Desk.r;
+import static io.mvtrx.runtime.exchange.Desk.v;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class StopLossTakeProfitTest {
 

@@ -142,13 +142,26 @@ public final class DynamicFeePolicy implements FeePolicy {
     }
 
     /**
-     * {@code part / whole} truncated to {@code Rate.SCALE}, for {@code 0 <= part <= whole}, with one division: both
-     * operands are first shifted right until {@code whole < 2^36}, so {@code part · 10^8} fits a long (the shift
-     * costs at most 2^-35 of relative precision, far below the 10^-8 grid).
+     * {@code part / whole} truncated to {@code Rate.SCALE}, exactly, for {@code 0 <= part <= whole}: a double
+     * estimate corrected by 128-bit comparisons of {@code x·whole} with {@code part·10^8} (one division, no loop
+     * over digits).
      */
     static long ratio(long part, long whole) {
-        int shift = Math.max(0, 28 - Long.numberOfLeadingZeros(whole));
-        return (part >>> shift) * Rate.ONE / (whole >>> shift);
+        long x = (long) ((double) part / whole * Rate.ONE);
+        while (x > 0 && exceeds(x, whole, part)) {
+            x--;
+        }
+        while (!exceeds(x + 1, whole, part)) {
+            x++;
+        }
+        return x;
+    }
+
+    /** Whether {@code x·whole > part·10^8}, all operands non-negative, compared on 128 bits. */
+    private static boolean exceeds(long x, long whole, long part) {
+        long high = Math.multiplyHigh(x, whole);
+        long limit = Math.multiplyHigh(part, Rate.ONE);
+        return high != limit ? high > limit : Long.compareUnsigned(x * whole, part * Rate.ONE) > 0;
     }
 
     /** Recomputes a book's rates from its window as it stands (called before a new bucket opens). */

@@ -15,6 +15,7 @@ import io.mvtrx.runtime.exchange.state.BookState;
 import io.mvtrx.runtime.exchange.state.LoanTable;
 import io.mvtrx.runtime.exchange.state.OrderCommand;
 import io.mvtrx.runtime.exchange.state.OrderTable;
+import io.mvtrx.runtime.exchange.state.StopTriggers;
 
 /**
  * Stage 4 of the pipeline: the {@link MatchSink} the exchange hands to the book. Every fill is settled the moment

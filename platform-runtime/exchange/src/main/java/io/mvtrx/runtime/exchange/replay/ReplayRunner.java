@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -498,7 +499,7 @@ public final class ReplayRunner {
         long integer(String name) throws JsonException {
             if (value(name) instanceof JsonValue.Number number) {
                 try {
-                    return new java.math.BigDecimal(number.text()).longValueExact();
+                    return new BigDecimal(number.text()).longValueExact();
                 } catch (ArithmeticException e) {
                     throw new JsonException(name, "expected an integer that fits 64 bits, got %s", number.text());
                 }

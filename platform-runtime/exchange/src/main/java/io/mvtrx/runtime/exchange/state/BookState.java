@@ -21,8 +21,7 @@ public final class BookState {
     public final LoanTable loans = new LoanTable();
 
     /** Stop-loss and take-profit slots. */
-    public final io.mvtrx.runtime.exchange.clearing.StopTriggers stops =
-            new io.mvtrx.runtime.exchange.clearing.StopTriggers();
+    public final StopTriggers stops = new StopTriggers();
 
     /** Next order id (per book, from 0, consumed only by accepted orders). */
     public long nextOrderId;

@@ -1,11 +1,11 @@
-package io.mvtrx.runtime.exchange.clearing;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package io.mvtrx.runtime.exchange.state;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Scenario E of simulator-054.md §13.1: prices at 2 decimals, quantities at 4, offsets at 10^-8. */
 class StopTriggersTest {

@@ -1,4 +1,4 @@
-package io.mvtrx.runtime.exchange.clearing;
+package io.mvtrx.runtime.exchange.state;
 
 import java.util.ArrayList;
 import java.util.List;
