@@ -10,6 +10,7 @@ module io.mvtrx.testkit {
     exports io.mvtrx.testkit.agents;
     exports io.mvtrx.testkit.balances;
     exports io.mvtrx.testkit.book;
+    exports io.mvtrx.testkit.fees;
     exports io.mvtrx.testkit.plugins;
     exports io.mvtrx.testkit.process;
     exports io.mvtrx.testkit.storage;

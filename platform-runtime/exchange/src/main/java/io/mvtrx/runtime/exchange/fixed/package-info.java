@@ -1,0 +1,2 @@
+/** Scaled-long arithmetic with explicit rounding: products, quotients and rescaling without overflow surprises. */
+package io.mvtrx.runtime.exchange.fixed;

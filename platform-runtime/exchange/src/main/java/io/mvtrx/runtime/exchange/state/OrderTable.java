@@ -1,0 +1,235 @@
+package io.mvtrx.runtime.exchange.state;
+
+import java.util.Arrays;
+
+/**
+ * The engine's side of one book's open orders: everything the book plugin does not keep (owner account, leverage,
+ * the two reservation legs, time in force, client id, settle flag, SL/TP offsets), in pooled slots of one packed
+ * {@code long[]} (sixteen longs per order, the fields a fill touches in the first eight, so an order costs one or two
+ * cache lines rather than one per field), found by order id through a {@link LongIntMap}.
+ *
+ * <p>An order holds a slot from acceptance until it leaves (filled, cancelled, expired, or — for IOC, FOK and
+ * market orders — at the end of its own matching). Slots are recycled through a free list, so steady state does
+ * not allocate; the pool doubles when it runs out (counted by {@link #growths()}).
+ *
+ * <p>Not thread-safe: one writer per book.
+ */
+public final class OrderTable {
+
+    /** Returned for an order not in the table. */
+    public static final int MISSING = LongIntMap.MISSING;
+
+    private static final int STRIDE = 16;
+    private static final int ID = 0;
+    private static final int META = 1;
+    private static final int ACCOUNT = 2;
+    private static final int PRICE = 3;
+    private static final int QUANTITY = 4;
+    private static final int RESERVED_BASE = 5;
+    private static final int RESERVED_QUOTE = 6;
+    private static final int LEVERAGE = 7;
+    private static final int SETTLE = 8;
+    private static final int CLIENT = 9;
+    private static final int TIMESTAMP = 10;
+    private static final int EXPIRY = 11;
+    private static final int STOP_LOSS = 12;
+    private static final int TAKE_PROFIT = 13;
+
+    // META: agent id in the high 32 bits; used (bit 0), side (bit 1), type (bit 2), tif (bits 3-4), stp (bits 5-7),
+    // stop-loss or take-profit set (bit 8)
+    private static final long USED = 1;
+    private static final long PROTECTED = 1 << 8;
+
+    private final LongIntMap byId;
+    private long[] data;
+    private int capacity;
+    private int highWater;
+    private int freeTop;
+    private int[] free;
+    private int live;
+    private int growths;
+
+    /** A table sized for {@code expected} open orders. */
+    public OrderTable(int expected) {
+        int initial = Math.max(16, expected);
+        byId = new LongIntMap(initial);
+        data = new long[initial * STRIDE];
+        free = new int[initial];
+        capacity = initial;
+    }
+
+    /** Orders held. */
+    public int size() {
+        return live;
+    }
+
+    /** Times the pool had to double. */
+    public int growths() {
+        return growths;
+    }
+
+    /** One past the highest slot ever used; iterate {@code 0..limit()} with {@link #isUsed}. */
+    public int limit() {
+        return highWater;
+    }
+
+    /** Whether a slot holds an order. */
+    public boolean isUsed(int slot) {
+        return (data[slot * STRIDE + META] & USED) != 0;
+    }
+
+    /** The slot of an order, or {@link #MISSING}. */
+    public int slot(long orderId) {
+        return byId.get(orderId);
+    }
+
+    /**
+     * Takes a slot for a new order id. The caller sets every other field ({@link #describe}, quantity, reservation
+     * legs) before the slot is read.
+     */
+    public int add(long orderId) {
+        int slot;
+        if (freeTop > 0) {
+            slot = free[--freeTop];
+        } else {
+            if (highWater == capacity) {
+                growths++;
+                capacity *= 2;
+                data = Arrays.copyOf(data, capacity * STRIDE);
+                free = Arrays.copyOf(free, capacity);
+            }
+            slot = highWater++;
+        }
+        int base = slot * STRIDE;
+        data[base + ID] = orderId;
+        data[base + META] = USED;
+        byId.put(orderId, slot);
+        live++;
+        return slot;
+    }
+
+    /** Frees a slot (its other fields are overwritten when it is taken again). */
+    public void remove(int slot) {
+        int base = slot * STRIDE;
+        byId.remove(data[base + ID]);
+        data[base + META] = 0;
+        data[base + QUANTITY] = 0;
+        data[base + RESERVED_BASE] = 0;
+        data[base + RESERVED_QUOTE] = 0;
+        free[freeTop++] = slot;
+        live--;
+    }
+
+    public long id(int slot) {
+        return data[slot * STRIDE + ID];
+    }
+
+    public int agentId(int slot) {
+        return (int) (data[slot * STRIDE + META] >> 32);
+    }
+
+    public int account(int slot) {
+        return (int) data[slot * STRIDE + ACCOUNT];
+    }
+
+    /** 0 buy, 1 sell. */
+    public int side(int slot) {
+        return (int) (data[slot * STRIDE + META] >>> 1) & 1;
+    }
+
+    /** 0 limit, 1 market. */
+    public int type(int slot) {
+        return (int) (data[slot * STRIDE + META] >>> 2) & 1;
+    }
+
+    /** {@code TimeInForce} ordinal. */
+    public int timeInForce(int slot) {
+        return (int) (data[slot * STRIDE + META] >>> 3) & 3;
+    }
+
+    /** {@code StpMode} ordinal. */
+    public int stp(int slot) {
+        return (int) (data[slot * STRIDE + META] >>> 5) & 7;
+    }
+
+    /** Whether the order carries a stop-loss or take-profit offset. */
+    public boolean isProtected(int slot) {
+        return (data[slot * STRIDE + META] & PROTECTED) != 0;
+    }
+
+    public long price(int slot) {
+        return data[slot * STRIDE + PRICE];
+    }
+
+    /** Remaining traded (leveraged) quantity, volume decimals. */
+    public long quantity(int slot) {
+        return data[slot * STRIDE + QUANTITY];
+    }
+
+    public long leverage(int slot) {
+        return data[slot * STRIDE + LEVERAGE];
+    }
+
+    public long reservedBase(int slot) {
+        return data[slot * STRIDE + RESERVED_BASE];
+    }
+
+    public long reservedQuote(int slot) {
+        return data[slot * STRIDE + RESERVED_QUOTE];
+    }
+
+    public long clientOrderId(int slot) {
+        return data[slot * STRIDE + CLIENT];
+    }
+
+    public long settleFlag(int slot) {
+        return data[slot * STRIDE + SETTLE];
+    }
+
+    public long timestamp(int slot) {
+        return data[slot * STRIDE + TIMESTAMP];
+    }
+
+    public long expiry(int slot) {
+        return data[slot * STRIDE + EXPIRY];
+    }
+
+    public long stopLoss(int slot) {
+        return data[slot * STRIDE + STOP_LOSS];
+    }
+
+    public long takeProfit(int slot) {
+        return data[slot * STRIDE + TAKE_PROFIT];
+    }
+
+    /** Sets the order's fixed attributes at acceptance. */
+    public void describe(int slot, int agent, int accountNumber, int sideOrdinal, int typeOrdinal, int tif,
+                         int stpOrdinal, long limitPrice, long lev, long clientId, long settle, long time,
+                         long expiresAt, long sl, long tp) {
+        int base = slot * STRIDE;
+        data[base + META] = ((long) agent << 32) | ((long) stpOrdinal << 5) | ((long) tif << 3)
+                | ((long) typeOrdinal << 2) | ((long) sideOrdinal << 1) | USED
+                | (sl != 0 || tp != 0 ? PROTECTED : 0);
+        data[base + ACCOUNT] = accountNumber;
+        data[base + PRICE] = limitPrice;
+        data[base + LEVERAGE] = lev;
+        data[base + CLIENT] = clientId;
+        data[base + SETTLE] = settle;
+        data[base + TIMESTAMP] = time;
+        data[base + EXPIRY] = expiresAt;
+        data[base + STOP_LOSS] = sl;
+        data[base + TAKE_PROFIT] = tp;
+    }
+
+    public void quantity(int slot, long value) {
+        data[slot * STRIDE + QUANTITY] = value;
+    }
+
+    public void reservedBase(int slot, long value) {
+        data[slot * STRIDE + RESERVED_BASE] = value;
+    }
+
+    public void reservedQuote(int slot, long value) {
+        data[slot * STRIDE + RESERVED_QUOTE] = value;
+    }
+}
