@@ -19,6 +19,7 @@ module io.mvtrx.api {
     exports io.mvtrx.api.spi.chain;
     exports io.mvtrx.api.spi.fees;
     exports io.mvtrx.api.spi.matching;
+    exports io.mvtrx.api.spi.matching.support;
     exports io.mvtrx.api.spi.process;
     exports io.mvtrx.api.spi.scoring;
     exports io.mvtrx.api.spi.storage;

@@ -2,6 +2,7 @@
 module io.mvtrx.runtime.cli {
     requires io.mvtrx.runtime.plugins;
     requires io.mvtrx.runtime.config;
+    requires io.mvtrx.runtime.exchange;
     requires io.mvtrx.runtime.wallet;
     requires io.mvtrx.runtime.chain;
     requires io.mvtrx.runtime.simulator;

@@ -267,4 +267,32 @@ class DistributionIT {
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.err()).isEqualTo("mvtrx: coldkey 'validator' already exists in " + wallets + "\n");
     }
+
+    @Test
+    void replayFeedsAnOrderStreamThroughTheConfiguredExchange() throws Exception {
+        Path orders = temp.resolve("orders.jsonl");
+        Files.writeString(orders, String.join("\n",
+                "{\"t\":0,\"agent\":1,\"op\":\"deposit\",\"book\":0,\"base\":\"100\",\"quote\":\"30000\"}",
+                "{\"t\":0,\"agent\":2,\"op\":\"deposit\",\"book\":0,\"base\":\"100\",\"quote\":\"30000\"}",
+                "{\"t\":1,\"agent\":1,\"op\":\"limit\",\"book\":0,\"side\":\"sell\",\"price\":\"300.10\",\"volume\":\"1.5\"}",
+                "{\"t\":5,\"agent\":2,\"op\":\"market\",\"book\":0,\"side\":\"buy\",\"volume\":\"150.05\",\"currency\":\"quote\"}",
+                "{\"t\":6,\"agent\":2,\"op\":\"limit\",\"book\":0,\"side\":\"buy\",\"price\":\"299\",\"volume\":\"1\",\"tif\":\"FOK\"}",
+                "{\"t\":7,\"agent\":2,\"op\":\"limit\",\"book\":0,\"side\":\"buy\",\"price\":\"abc\",\"volume\":\"1\"}",
+                ""));
+
+        Run run = mvtrx("replay", "--config", HOME.resolve("conf/simulation.xml").toString(),
+                "--orders", orders.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("line 6: field 'price': expected a decimal string, got \"abc\"\n");
+        assertThat(run.out()).contains(
+                "{\"type\":\"trade\",\"t\":5,\"book\":0,\"tradeId\":0,\"side\":\"buy\",\"price\":\"300.1\","
+                        + "\"volume\":\"0.5\",\"makerOrderId\":0,\"takerOrderId\":1,\"makerAgent\":1,\"takerAgent\":2,"
+                        + "\"makerFee\":\"0\",\"takerFee\":\"0.0345115\"}",
+                "{\"type\":\"rejected\",\"t\":6,\"agent\":2,\"book\":0,\"op\":\"limit\",\"reason\":\"CONTRACT_VIOLATION\","
+                        + "\"side\":\"buy\"}",
+                "{\"type\":\"book\",\"book\":0,\"bids\":[],\"asks\":[[\"300.1\",\"1\"]]}");
+        // The live configuration's exchange has 16 books per block: one book line each.
+        assertThat(run.out().lines().filter(line -> line.startsWith("{\"type\":\"book\"")).count()).isEqualTo(16);
+    }
 }

@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             PluginsCommand.class,
             ConfigCommand.class,
+            ReplayCommand.class,
             WalletCommand.class,
             ChainCommand.class,
             SimulateCommand.class,

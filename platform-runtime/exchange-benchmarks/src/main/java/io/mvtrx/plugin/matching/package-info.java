@@ -1,2 +1,2 @@
-/** The order-book workload shared by the matching-rule benchmarks. */
+/** The order-book workload and the abstract benchmark shared by the matching-rule benchmarks. */
 package io.mvtrx.plugin.matching;

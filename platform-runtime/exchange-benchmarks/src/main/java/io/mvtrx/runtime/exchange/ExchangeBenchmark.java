@@ -3,6 +3,25 @@ package io.mvtrx.runtime.exchange;
 import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 
+import io.mvtrx.api.event.CancelReason;
+import io.mvtrx.api.event.RejectReason;
+import io.mvtrx.api.instruction.CancelOrders;
+import io.mvtrx.api.number.BookDecimals;
+import io.mvtrx.api.order.Currency;
+import io.mvtrx.api.order.Order;
+import io.mvtrx.api.order.OrderType;
+import io.mvtrx.api.order.SettleFlag;
+import io.mvtrx.api.order.Side;
+import io.mvtrx.api.order.StpMode;
+import io.mvtrx.api.order.TimeInForce;
+import io.mvtrx.api.settings.Settings;
+import io.mvtrx.api.spi.PluginProvider;
+import io.mvtrx.api.spi.fees.FeeContext;
+import io.mvtrx.api.spi.fees.FeePolicy;
+import io.mvtrx.api.spi.fees.FeePolicyProvider;
+import io.mvtrx.api.spi.matching.MatchingRule;
+import io.mvtrx.api.spi.matching.MatchingRuleProvider;
+
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,21 +38,6 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
-import io.mvtrx.api.instruction.CancelOrders;
-import io.mvtrx.api.number.BookDecimals;
-import io.mvtrx.api.order.Currency;
-import io.mvtrx.api.order.Order;
-import io.mvtrx.api.order.SettleFlag;
-import io.mvtrx.api.order.Side;
-import io.mvtrx.api.order.StpMode;
-import io.mvtrx.api.order.TimeInForce;
-import io.mvtrx.api.settings.Settings;
-import io.mvtrx.api.spi.fees.FeeContext;
-import io.mvtrx.api.spi.fees.FeePolicy;
-import io.mvtrx.api.spi.fees.FeePolicyProvider;
-import io.mvtrx.api.spi.matching.MatchingRule;
-import io.mvtrx.api.spi.matching.MatchingRuleProvider;
-
 /**
  * The whole exchange on one core — intake, reservation, matching on a {@code PriceTime} book, settlement with fees,
  * release — on exchange-core's order-book benchmark mix (STYLE.md §23):
@@ -43,9 +47,10 @@ import io.mvtrx.api.spi.matching.MatchingRuleProvider;
  *       {@value #TARGET_ORDERS} resting orders over some 750 price levels, 1,000 funded accounts (agents 0..999, so
  *       all count as miners for the dynamic policy);</li>
  *   <li>60 % GTC limit orders near the touch: while the book holds fewer than {@value #TARGET_ORDERS} orders they
- *       join their own side 0–9 ticks behind the touch (half of them anywhere within 900 ticks), otherwise they cross the
- *       touch by 0–2 ticks, trade, and rest what is left;</li>
- *   <li>25 % full cancels of a live order (a cancel of an order that has since filled is a cheap reject);</li>
+ *       join their own side 0–9 ticks behind the touch (half of them anywhere within 900 ticks), otherwise they
+ *       cross the touch by 0–2 ticks, trade, and rest what is left;</li>
+ *   <li>25 % full cancels of a remembered resting order (one that has filled since is a cheap reject, and the next
+ *       remembered order is tried, up to four);</li>
  *   <li>10 % IOC limit orders at the touch and market orders (half each);</li>
  *   <li>5 % FOK orders at the touch and post-only orders behind it (half each);</li>
  *   <li>sizes 1–10 base, STP CO, the clock advancing 1 µs per operation, fees by the {@code fees} parameter:
@@ -90,7 +95,7 @@ public class ExchangeBenchmark {
 
         @Override
         public void onPlaced(long timestamp, int bookId, long orderId, int agentId, long clientOrderId,
-                             io.mvtrx.api.order.OrderType type, Side side, long price, long volume, long leverage,
+                             OrderType type, Side side, long price, long volume, long leverage,
                              StpMode stp) {
             placed++;
             int slot = liveCount == live.length ? (int) next(liveCount) : liveCount++;
@@ -100,13 +105,13 @@ public class ExchangeBenchmark {
 
         @Override
         public void onRejected(long timestamp, int bookId, int agentId, long clientOrderId,
-                               io.mvtrx.api.order.OrderType type, Side side, io.mvtrx.api.event.RejectReason reason) {
+                               OrderType type, Side side, RejectReason reason) {
             rejects[reason.ordinal()]++;
         }
 
         @Override
         public void onCancelRejected(long timestamp, int bookId, int agentId, long orderId,
-                                     io.mvtrx.api.event.RejectReason reason) {
+                                     RejectReason reason) {
             rejects[reason.ordinal()]++;
         }
 
@@ -119,7 +124,7 @@ public class ExchangeBenchmark {
 
         @Override
         public void onCancelled(long timestamp, int bookId, long orderId, int agentId, long price, long volume,
-                                long remaining, io.mvtrx.api.event.CancelReason reason) {
+                                long remaining, CancelReason reason) {
             cancelled++;
         }
     }
@@ -143,7 +148,7 @@ public class ExchangeBenchmark {
         }
     }
 
-    private static <P extends io.mvtrx.api.spi.PluginProvider> P provider(Class<P> type, String name) {
+    private static <P extends PluginProvider> P provider(Class<P> type, String name) {
         for (P provider : ServiceLoader.load(type)) {
             if (provider.name().equals(name)) {
                 return provider;

@@ -3,6 +3,7 @@ package io.mvtrx.runtime.exchange;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 import io.mvtrx.api.account.Account;
@@ -45,6 +46,7 @@ import io.mvtrx.runtime.exchange.state.ExpirySchedule;
 import io.mvtrx.runtime.exchange.state.LoanTable;
 import io.mvtrx.runtime.exchange.state.OrderCommand;
 import io.mvtrx.runtime.exchange.state.OrderTable;
+import io.mvtrx.runtime.exchange.state.StopTriggers;
 
 /**
  * A multi-book exchange: validation, reservation, matching under a pluggable rule, settlement with a pluggable
@@ -98,8 +100,59 @@ public final class Exchange {
     private final ExpirySchedule expiries = new ExpirySchedule();
     private final OrderCommand command = new OrderCommand();
     private final long maintenanceMargin;
+    private final PendingStops stops = new PendingStops();
     private long now;
     private long[] due = new long[16];
+
+    /** Fired stop-loss/take-profit legs waiting for the current operation to finish, first in first out. */
+    private final class PendingStops implements StopTriggers.Dispatch {
+
+        private int[] agent = new int[8];
+        private int[] book = new int[8];
+        private int[] side = new int[8];
+        private long[] quantity = new long[8];
+        private long[] clientOrderId = new long[8];
+        private int head;
+        private int tail;
+        private int firingBook;
+
+        @Override
+        public void fire(int agentId, int closingSide, long amount, long clientId, long orderId, int reason) {
+            if (tail == agent.length) {
+                compact();
+            }
+            agent[tail] = agentId;
+            book[tail] = firingBook;
+            side[tail] = closingSide;
+            quantity[tail] = amount;
+            clientOrderId[tail] = clientId;
+            tail++;
+            listener.onStopTriggered(now, firingBook, agentId, orderId, Side.values()[closingSide], amount, reason);
+        }
+
+        private void compact() {
+            int n = tail - head;
+            int size = n * 2 >= agent.length ? agent.length * 2 : agent.length;
+            agent = Arrays.copyOfRange(agent, head, head + size);
+            book = Arrays.copyOfRange(book, head, head + size);
+            side = Arrays.copyOfRange(side, head, head + size);
+            quantity = Arrays.copyOfRange(quantity, head, head + size);
+            clientOrderId = Arrays.copyOfRange(clientOrderId, head, head + size);
+            head = 0;
+            tail = n;
+        }
+
+        /** Sends the closing market orders, including those that the closes themselves fire. */
+        void run() {
+            while (head < tail) {
+                int i = head++;
+                placeMarketOrder(agent[i], book[i], Side.values()[side[i]], quantity[i], Currency.BASE, 0, 0,
+                        StpMode.CO, clientOrderId[i], SettleFlag.FIFO, 0, 0, true);
+            }
+            head = 0;
+            tail = 0;
+        }
+    }
 
     /**
      * Builds an exchange with empty books and no accounts.
@@ -127,7 +180,7 @@ public final class Exchange {
         long maxLoan = spec.decimals(0).quote().toScaled(spec.maxLoan(), RoundingMode.DOWN);
         this.risk = new Risk(accounts, walker, maxLoan);
         this.maintenanceMargin = Rate.SCALE.toScaled(spec.maintenanceMargin(), RoundingMode.DOWN);
-        this.clearing = new Clearing(accounts, fees, listener, maintenanceMargin);
+        this.clearing = new Clearing(accounts, fees, listener, maintenanceMargin, stops);
     }
 
     /** The exchange's configuration. */
@@ -183,6 +236,9 @@ public final class Exchange {
         for (BookState book : books) {
             marginCalls(book);
         }
+        if (stops.tail > 0) {
+            stops.run();
+        }
     }
 
     private void marginCalls(BookState book) {
@@ -213,6 +269,7 @@ public final class Exchange {
             int agentId = loans.agentId(slot);
             long orderId = loans.orderId(slot);
             listener.onMarginCall(now, book.rules.bookId(), agentId, orderId, loans.marginCallPrice(slot));
+            book.stops.purge(orderId);
             closing(book, agentId, loans.side(slot), loans.amount(slot), orderId);
             slot = loans.slot(orderId);
             if (slot != LoanTable.MISSING) {
@@ -279,6 +336,7 @@ public final class Exchange {
                 loans.close(loan);
             }
             accounts.clear(a);
+            book.stops.purgeAgent(agentId);
         }
         fees.reset(agentId);
     }
@@ -338,7 +396,11 @@ public final class Exchange {
             listener.onRejected(now, bookId, agentId, clientOrderId, OrderType.LIMIT, side, reason);
             return reason.code();
         }
-        return execute(c, books[bookId]);
+        long id = execute(c, books[bookId]);
+        if (stops.tail > 0) {
+            stops.run();
+        }
+        return id;
     }
 
     /** Places an unleveraged market order in base without slippage bound, client id FIFO settlement. */
@@ -358,8 +420,12 @@ public final class Exchange {
     public long placeMarket(int agentId, int bookId, Side side, long volume, Currency currency, long leverage,
                             long maxSlippage, StpMode stp, long clientOrderId, long settleFlag, long stopLoss,
                             long takeProfit) {
-        return placeMarketOrder(agentId, bookId, side, volume, currency, leverage, maxSlippage, stp, clientOrderId,
-                settleFlag, stopLoss, takeProfit, false);
+        long id = placeMarketOrder(agentId, bookId, side, volume, currency, leverage, maxSlippage, stp,
+                clientOrderId, settleFlag, stopLoss, takeProfit, false);
+        if (stops.tail > 0) {
+            stops.run();
+        }
+        return id;
     }
 
     private long placeMarketOrder(int agentId, int bookId, Side side, long volume, Currency currency,
@@ -435,6 +501,7 @@ public final class Exchange {
                 c.leverage);
 
         clearing.begin(book, c, now);
+        stops.firingBook = r.bookId();
         long unfilled = book.book.match(id, c.agentId, c.side, c.matchLimit, c.quantity, c.stp, clearing);
         long stopped = c.quantity - clearing.filled() - unfilled;
         if (stopped > 0) {
@@ -489,7 +556,7 @@ public final class Exchange {
                 reason = RejectReason.UNKNOWN_ORDER;
             } else if (book.orders.agentId(slot) != agentId) {
                 reason = RejectReason.NOT_ORDER_OWNER;
-            } else if (volume <= 0 && volume != io.mvtrx.api.instruction.CancelOrders.Cancellation.ALL) {
+            } else if (volume <= 0 && volume != CancelOrders.Cancellation.ALL) {
                 reason = RejectReason.INVALID_VOLUME;
             }
         }
@@ -501,7 +568,7 @@ public final class Exchange {
         BookRules r = book.rules;
         long leverage = orders.leverage(slot);
         long remaining = Intake.ownVolume(orders.quantity(slot), leverage, r.volume());
-        if (volume == io.mvtrx.api.instruction.CancelOrders.Cancellation.ALL || volume >= remaining) {
+        if (volume == CancelOrders.Cancellation.ALL || volume >= remaining) {
             return removeResting(book, slot, CancelReason.REQUESTED);
         }
         long quantity = volume + (leverage == 0 ? 0
@@ -551,12 +618,12 @@ public final class Exchange {
             reason = RejectReason.NO_LOAN;
         } else if (loans.agentId(loan) != agentId) {
             reason = RejectReason.NOT_ORDER_OWNER;
-        } else if (amount <= 0 && amount != io.mvtrx.api.instruction.ClosePositions.PositionClose.ALL) {
+        } else if (amount <= 0 && amount != ClosePositions.PositionClose.ALL) {
             reason = RejectReason.INVALID_VOLUME;
         }
         long x = 0;
         if (reason == null) {
-            x = amount == io.mvtrx.api.instruction.ClosePositions.PositionClose.ALL ? loans.amount(loan) : amount;
+            x = amount == ClosePositions.PositionClose.ALL ? loans.amount(loan) : amount;
             if (loans.side(loan) == LoanTable.BUY) {
                 long bid = book.book.bestBid();
                 if (bid == OrderBook.NO_PRICE) {
@@ -575,7 +642,11 @@ public final class Exchange {
         if (reason != null) {
             return reason.code();
         }
-        return closing(book, agentId, loans.side(loan), x, orderId);
+        long id = closing(book, agentId, loans.side(loan), x, orderId);
+        if (stops.tail > 0) {
+            stops.run();
+        }
+        return id;
     }
 
     // ------------------------------------------------------------------------------------------------ boundary
@@ -748,7 +819,7 @@ public final class Exchange {
                 open.add(order(book, slot));
             }
         }
-        open.sort(java.util.Comparator.comparingLong(Order::orderId));
+        open.sort(Comparator.comparingLong(Order::orderId));
         List<Loan> loans = new ArrayList<>();
         LoanTable table = book.loans;
         for (int loan = table.first(a); loan != -1; loan = table.next(loan)) {

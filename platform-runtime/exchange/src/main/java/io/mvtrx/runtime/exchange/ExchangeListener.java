@@ -24,7 +24,9 @@ import io.mvtrx.api.order.StpMode;
  *   <li>{@link #onCancelled} ({@code SELF_TRADE}) for the part of the incoming order that self-trade prevention
  *       removed (CN, CB, DC), then</li>
  *   <li>{@link #onPlaced} if a remainder now rests, or {@link #onCancelled} ({@code UNFILLED}) for the remainder of
- *       an IOC, FOK or market order.</li>
+ *       an IOC, FOK or market order;</li>
+ *   <li>then, for every stop-loss or take-profit leg its trades fired ({@link #onStopTriggered}, reported right
+ *       after the trade that fired it), the callbacks of the closing market order, in firing order.</li>
  * </ol>
  * A cancel gives one {@link #onCancelled} ({@code REQUESTED}) or one {@link #onCancelRejected}; time passing gives
  * one {@link #onCancelled} ({@code EXPIRED}) per GTT order that expired, earliest expiry first; a position close
@@ -79,6 +81,15 @@ public interface ExchangeListener {
      */
     default void onPositionClose(long timestamp, int bookId, int agentId, long orderId, long amount,
                                  Currency currency, RejectReason reason) {
+    }
+
+    /**
+     * A stop-loss ({@code reason} 1) or take-profit (2) leg of {@code orderId} fired; a closing market order of
+     * {@code quantity} (traded quantity, volume decimals) on {@code closingSide} follows once the operation that
+     * moved the price has finished.
+     */
+    default void onStopTriggered(long timestamp, int bookId, int agentId, long orderId, Side closingSide,
+                                 long quantity, int reason) {
     }
 
     /** A loan's margin-call price was crossed at a step start; a liquidating market order follows. */

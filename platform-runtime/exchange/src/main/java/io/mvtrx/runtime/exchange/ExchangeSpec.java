@@ -1,6 +1,7 @@
 package io.mvtrx.runtime.exchange;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -67,7 +68,7 @@ public record ExchangeSpec(
         requireNonNegative("maintenanceMargin", maintenanceMargin);
         // the intended bound 1/(2(1+maxLeverage)); the reference computes 1/volumeDecimals by mistake (054 §4.2)
         BigDecimal bound = BigDecimal.ONE.divide(BigDecimal.TWO.multiply(BigDecimal.ONE.add(maxLeverage)),
-                java.math.MathContext.DECIMAL64);
+                MathContext.DECIMAL64);
         if (maintenanceMargin.compareTo(bound) > 0) {
             throw invalid("maintenanceMargin", "<= 1/(2·(1+maxLeverage)) = " + bound.stripTrailingZeros()
                     .toPlainString(), maintenanceMargin.toPlainString());

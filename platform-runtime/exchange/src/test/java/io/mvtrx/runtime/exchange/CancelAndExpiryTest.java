@@ -1,16 +1,7 @@
 package io.mvtrx.runtime.exchange;
 
-import static io.mvtrx.runtime.exchange.Desk.b;
-import static io.mvtrx.runtime.exchange.Desk.p;
-import static io.mvtrx.runtime.exchange.Desk.q;
-import static io.mvtrx.runtime.exchange.Desk.v;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.List;
 import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
 
 import io.mvtrx.api.account.Balance;
 import io.mvtrx.api.event.CancelReason;
@@ -25,6 +16,15 @@ import io.mvtrx.api.order.SettleFlag;
 import io.mvtrx.api.order.Side;
 import io.mvtrx.api.order.StpMode;
 import io.mvtrx.api.order.TimeInForce;
+
+import org.junit.jupiter.api.Test;
+
+import static io.mvtrx.runtime.exchange.Desk.b;
+import static io.mvtrx.runtime.exchange.Desk.p;
+import static io.mvtrx.runtime.exchange.Desk.q;
+import static io.mvtrx.runtime.exchange.Desk.v;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CancelAndExpiryTest {
 

@@ -1,7 +1,5 @@
 package io.mvtrx.runtime.exchange;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.RoundingMode;
 
 import io.mvtrx.api.account.Account;
@@ -12,6 +10,8 @@ import io.mvtrx.api.order.StpMode;
 import io.mvtrx.api.order.TimeInForce;
 import io.mvtrx.testkit.book.ReferenceMatchingRule;
 import io.mvtrx.testkit.fees.SettableFeePolicy;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A test exchange on {@code ReferenceBook}s at the reference decimals (P 2, V 4, B 4, Q 10), with a settable fee

@@ -1,7 +1,5 @@
 package io.mvtrx.runtime.exchange;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +28,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.RandomDistribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random order streams (1–2 books, five agents, prices within ±5 ticks of 100, every order type, TIF, STP mode,
@@ -69,7 +69,8 @@ class ExchangeProperties {
                 v.get(4), v.get(5), v.get(6), v.get(7) == 0, v.get(8), v.get(9), v.get(10)));
         return Combinators.combine(Arbitraries.of(true, false), Arbitraries.integers().between(1, 2),
                 Arbitraries.longs().between(-Rate.ONE / 200, Rate.ONE / 100),
-                Arbitraries.longs().between(0, Rate.ONE / 50), op.list().ofMinSize(10).ofMaxSize(150).withSizeDistribution(RandomDistribution.uniform()))
+                Arbitraries.longs().between(0, Rate.ONE / 50),
+                op.list().ofMinSize(10).ofMaxSize(150).withSizeDistribution(RandomDistribution.uniform()))
                 .as(Run::new);
     }
 
@@ -88,9 +89,10 @@ class ExchangeProperties {
     }
 
     /**
-     * The same streams with leverage 0–2 on every order, random settle flags, position closes and step starts
-     * (margin calls): books never cross, {@code Σ(total + collateral − loans) + fees} is conserved per currency,
-     * and every internal invariant holds (balances, order and loan aggregates, unleveraged reservations).
+     * The same streams with leverage 0–2 on every order, random settle flags, stop-loss and take-profit offsets,
+     * position closes and step starts (margin calls): books never cross,
+     * {@code Σ(total + collateral − loans) + fees} is conserved per currency, and every internal invariant holds
+     * (balances, order and loan aggregates, unleveraged reservations).
      */
     @Property(tries = 150, edgeCases = EdgeCasesMode.NONE)
     void leveragedStreamsConserveFundsAndKeepEveryInvariant(@ForAll("runs") Run run) {
@@ -119,12 +121,16 @@ class ExchangeProperties {
                 default -> SettleFlag.FIFO;
             };
             StpMode stp = StpMode.values()[op.stp()];
+            // stop-loss / take-profit offsets of 0.02 % - 0.05 % (within the ±5 ticks the prices move)
+            long stopLoss = op.pick() % 5 == 0 ? (side == Side.BUY ? -1 : 1) * Rate.ONE / 2000 * (1 + op.dt() % 2)
+                    : 0;
+            long takeProfit = op.pick() % 7 == 0 ? (side == Side.BUY ? 1 : -1) * Rate.ONE / 5000 : 0;
             switch (op.kind()) {
                 case 0, 1, 2, 3 -> x.placeLimit(op.agent(), book, side, price, volume, Currency.BASE, leverage,
                         op.tif() == 1 ? TimeInForce.GTC : TimeInForce.values()[op.tif()], 0, op.postOnly(), stp,
-                        Order.NO_CLIENT_ID, settle, 0, 0);
+                        Order.NO_CLIENT_ID, settle, stopLoss, takeProfit);
                 case 4, 5 -> x.placeMarket(op.agent(), book, side, volume, Currency.BASE, leverage, 0, stp,
-                        Order.NO_CLIENT_ID, settle, 0, 0);
+                        Order.NO_CLIENT_ID, settle, stopLoss, takeProfit);
                 case 6 -> x.step(now);
                 case 7 -> {
                     List<io.mvtrx.api.account.Loan> loans = x.account(op.agent(), book).loans();

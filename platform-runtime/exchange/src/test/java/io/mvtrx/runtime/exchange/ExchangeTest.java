@@ -1,16 +1,7 @@
 package io.mvtrx.runtime.exchange;
 
-import static io.mvtrx.runtime.exchange.Desk.b;
-import static io.mvtrx.runtime.exchange.Desk.p;
-import static io.mvtrx.runtime.exchange.Desk.q;
-import static io.mvtrx.runtime.exchange.Desk.r;
-import static io.mvtrx.runtime.exchange.Desk.v;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.BigDecimal;
 import java.util.List;
-
-import org.junit.jupiter.api.Test;
 
 import io.mvtrx.api.account.Account;
 import io.mvtrx.api.account.Balance;
@@ -33,6 +24,15 @@ import io.mvtrx.api.order.Side;
 import io.mvtrx.api.order.StpMode;
 import io.mvtrx.api.order.TimeInForce;
 import io.mvtrx.testkit.fees.SettableFeePolicy;
+
+import org.junit.jupiter.api.Test;
+
+import static io.mvtrx.runtime.exchange.Desk.b;
+import static io.mvtrx.runtime.exchange.Desk.p;
+import static io.mvtrx.runtime.exchange.Desk.q;
+import static io.mvtrx.runtime.exchange.Desk.r;
+import static io.mvtrx.runtime.exchange.Desk.v;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ExchangeTest {
 
@@ -324,6 +324,34 @@ class ExchangeTest {
                 StpMode.CO, NO_CLIENT, SettleFlag.FIFO, 0, 0);
         assertThat(desk.account(1).orders()).filteredOn(o -> o.orderId() == id).singleElement()
                 .extracting(Order::volume).as("trunc(1 / 302, 4)").isEqualTo(v("0.0033"));
+    }
+
+    /** The reference sized limit orders by the leveraged total but market orders by the own volume. */
+    @Test
+    void minimumSizeAppliesToTheTradedQuantityOfMarketOrdersToo() {
+        ExchangeSpec spec = ExchangeSpec.simple(1, Desk.D).withMinOrderSize(new BigDecimal("0.25"))
+                .withLeverage(new BigDecimal("4"), new BigDecimal("100000"), new BigDecimal("0.1"));
+        Desk desk = Desk.scenarioBook(spec);
+        Exchange x = desk.exchange;
+        assertThat(x.placeMarket(1, 0, Side.BUY, v("0.2"), StpMode.CO))
+                .isEqualTo(RejectReason.MINIMUM_ORDER_SIZE_VIOLATION.code());
+        assertThat(x.placeMarket(1, 0, Side.BUY, v("0.2"), Currency.BASE, v("0.25"), 0, StpMode.CO, NO_CLIENT,
+                SettleFlag.FIFO, 0, 0)).as("trades 0.25").isPositive();
+        assertThat(x.placeLimit(1, 0, Side.BUY, p("290"), v("0.2"), Currency.BASE, v("0.25"), TimeInForce.GTC, 0,
+                false, StpMode.CO, NO_CLIENT, SettleFlag.FIFO, 0, 0)).isPositive();
+    }
+
+    /** The reference refused an IOC with STP CN/CB as soon as an own order came before its full size. */
+    @Test
+    void immediateOrCancelWithCancelNewestTakesWhatComesBeforeTheOwnOrder() {
+        Desk desk = Desk.scenarioBook(ExchangeSpec.simple(1, Desk.D));
+        desk.limit(1, Side.SELL, "305", "1");
+        long id = desk.limit(1, Side.BUY, "307", "5", TimeInForce.IOC, StpMode.CN);
+        assertThat(id).isPositive();
+        assertThat(desk.recorder.events()).filteredOn(Trade.class::isInstance).extracting(e -> ((Trade) e).volume())
+                .containsExactly(v("2"));
+        assertThat(desk.account(1).orders()).as("the own ask stays").hasSize(1);
+        assertThat(desk.account(1).quote().reserved()).isZero();
     }
 
     private static void assertLimit(TimeInForce tif, boolean postOnly, StpMode stp, Side side, String price,

@@ -1,14 +1,6 @@
 package io.mvtrx.runtime.exchange;
 
-import static io.mvtrx.runtime.exchange.Desk.b;
-import static io.mvtrx.runtime.exchange.Desk.p;
-import static io.mvtrx.runtime.exchange.Desk.q;
-import static io.mvtrx.runtime.exchange.Desk.v;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.BigDecimal;
-
-import org.junit.jupiter.api.Test;
 
 import io.mvtrx.api.account.Account;
 import io.mvtrx.api.account.Loan;
@@ -25,6 +17,14 @@ import io.mvtrx.api.order.TimeInForce;
 import io.mvtrx.runtime.exchange.clearing.Clearing;
 import io.mvtrx.runtime.exchange.state.BookRules;
 import io.mvtrx.runtime.exchange.state.LoanTable;
+
+import org.junit.jupiter.api.Test;
+
+import static io.mvtrx.runtime.exchange.Desk.b;
+import static io.mvtrx.runtime.exchange.Desk.p;
+import static io.mvtrx.runtime.exchange.Desk.q;
+import static io.mvtrx.runtime.exchange.Desk.v;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Leverage, loans, collateral, repayment by settle flag, margin calls, liquidation, position closes and the

@@ -1,14 +1,5 @@
 package io.mvtrx.runtime.exchange;
 
-import static io.mvtrx.runtime.exchange.Desk.b;
-import static io.mvtrx.runtime.exchange.Desk.p;
-import static io.mvtrx.runtime.exchange.Desk.q;
-import static io.mvtrx.runtime.exchange.Desk.r;
-import static io.mvtrx.runtime.exchange.Desk.v;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import org.junit.jupiter.api.Test;
-
 import io.mvtrx.api.event.CancelReason;
 import io.mvtrx.api.event.OrderCancelled;
 import io.mvtrx.api.event.OrderPlaced;
@@ -19,6 +10,15 @@ import io.mvtrx.api.order.Side;
 import io.mvtrx.api.order.StpMode;
 import io.mvtrx.api.order.TimeInForce;
 import io.mvtrx.testkit.fees.SettableFeePolicy;
+
+import org.junit.jupiter.api.Test;
+
+import static io.mvtrx.runtime.exchange.Desk.b;
+import static io.mvtrx.runtime.exchange.Desk.p;
+import static io.mvtrx.runtime.exchange.Desk.q;
+import static io.mvtrx.runtime.exchange.Desk.r;
+import static io.mvtrx.runtime.exchange.Desk.v;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Agent 1 rests SELL 2 @ 100 (order 0) in front of agent 2's SELL 3 @ 100 (order 1); agent 1 then sends BUY 4 @ 100

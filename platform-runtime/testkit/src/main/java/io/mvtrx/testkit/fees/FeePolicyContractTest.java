@@ -1,11 +1,6 @@
 package io.mvtrx.testkit.fees;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.Map;
-
-import org.junit.jupiter.api.Test;
 
 import io.mvtrx.api.number.BookDecimals;
 import io.mvtrx.api.number.Rate;
@@ -15,6 +10,11 @@ import io.mvtrx.api.settings.SettingsException;
 import io.mvtrx.api.spi.fees.FeeContext;
 import io.mvtrx.api.spi.fees.FeePolicy;
 import io.mvtrx.api.spi.fees.FeePolicyProvider;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What every fee policy promises, whatever its schedule. A plugin's test extends this class and names its provider

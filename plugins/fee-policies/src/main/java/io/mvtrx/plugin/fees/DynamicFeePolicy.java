@@ -142,22 +142,26 @@ public final class DynamicFeePolicy implements FeePolicy {
     }
 
     /**
-     * {@code part / whole} truncated to {@code Rate.SCALE}, for {@code 0 <= part <= whole}, by long division one
-     * decimal at a time (both operands are first shifted below 2^59 so that ten times a remainder fits a long).
+     * {@code part / whole} truncated to {@code Rate.SCALE}, exactly, for {@code 0 <= part <= whole}: a double
+     * estimate corrected by 128-bit comparisons of {@code x·whole} with {@code part·10^8} (one division, no loop
+     * over digits).
      */
     static long ratio(long part, long whole) {
-        while (whole >= 1L << 59) {
-            part >>>= 1;
-            whole >>>= 1;
+        long x = (long) ((double) part / whole * Rate.ONE);
+        while (x > 0 && exceeds(x, whole, part)) {
+            x--;
         }
-        long x = part / whole;
-        long remainder = part % whole;
-        for (int i = 0; i < Rate.SCALE.decimals(); i++) {
-            remainder *= 10;
-            x = x * 10 + remainder / whole;
-            remainder %= whole;
+        while (!exceeds(x + 1, whole, part)) {
+            x++;
         }
         return x;
+    }
+
+    /** Whether {@code x·whole > part·10^8}, all operands non-negative, compared on 128 bits. */
+    private static boolean exceeds(long x, long whole, long part) {
+        long high = Math.multiplyHigh(x, whole);
+        long limit = Math.multiplyHigh(part, Rate.ONE);
+        return high != limit ? high > limit : Long.compareUnsigned(x * whole, part * Rate.ONE) > 0;
     }
 
     /** Recomputes a book's rates from its window as it stands (called before a new bucket opens). */

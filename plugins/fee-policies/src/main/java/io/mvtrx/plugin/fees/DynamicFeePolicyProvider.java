@@ -2,6 +2,7 @@ package io.mvtrx.plugin.fees;
 
 import java.math.BigDecimal;
 
+import io.mvtrx.api.number.Rate;
 import io.mvtrx.api.settings.Parameter;
 import io.mvtrx.api.settings.ParameterSchema;
 import io.mvtrx.api.settings.ParameterType;
@@ -64,7 +65,7 @@ public final class DynamicFeePolicyProvider implements FeePolicyProvider {
                     settings.path(), historySlots);
         }
         long target = Rates.fraction(settings, "targetMTR");
-        if (target <= 0 || target >= io.mvtrx.api.number.Rate.ONE) {
+        if (target <= 0 || target >= Rate.ONE) {
             throw new SettingsException("%s: attribute 'targetMTR' must lie strictly within (0, 1), got '%s'",
                     settings.path(), settings.string("targetMTR"));
         }

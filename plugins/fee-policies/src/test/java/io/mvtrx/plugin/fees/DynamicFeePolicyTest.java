@@ -1,14 +1,14 @@
 package io.mvtrx.plugin.fees;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import org.junit.jupiter.api.Test;
-
 import io.mvtrx.api.number.BookDecimals;
 import io.mvtrx.api.settings.Settings;
 import io.mvtrx.api.spi.fees.FeeContext;
 import io.mvtrx.api.spi.fees.FeePolicyProvider;
 import io.mvtrx.testkit.fees.FeePolicyContractTest;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class DynamicFeePolicyTest extends FeePolicyContractTest {
 
@@ -144,5 +144,15 @@ class DynamicFeePolicyTest extends FeePolicyContractTest {
         assertThat(DynamicFeePolicy.ratio(Long.MAX_VALUE / 3, Long.MAX_VALUE)).isEqualTo(33_333_333);
         assertThat(DynamicFeePolicy.ratio(1, 3)).isEqualTo(33_333_333);
         assertThat(DynamicFeePolicy.ratio(5, 5)).isEqualTo(100_000_000);
+    }
+
+    @net.jqwik.api.Property(tries = 500)
+    void ratioIsTheExactTruncatedQuotient(
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.LongRange(min = 1) long whole,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.LongRange(min = 0) long numerator) {
+        long part = numerator % (whole + 1 == 0 ? whole : whole + 1);
+        long exact = java.math.BigInteger.valueOf(part).multiply(java.math.BigInteger.valueOf(100_000_000L))
+                .divide(java.math.BigInteger.valueOf(whole)).longValueExact();
+        assertThat(DynamicFeePolicy.ratio(part, whole)).isEqualTo(exact);
     }
 }

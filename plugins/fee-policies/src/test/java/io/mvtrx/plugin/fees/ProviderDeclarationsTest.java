@@ -2,9 +2,9 @@ package io.mvtrx.plugin.fees;
 
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Test;
-
 import io.mvtrx.testkit.ProviderDeclarations;
+
+import org.junit.jupiter.api.Test;
 
 class ProviderDeclarationsTest {
 

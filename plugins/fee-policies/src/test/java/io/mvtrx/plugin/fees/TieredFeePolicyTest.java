@@ -1,16 +1,16 @@
 package io.mvtrx.plugin.fees;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import org.junit.jupiter.api.Test;
-
 import io.mvtrx.api.number.BookDecimals;
 import io.mvtrx.api.settings.Settings;
 import io.mvtrx.api.settings.SettingsException;
 import io.mvtrx.api.spi.fees.FeeContext;
 import io.mvtrx.api.spi.fees.FeePolicyProvider;
 import io.mvtrx.testkit.fees.FeePolicyContractTest;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TieredFeePolicyTest extends FeePolicyContractTest {
 

@@ -15,6 +15,7 @@ import io.mvtrx.runtime.exchange.state.BookState;
 import io.mvtrx.runtime.exchange.state.LoanTable;
 import io.mvtrx.runtime.exchange.state.OrderCommand;
 import io.mvtrx.runtime.exchange.state.OrderTable;
+import io.mvtrx.runtime.exchange.state.StopTriggers;
 
 /**
  * Stage 4 of the pipeline: the {@link MatchSink} the exchange hands to the book. Every fill is settled the moment
@@ -33,7 +34,9 @@ import io.mvtrx.runtime.exchange.state.OrderTable;
  *       FIFO oldest order first, an order id only that order's loan; each repayment frees collateral in
  *       proportion;</li>
  *   <li>the fee policy records {@code n} for both agents; the exchange keeps the fees
- *       ({@link BookState#feesBase}, {@link BookState#feesQuote}).</li>
+ *       ({@link BookState#feesBase}, {@link BookState#feesQuote});</li>
+ *   <li>the trade price feeds the book's {@link StopTriggers}, then each side's fill drains or opens its
+ *       stop-loss/take-profit coverage.</li>
  * </ul>
  *
  * After each fill or self-trade cancel the resting order either leaves (its whole remaining reservation is freed)
@@ -50,16 +53,22 @@ public final class Clearing implements MatchSink {
     private final ExchangeListener listener;
     private final long maintenanceMargin;
 
+    private final StopTriggers.Dispatch stopDispatch;
     private BookState book;
     private OrderCommand taker;
     private long now;
     private long filled;
 
-    public Clearing(Accounts accounts, FeePolicy fees, ExchangeListener listener, long maintenanceMargin) {
+    /**
+     * @param stopDispatch receives stop-loss and take-profit legs that trades fire
+     */
+    public Clearing(Accounts accounts, FeePolicy fees, ExchangeListener listener, long maintenanceMargin,
+                    StopTriggers.Dispatch stopDispatch) {
         this.accounts = accounts;
         this.fees = fees;
         this.listener = listener;
         this.maintenanceMargin = maintenanceMargin;
+        this.stopDispatch = stopDispatch;
     }
 
     /** Prepares for the matching of one incoming order. */
@@ -104,6 +113,14 @@ public final class Clearing implements MatchSink {
         orders.quantity(takerSlot, orders.quantity(takerSlot) - quantity);
         listener.onTrade(now, r.bookId(), book.nextTradeId++, taker.side, taker.orderId, makerOrderId,
                 taker.agentId, makerAgentId, price, quantity, takerFee, makerFee);
+        StopTriggers stops = book.stops;
+        stops.onPrice(price, stopDispatch);
+        if (stops.size() > 0 || orders.isProtected(takerSlot) || orders.isProtected(maker)) {
+            stops.onFill(taker.agentId, taker.side.ordinal(), quantity, price, taker.stopLoss, taker.takeProfit,
+                    taker.clientOrderId, taker.orderId);
+            stops.onFill(makerAgentId, 1 - taker.side.ordinal(), quantity, price, orders.stopLoss(maker),
+                    orders.takeProfit(maker), orders.clientOrderId(maker), makerOrderId);
+        }
         orders.quantity(maker, orders.quantity(maker) - quantity);
         resize(book, maker, makerRemaining);
     }

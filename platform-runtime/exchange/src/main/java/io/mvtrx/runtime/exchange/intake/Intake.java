@@ -1,6 +1,8 @@
 package io.mvtrx.runtime.exchange.intake;
 
 import io.mvtrx.api.event.RejectReason;
+import io.mvtrx.api.number.Rate;
+import io.mvtrx.api.number.Scale;
 import io.mvtrx.api.order.SettleFlag;
 import io.mvtrx.api.order.Side;
 import io.mvtrx.api.order.TimeInForce;
@@ -171,12 +173,12 @@ public final class Intake {
         if (c.maxSlippage == 0) {
             return OrderBook.NO_PRICE;
         }
-        long factor = c.buys() ? io.mvtrx.api.number.Rate.ONE + c.maxSlippage
-                : io.mvtrx.api.number.Rate.ONE - c.maxSlippage;
+        long factor = c.buys() ? Rate.ONE + c.maxSlippage
+                : Rate.ONE - c.maxSlippage;
         if (factor <= 0) {
             return OrderBook.NO_PRICE;
         }
-        long bound = Fixed.multiplyDivide(best, factor, io.mvtrx.api.number.Rate.ONE, Fixed.DOWN);
+        long bound = Fixed.multiplyDivide(best, factor, Rate.ONE, Fixed.DOWN);
         return bound > 0 ? bound : OrderBook.NO_PRICE;
     }
 
@@ -193,7 +195,7 @@ public final class Intake {
         if (leverage == 0) {
             return quantity;
         }
-        long one = io.mvtrx.api.number.Scale.pow10(volumeScale);
+        long one = Scale.pow10(volumeScale);
         return Fixed.multiplyDivide(quantity, one, one + leverage, Fixed.DOWN);
     }
 }

@@ -1,2 +1,5 @@
-/** Stage 1, intake: parameter checks, sizing to the book's decimals, order limits, and the IOC/FOK/post-only contracts. */
+/**
+ * Stage 1, intake: parameter checks, sizing to the book's decimals, order limits, and the IOC/FOK/post-only
+ * contracts.
+ */
 package io.mvtrx.runtime.exchange.intake;

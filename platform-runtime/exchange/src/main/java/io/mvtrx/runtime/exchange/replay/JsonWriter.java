@@ -1,5 +1,7 @@
 package io.mvtrx.runtime.exchange.replay;
 
+import java.util.List;
+
 /**
  * Builds one JSON Lines record: a flat object of strings, integers, booleans, null and arrays of string pairs, in
  * the order fields are added. Decimal amounts are written as strings (exact, from the book's scales) so no reader
@@ -64,7 +66,7 @@ public final class JsonWriter {
     }
 
     /** An array of [string, string] pairs. */
-    public JsonWriter pairs(String name, java.util.List<String[]> pairs) {
+    public JsonWriter pairs(String name, List<String[]> pairs) {
         name(name);
         out.append('[');
         for (int i = 0; i < pairs.size(); i++) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,9 +61,9 @@ public final class ReplayRunner {
     private static final Map<String, Set<String>> OPTIONAL = Map.of(
             "deposit", Set.of("base", "quote"),
             "limit", Set.of("side", "price", "volume", "tif", "expiry", "postOnly", "stp", "clientOrderId",
-                    "leverage", "currency", "settle"),
+                    "leverage", "currency", "settle", "stopLoss", "takeProfit"),
             "market", Set.of("side", "volume", "currency", "maxSlippage", "leverage", "stp", "clientOrderId",
-                    "settle"),
+                    "settle", "stopLoss", "takeProfit"),
             "cancel", Set.of("orderId", "volume"),
             "close", Set.of("orderId", "volume"),
             "step", Set.of());
@@ -200,9 +201,11 @@ public final class ReplayRunner {
                 long clientOrderId = line.has("clientOrderId") ? line.integer("clientOrderId") : Order.NO_CLIENT_ID;
                 long leverage = line.decimal("leverage", d.volume(), 0);
                 long settle = settle(line);
+                long stopLoss = line.decimal("stopLoss", Rate.SCALE, 0);
+                long takeProfit = line.decimal("takeProfit", Rate.SCALE, 0);
                 exchange.advanceTo(t);
                 exchange.placeLimit(agent, book, side, price, volume, currency, leverage, tif, expiry, postOnly, stp,
-                        clientOrderId, settle, 0, 0);
+                        clientOrderId, settle, stopLoss, takeProfit);
             }
             case "market" -> {
                 Side side = side(line);
@@ -213,9 +216,11 @@ public final class ReplayRunner {
                 StpMode stp = line.has("stp") ? line.choice("stp", StpMode.class) : StpMode.CO;
                 long clientOrderId = line.has("clientOrderId") ? line.integer("clientOrderId") : Order.NO_CLIENT_ID;
                 long settle = settle(line);
+                long stopLoss = line.decimal("stopLoss", Rate.SCALE, 0);
+                long takeProfit = line.decimal("takeProfit", Rate.SCALE, 0);
                 exchange.advanceTo(t);
                 exchange.placeMarket(agent, book, side, volume, currency, leverage, slippage, stp, clientOrderId,
-                        settle, 0, 0);
+                        settle, stopLoss, takeProfit);
             }
             case "cancel" -> {
                 long orderId = line.integer("orderId");
@@ -443,6 +448,15 @@ public final class ReplayRunner {
         }
 
         @Override
+        public void onStopTriggered(long timestamp, int bookId, int agentId, long orderId, Side closingSide,
+                                    long quantity, int reason) {
+            write(line.reset().field("type", "stopTriggered").field("t", timestamp).field("agent", agentId)
+                    .field("book", bookId).field("orderId", orderId).field("side", lower(closingSide))
+                    .field("volume", d(bookId).volume().format(quantity))
+                    .field("reason", reason == 1 ? "stopLoss" : "takeProfit"));
+        }
+
+        @Override
         public void onMarginCall(long timestamp, int bookId, int agentId, long orderId, long marginCallPrice) {
             write(line.reset().field("type", "marginCall").field("t", timestamp).field("agent", agentId)
                     .field("book", bookId).field("orderId", orderId)
@@ -485,7 +499,7 @@ public final class ReplayRunner {
         long integer(String name) throws JsonException {
             if (value(name) instanceof JsonValue.Number number) {
                 try {
-                    return new java.math.BigDecimal(number.text()).longValueExact();
+                    return new BigDecimal(number.text()).longValueExact();
                 } catch (ArithmeticException e) {
                     throw new JsonException(name, "expected an integer that fits 64 bits, got %s", number.text());
                 }

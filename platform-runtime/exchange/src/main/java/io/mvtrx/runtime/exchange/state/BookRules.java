@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 import io.mvtrx.api.number.BookDecimals;
+import io.mvtrx.api.number.Scale;
 
 /**
  * One book's decimals and the exchange limits converted to them, fixed at construction.
@@ -32,6 +33,6 @@ public record BookRules(int bookId, int price, int volume, int base, int quote, 
 
     /** One whole unit at the volume decimals (leverage 1.0). */
     public long volumeUnit() {
-        return io.mvtrx.api.number.Scale.pow10(volume);
+        return Scale.pow10(volume);
     }
 }

@@ -20,6 +20,9 @@ public final class BookState {
     /** Open loans of leveraged orders. */
     public final LoanTable loans = new LoanTable();
 
+    /** Stop-loss and take-profit slots. */
+    public final StopTriggers stops = new StopTriggers();
+
     /** Next order id (per book, from 0, consumed only by accepted orders). */
     public long nextOrderId;
 

@@ -35,8 +35,10 @@ public final class OrderTable {
     private static final int STOP_LOSS = 12;
     private static final int TAKE_PROFIT = 13;
 
-    // META: agent id in the high 32 bits; used (bit 0), side (bit 1), type (bit 2), tif (bits 3-4), stp (bits 5-7)
+    // META: agent id in the high 32 bits; used (bit 0), side (bit 1), type (bit 2), tif (bits 3-4), stp (bits 5-7),
+    // stop-loss or take-profit set (bit 8)
     private static final long USED = 1;
+    private static final long PROTECTED = 1 << 8;
 
     private final LongIntMap byId;
     private long[] data;
@@ -150,6 +152,11 @@ public final class OrderTable {
         return (int) (data[slot * STRIDE + META] >>> 5) & 7;
     }
 
+    /** Whether the order carries a stop-loss or take-profit offset. */
+    public boolean isProtected(int slot) {
+        return (data[slot * STRIDE + META] & PROTECTED) != 0;
+    }
+
     public long price(int slot) {
         return data[slot * STRIDE + PRICE];
     }
@@ -201,7 +208,8 @@ public final class OrderTable {
                          long expiresAt, long sl, long tp) {
         int base = slot * STRIDE;
         data[base + META] = ((long) agent << 32) | ((long) stpOrdinal << 5) | ((long) tif << 3)
-                | ((long) typeOrdinal << 2) | ((long) sideOrdinal << 1) | USED;
+                | ((long) typeOrdinal << 2) | ((long) sideOrdinal << 1) | USED
+                | (sl != 0 || tp != 0 ? PROTECTED : 0);
         data[base + ACCOUNT] = accountNumber;
         data[base + PRICE] = limitPrice;
         data[base + LEVERAGE] = lev;

@@ -1,17 +1,17 @@
 package io.mvtrx.runtime.exchange.replay;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.StringReader;
 import java.io.StringWriter;
-
-import org.junit.jupiter.api.Test;
 
 import io.mvtrx.api.number.BookDecimals;
 import io.mvtrx.api.number.Rate;
 import io.mvtrx.runtime.exchange.ExchangeSpec;
 import io.mvtrx.testkit.book.ReferenceMatchingRule;
 import io.mvtrx.testkit.fees.SettableFeePolicy;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ReplayRunnerTest {
 

@@ -1,7 +1,5 @@
 package io.mvtrx.runtime.exchange.state;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +8,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class PrimitiveMapsTest {
 

@@ -1,2 +1,2 @@
-/** Primitive collections and exact arithmetic private to the pro-rata book. */
+/** Exact arithmetic private to the pro-rata book. */
 package io.mvtrx.plugin.matching.prorata.internal;

@@ -1,4 +1,4 @@
-package io.mvtrx.plugin.matching.prorata.internal;
+package io.mvtrx.api.spi.matching.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,21 +1,17 @@
-package io.mvtrx.plugin.matching.prorata.internal;
-
-import java.util.Arrays;
+package io.mvtrx.api.spi.matching.support;
 
 /**
  * An open-addressing map from {@code long} keys to objects: linear probing over parallel arrays, Fibonacci hashing
  * (sequential ids spread evenly), backward-shift deletion (no tombstones, so probe chains never rot), load factor
  * one half. {@code null} values are not allowed: a {@code null} slot is an empty slot, so every {@code long},
- * including 0, is a valid key.
- *
- * <p>A copy of the price-time plugin's map: plugins share no code.
+ * including 0, is a valid key. {@link LadderBook}'s id index; package-private, so it is no API.
  *
  * <p>Not thread-safe. Cost: O(1) expected per operation; {@link #get}, {@link #put} of an existing capacity and
  * {@link #remove} never allocate. The table doubles when half full, which allocates; {@link #resizes()} counts it.
  *
  * @param <V> value type
  */
-public final class Long2ObjectHashMap<V> {
+final class Long2ObjectHashMap<V> {
 
     private static final long GOLDEN = 0x9E37_79B9_7F4A_7C15L;
 
@@ -28,7 +24,7 @@ public final class Long2ObjectHashMap<V> {
     private long resizes;
 
     /** A map that holds {@code expected} entries before its first resize. */
-    public Long2ObjectHashMap(int expected) {
+    Long2ObjectHashMap(int expected) {
         if (expected < 0) {
             throw new IllegalArgumentException(String.format("expected entries must be >= 0, got %d", expected));
         }
@@ -37,18 +33,18 @@ public final class Long2ObjectHashMap<V> {
     }
 
     /** Number of entries. */
-    public int size() {
+    int size() {
         return size;
     }
 
     /** How many times the table has grown. */
-    public long resizes() {
+    long resizes() {
         return resizes;
     }
 
     /** The value for {@code key}, or {@code null}. */
     @SuppressWarnings("unchecked")
-    public V get(long key) {
+    V get(long key) {
         long[] ks = keys;
         Object[] vs = values;
         int m = mask;
@@ -64,7 +60,7 @@ public final class Long2ObjectHashMap<V> {
     }
 
     /** The slot holding {@code key}, or -1; valid until the next {@link #put} or {@link #remove}. */
-    public int indexOf(long key) {
+    int indexOf(long key) {
         long[] ks = keys;
         Object[] vs = values;
         int m = mask;
@@ -80,20 +76,15 @@ public final class Long2ObjectHashMap<V> {
 
     /** The value in a slot found by {@link #indexOf}. */
     @SuppressWarnings("unchecked")
-    public V valueAt(int index) {
+    V valueAt(int index) {
         return (V) values[index];
     }
 
     /** Removes the entry in a slot found by {@link #indexOf}. */
-    public void removeAt(int index) {
+    void removeAt(int index) {
         values[index] = null;
         size--;
         shiftBack(index);
-    }
-
-    /** Whether {@code key} is present. */
-    public boolean containsKey(long key) {
-        return get(key) != null;
     }
 
     /**
@@ -102,7 +93,7 @@ public final class Long2ObjectHashMap<V> {
      * @return the previous value, or {@code null}
      */
     @SuppressWarnings("unchecked")
-    public V put(long key, V value) {
+    V put(long key, V value) {
         if (value == null) {
             throw new IllegalArgumentException(String.format("null value for key %d", key));
         }
@@ -129,7 +120,7 @@ public final class Long2ObjectHashMap<V> {
      * @return the value removed, or {@code null}
      */
     @SuppressWarnings("unchecked")
-    public V remove(long key) {
+    V remove(long key) {
         long[] ks = keys;
         Object[] vs = values;
         int m = mask;
@@ -145,12 +136,6 @@ public final class Long2ObjectHashMap<V> {
             i = (i + 1) & m;
         }
         return null;
-    }
-
-    /** Removes every entry, keeping the capacity. */
-    public void clear() {
-        Arrays.fill(values, null);
-        size = 0;
     }
 
     private int slot(long key) {

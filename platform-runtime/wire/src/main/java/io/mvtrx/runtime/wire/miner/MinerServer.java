@@ -1,0 +1,103 @@
+package io.mvtrx.runtime.wire.miner;
+
+import java.time.InstantSource;
+
+import io.mvtrx.api.spi.chain.ChainBackend;
+import io.mvtrx.api.spi.trading.TradingAgent;
+
+import io.helidon.config.Config;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.grpc.GrpcConfig;
+import io.helidon.webserver.grpc.GrpcRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+
+/**
+ * A miner's server: one Helidon WebServer with the {@code Miner} gRPC service behind the
+ * {@link RequestAuthenticator}, and health under {@code /observe/health} on the same port.
+ *
+ * <pre>
+ * curl localhost:8091/observe/health
+ * </pre>
+ * The server's gRPC read buffer is capped at the inbound limit plus {@link #ENVELOPE_ALLOWANCE}: a message within
+ * the cap is parsed and refused by the authenticator's explicit size check, a larger one is never buffered.
+ *
+ * <p>Thread-safe; {@link #close} stops the server and the agent thread.
+ */
+public final class MinerServer implements AutoCloseable {
+
+    /** Room above the inbound limit for the envelope and field tags, so the explicit check answers first. */
+    public static final int ENVELOPE_ALLOWANCE = 4096;
+
+    private final WebServer server;
+    private final AgentHost host;
+    private final RequestAuthenticator authenticator;
+    private final MetagraphCache metagraph;
+
+    private MinerServer(WebServer server, AgentHost host, RequestAuthenticator authenticator,
+                        MetagraphCache metagraph) {
+        this.server = server;
+        this.host = host;
+        this.authenticator = authenticator;
+        this.metagraph = metagraph;
+    }
+
+    /** Starts serving {@code agent} as {@code config.hotkey()}; callers are looked up on {@code chain}. */
+    public static MinerServer start(MinerConfig config, TradingAgent agent, ChainBackend chain, InstantSource clock) {
+        MetagraphCache metagraph = new MetagraphCache(chain, config.netuid(), config.metagraphRefresh(), clock);
+        AgentHost host = new AgentHost(agent, config.agentTimeout());
+        RequestAuthenticator authenticator = new RequestAuthenticator(config.hotkey(), config.maxInboundBytes(),
+                config.nonceWindow(), metagraph, clock);
+        ObserveFeature observe = ObserveFeature.builder()
+                .addObserver(HealthObserver.builder()
+                        .details(true)
+                        .addCheck(MinerHealth.metagraph(metagraph))
+                        .addCheck(MinerHealth.agent(host, authenticator))
+                        .build())
+                .build();
+        WebServer server = WebServer.builder()
+                .host(config.host())
+                .port(config.port())
+                .addProtocol(GrpcConfig.builder()
+                        .maxReadBufferSize(Math.addExact(config.maxInboundBytes(), ENVELOPE_ALLOWANCE))
+                        .build())
+                .addRouting(routing(new MinerService(host, config.maxOutboundBytes()), authenticator))
+                .addFeature(observe)
+                .build()
+                .start();
+        return new MinerServer(server, host, authenticator, metagraph);
+    }
+
+    static GrpcRouting.Builder routing(MinerService service, RequestAuthenticator authenticator) {
+        return GrpcRouting.builder()
+                .config(Config.empty())
+                .intercept(authenticator)
+                .service(service);
+    }
+
+    /** The bound port. */
+    public int port() {
+        return server.port();
+    }
+
+    /** The request gate, with its counters. */
+    public RequestAuthenticator authenticator() {
+        return authenticator;
+    }
+
+    /** The agent host, with its counters. */
+    public AgentHost agent() {
+        return host;
+    }
+
+    /** The metagraph copy callers are checked against. */
+    public MetagraphCache metagraph() {
+        return metagraph;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        host.close();
+    }
+}

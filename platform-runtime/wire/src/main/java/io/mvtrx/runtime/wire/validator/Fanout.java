@@ -1,0 +1,262 @@
+package io.mvtrx.runtime.wire.validator;
+
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.mvtrx.api.notice.Notice;
+import io.mvtrx.api.state.AgentResponse;
+import io.mvtrx.runtime.wallet.Keypair;
+import io.mvtrx.runtime.wire.BodyHash;
+import io.mvtrx.runtime.wire.Check;
+import io.mvtrx.runtime.wire.NonceClock;
+import io.mvtrx.runtime.wire.WireSignature;
+import io.mvtrx.runtime.wire.codec.BookCodec;
+import io.mvtrx.runtime.wire.codec.InstructionCodec;
+import io.mvtrx.runtime.wire.codec.NoticeCodec;
+import io.mvtrx.runtime.wire.codec.StateCodec;
+import io.mvtrx.runtime.wire.codec.WireFormatException;
+import io.mvtrx.runtime.wire.proto.MinerGrpc;
+import io.mvtrx.runtime.wire.proto.MinerProto;
+
+import com.google.protobuf.ByteString;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+
+/**
+ * The validator's side of the wire: each step it serializes the books once, builds each miner's payload (that
+ * miner's accounts and notices only), signs one request per miner with the validator hotkey, and calls every miner
+ * in parallel, one virtual thread per call.
+ *
+ * <p>Deadlines: each call gets {@code min(perCallTimeout, time left of globalTimeout)}; a call still running when
+ * the global deadline has passed is cancelled and reported as {@link ResultKind#TIMEOUT}. Every miner gets a
+ * {@link MinerResult}, in the order given, with its response time in ns. A request larger than the outbound limit
+ * is not sent ({@code FAILED}, {@code RESOURCE_EXHAUSTED}); a reply larger than the inbound limit is refused by the
+ * channel ({@code FAILED}, {@code RESOURCE_EXHAUSTED}).
+ *
+ * <p>Thread-safe, though one step at a time is the intended use. Channels are kept per uid across steps and
+ * replaced when a uid's hotkey or axon changes. Cost per step: one books serialization and one SHA-256 pass over
+ * the books, plus per miner its payload, a digest of the payload, and an Ed25519 signature.
+ */
+public final class Fanout implements AutoCloseable {
+
+    /** How long past the global deadline the collector waits for calls to wind down before cancelling them. */
+    private static final long COLLECT_GRACE_NANOS = 250_000_000L;
+
+    private final Keypair hotkey;
+    private final FanoutConfig config;
+    private final NonceClock nonces;
+    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<Integer, MinerClient> clients = new ConcurrentHashMap<>();
+    private final AtomicLong booksEncoded = new AtomicLong();
+
+    /** Queries miners as {@code hotkey} (which must hold its private half), nonces read from {@code clock}. */
+    public Fanout(Keypair hotkey, FanoutConfig config, InstantSource clock) {
+        if (!hotkey.canSign()) {
+            throw new IllegalArgumentException("validator hotkey " + hotkey.address() + " has no private half");
+        }
+        this.hotkey = hotkey;
+        this.config = config;
+        this.nonces = new NonceClock(clock);
+    }
+
+    /** Prepares and sends one step to {@code miners}; see {@link #prepare} and {@link #send}. */
+    public List<MinerResult> query(Step step, List<MinerTarget> miners) {
+        return send(prepare(step, miners));
+    }
+
+    /** Serializes the books once and signs one request per miner. */
+    public PreparedStep prepare(Step step, List<MinerTarget> miners) {
+        ByteString books = BookCodec.encodeBooks(step.books());
+        booksEncoded.incrementAndGet();
+        BodyHash.Prefix booksHash = BodyHash.prefix(books);
+        List<PreparedStep.Addressed> requests = new ArrayList<>(miners.size());
+        String method = MinerGrpc.getRespondMethod().getBareMethodName();
+        for (MinerTarget miner : miners) {
+            ByteString payload = StateCodec.encodePayload(miner.uid(), step.timestamp(), step.simulation(),
+                    step.accounts().getOrDefault(miner.uid(), Map.of()),
+                    step.notices().getOrDefault(miner.uid(), List.of()));
+            MinerProto.Envelope envelope = WireSignature.sign(hotkey, method, nonces.next(), miner.hotkey(),
+                    booksHash.finish(payload));
+            requests.add(new PreparedStep.Addressed(miner, MinerProto.StateRequest.newBuilder()
+                    .setBooks(books)
+                    .setMinerPayload(payload)
+                    .setEnvelope(envelope)
+                    .build()));
+        }
+        return new PreparedStep(books, requests);
+    }
+
+    /** Sends prepared requests to their miners in parallel and collects one result per miner, in order. */
+    public List<MinerResult> send(PreparedStep step) {
+        long start = System.nanoTime();
+        long deadline = start + config.globalTimeout().toNanos();
+        List<Future<MinerResult>> pending = new ArrayList<>(step.requests().size());
+        for (PreparedStep.Addressed addressed : step.requests()) {
+            pending.add(calls.submit(() -> call(addressed, deadline)));
+        }
+        List<MinerResult> results = new ArrayList<>(pending.size());
+        for (int i = 0; i < pending.size(); i++) {
+            int uid = step.requests().get(i).target().uid();
+            Future<MinerResult> future = pending.get(i);
+            try {
+                long left = deadline + COLLECT_GRACE_NANOS - System.nanoTime();
+                results.add(future.get(Math.max(0, left), TimeUnit.NANOSECONDS));
+            } catch (TimeoutException e) {
+                future.cancel(true);
+                results.add(MinerResult.of(uid, ResultKind.TIMEOUT, Status.DEADLINE_EXCEEDED.withDescription(
+                        "global deadline of " + config.globalTimeout().toMillis() + " ms passed"), Optional.empty(),
+                        System.nanoTime() - start));
+            } catch (ExecutionException e) {
+                results.add(MinerResult.of(uid, ResultKind.FAILED, Status.INTERNAL.withDescription(
+                        "query failed: " + e.getCause()), Optional.empty(), System.nanoTime() - start));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                future.cancel(true);
+                results.add(MinerResult.of(uid, ResultKind.FAILED, Status.CANCELLED.withDescription(
+                        "validator interrupted"), Optional.empty(), System.nanoTime() - start));
+            }
+        }
+        return results;
+    }
+
+    /**
+     * Delivers notices to one miner outside a step, signed like a state request, under the notice timeout.
+     *
+     * @return the kind, status and, for {@link ResultKind#OK}, how many notices the agent was handed
+     */
+    public NoticeDelivery notify(MinerTarget miner, List<Notice> notices) {
+        ByteString body = NoticeCodec.encodeBatch(notices);
+        MinerProto.NoticeRequest request = MinerProto.NoticeRequest.newBuilder()
+                .setNotices(body)
+                .setEnvelope(WireSignature.sign(hotkey, MinerGrpc.getNotifyMethod().getBareMethodName(),
+                        nonces.next(), miner.hotkey(), BodyHash.of(body)))
+                .build();
+        if (request.getSerializedSize() > config.maxOutboundBytes()) {
+            return new NoticeDelivery(miner.uid(), ResultKind.FAILED, Status.Code.RESOURCE_EXHAUSTED,
+                    outboundTooLarge(request.getSerializedSize()), Optional.empty(), 0);
+        }
+        try {
+            MinerProto.NoticeAck ack = client(miner).notify(request, config.noticeTimeout().toNanos());
+            return new NoticeDelivery(miner.uid(), ResultKind.OK, Status.Code.OK, "", Optional.empty(),
+                    ack.getDelivered());
+        } catch (StatusRuntimeException e) {
+            Optional<Check> check = check(e);
+            Status status = status(e);
+            return new NoticeDelivery(miner.uid(), kind(status, check), status.getCode(),
+                    status.getDescription() == null ? "" : status.getDescription(), check, 0);
+        }
+    }
+
+    /**
+     * The outcome of a notice delivery.
+     *
+     * @param uid         the miner
+     * @param kind        how the call ended
+     * @param code        its gRPC status code
+     * @param description the status description, empty on success
+     * @param check       for a rejection, the miner check that failed
+     * @param delivered   notices handed to the agent
+     */
+    public record NoticeDelivery(int uid, ResultKind kind, Status.Code code, String description,
+                                 Optional<Check> check, int delivered) {
+    }
+
+    /** Steps whose books were serialized, one per {@link #prepare}; never more, whatever the number of miners. */
+    public long booksEncoded() {
+        return booksEncoded.get();
+    }
+
+    @Override
+    public void close() {
+        calls.shutdownNow();
+        clients.values().forEach(MinerClient::close);
+        clients.clear();
+    }
+
+    private MinerResult call(PreparedStep.Addressed addressed, long globalDeadline) {
+        MinerTarget miner = addressed.target();
+        MinerProto.StateRequest request = addressed.request();
+        long begin = System.nanoTime();
+        int size = request.getSerializedSize();
+        if (size > config.maxOutboundBytes()) {
+            return MinerResult.of(miner.uid(), ResultKind.FAILED,
+                    Status.RESOURCE_EXHAUSTED.withDescription(outboundTooLarge(size)), Optional.empty(), 0);
+        }
+        long timeout = Math.min(config.perCallTimeout().toNanos(), globalDeadline - begin);
+        if (timeout <= 0) {
+            return MinerResult.of(miner.uid(), ResultKind.TIMEOUT, Status.DEADLINE_EXCEEDED.withDescription(
+                    "global deadline passed before the call started"), Optional.empty(), 0);
+        }
+        MinerProto.AgentReply reply;
+        try {
+            reply = client(miner).respond(request, timeout);
+        } catch (StatusRuntimeException e) {
+            Optional<Check> check = check(e);
+            Status status = status(e);
+            return MinerResult.of(miner.uid(), kind(status, check), status, check, System.nanoTime() - begin);
+        }
+        long nanos = System.nanoTime() - begin;
+        try {
+            AgentResponse response = InstructionCodec.decode(reply);
+            return MinerResult.ok(miner.uid(), response, nanos);
+        } catch (WireFormatException e) {
+            return MinerResult.of(miner.uid(), ResultKind.FAILED,
+                    Status.INTERNAL.withDescription("invalid reply: " + e.getMessage()), Optional.empty(), nanos);
+        }
+    }
+
+    private MinerClient client(MinerTarget miner) {
+        return clients.compute(miner.uid(), (uid, existing) -> {
+            if (existing != null && existing.target().equals(miner)) {
+                return existing;
+            }
+            if (existing != null) {
+                existing.close();
+            }
+            return new MinerClient(miner, config.maxOutboundBytes(), config.maxInboundBytes());
+        });
+    }
+
+    private String outboundTooLarge(int size) {
+        return String.format("request of %d bytes exceeds the validator's outbound limit of %d bytes", size,
+                config.maxOutboundBytes());
+    }
+
+    /**
+     * The status a call ended with. A reply that fails while being read (over the inbound limit) surfaces as
+     * {@code CANCELLED "Failed to read message."} caused by the real status; that cause is the answer.
+     */
+    private static Status status(StatusRuntimeException e) {
+        Status status = e.getStatus();
+        if (status.getCode() == Status.Code.CANCELLED && status.getCause() instanceof StatusRuntimeException cause) {
+            return cause.getStatus();
+        }
+        return status;
+    }
+
+    private static Optional<Check> check(StatusRuntimeException e) {
+        if (e.getTrailers() == null) {
+            return Optional.empty();
+        }
+        String value = e.getTrailers().get(Check.TRAILER);
+        return value == null ? Optional.empty() : Check.ofTrailer(value);
+    }
+
+    private static ResultKind kind(Status status, Optional<Check> check) {
+        if (check.isPresent()) {
+            return ResultKind.REJECTED;
+        }
+        return status.getCode() == Status.Code.DEADLINE_EXCEEDED ? ResultKind.TIMEOUT : ResultKind.FAILED;
+    }
+}

@@ -1,0 +1,52 @@
+package io.mvtrx.runtime.wire.validator;
+
+import java.time.Duration;
+
+/**
+ * The validator's query limits (reference defaults: {@code --neuron.timeout} 3 s, {@code
+ * --neuron.global_query_timeout} 4 s, notification timeout 1 s).
+ *
+ * @param perCallTimeout   deadline of one miner call
+ * @param globalTimeout    deadline of a whole fan-out; a call never runs past it
+ * @param noticeTimeout    deadline of one notice delivery
+ * @param maxOutboundBytes largest serialized request sent; a larger one fails without being sent
+ * @param maxInboundBytes  largest serialized reply accepted; a larger one fails the call
+ */
+public record FanoutConfig(
+        Duration perCallTimeout,
+        Duration globalTimeout,
+        Duration noticeTimeout,
+        int maxOutboundBytes,
+        int maxInboundBytes) {
+
+    /** The reference defaults, 64 MiB out (the miner's default inbound limit) and 16 MiB in. */
+    public static final FanoutConfig DEFAULTS = new FanoutConfig(Duration.ofSeconds(3), Duration.ofSeconds(4),
+            Duration.ofSeconds(1), 64 << 20, 16 << 20);
+
+    public FanoutConfig {
+        requirePositive(perCallTimeout, "per-call-timeout");
+        requirePositive(globalTimeout, "global-timeout");
+        requirePositive(noticeTimeout, "notice-timeout");
+        if (maxOutboundBytes <= 0 || maxInboundBytes <= 0) {
+            throw new IllegalArgumentException(String.format(
+                    "fan-out 'max-outbound-bytes' and 'max-inbound-bytes' must be > 0, got %d and %d",
+                    maxOutboundBytes, maxInboundBytes));
+        }
+    }
+
+    /** A copy with other deadlines. */
+    public FanoutConfig withTimeouts(Duration perCall, Duration global) {
+        return new FanoutConfig(perCall, global, noticeTimeout, maxOutboundBytes, maxInboundBytes);
+    }
+
+    /** A copy with other size limits. */
+    public FanoutConfig withLimits(int maxOutbound, int maxInbound) {
+        return new FanoutConfig(perCallTimeout, globalTimeout, noticeTimeout, maxOutbound, maxInbound);
+    }
+
+    private static void requirePositive(Duration d, String key) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(String.format("fan-out '%s' must be > 0, got %s", key, d));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.mvtrx.runtime.wire.validator;
+
+import java.util.concurrent.TimeUnit;
+
+import io.mvtrx.runtime.wire.proto.MinerGrpc;
+import io.mvtrx.runtime.wire.proto.MinerProto;
+
+import io.grpc.CallOptions;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.ClientCalls;
+
+/**
+ * One plaintext HTTP/2 channel to one miner's axon, kept across steps. Replies larger than the inbound limit are
+ * refused by the channel before they are parsed; requests larger than the outbound limit are refused before they
+ * are sent.
+ *
+ * <p>Uses grpc-java's Netty transport: Helidon 4.5's gRPC client ignores call deadlines, drops status
+ * descriptions and trailers, reports error statuses as {@code UNKNOWN} and opens a connection per call (see
+ * doc/wire.md). The miner's server is Helidon's.
+ *
+ * <p>Thread-safe; calls block the calling (virtual) thread until the reply or the deadline.
+ */
+final class MinerClient implements AutoCloseable {
+
+    private final MinerTarget target;
+    private final ManagedChannel channel;
+    private final int maxOutboundBytes;
+
+    MinerClient(MinerTarget target, int maxOutboundBytes, int maxInboundBytes) {
+        this.target = target;
+        this.maxOutboundBytes = maxOutboundBytes;
+        this.channel = NettyChannelBuilder.forAddress(target.host(), target.port())
+                .usePlaintext()
+                .maxInboundMessageSize(maxInboundBytes)
+                .build();
+    }
+
+    MinerTarget target() {
+        return target;
+    }
+
+    /** Calls {@code Respond} with a deadline {@code timeoutNanos} from now. */
+    MinerProto.AgentReply respond(MinerProto.StateRequest request, long timeoutNanos) {
+        return ClientCalls.blockingUnaryCall(channel, MinerGrpc.getRespondMethod(), options(timeoutNanos), request);
+    }
+
+    /** Calls {@code Notify} with a deadline {@code timeoutNanos} from now. */
+    MinerProto.NoticeAck notify(MinerProto.NoticeRequest request, long timeoutNanos) {
+        return ClientCalls.blockingUnaryCall(channel, MinerGrpc.getNotifyMethod(), options(timeoutNanos), request);
+    }
+
+    private CallOptions options(long timeoutNanos) {
+        return CallOptions.DEFAULT
+                .withDeadlineAfter(timeoutNanos, TimeUnit.NANOSECONDS)
+                .withMaxOutboundMessageSize(maxOutboundBytes);
+    }
+
+    @Override
+    public void close() {
+        channel.shutdownNow();
+    }
+}

@@ -1,0 +1,128 @@
+package io.mvtrx.runtime.wire.it;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.mvtrx.api.notice.SimulationEnded;
+import io.mvtrx.api.state.AgentResponse;
+import io.mvtrx.api.state.StateUpdate;
+import io.mvtrx.runtime.wire.validator.Fanout;
+import io.mvtrx.runtime.wire.validator.FanoutConfig;
+import io.mvtrx.runtime.wire.validator.MinerResult;
+import io.mvtrx.runtime.wire.validator.MinerTarget;
+import io.mvtrx.runtime.wire.validator.PreparedStep;
+import io.mvtrx.runtime.wire.validator.ResultKind;
+import io.mvtrx.runtime.wire.validator.Step;
+
+import io.grpc.Status;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** A validator fans one step out to three real miners: one that answers, one too slow, one whose agent throws. */
+class FanoutIT {
+
+    @TempDir
+    Path dir;
+
+    private TestNetwork net;
+    private TestAgents.Slow slowAgent;
+    private Fanout fanout;
+
+    @BeforeEach
+    void start() throws Exception {
+        net = new TestNetwork(dir);
+        slowAgent = new TestAgents.Slow();
+        fanout = new Fanout(net.validator,
+                FanoutConfig.DEFAULTS.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3)), TestNetwork.CLOCK);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        slowAgent.release.countDown();
+        fanout.close();
+        net.close();
+    }
+
+    @Test
+    void collectsAReplyATimeoutAndAnEmptyAnswerForAThrowingAgent() throws Exception {
+        TestAgents.Echo echo = new TestAgents.Echo();
+        TestAgents.Throwing throwing = new TestAgents.Throwing();
+        var a = net.miner("echo", echo, c -> c);
+        var b = net.miner("slow", slowAgent, c -> c.withAgentTimeout(Duration.ofMinutes(5)));
+        var c = net.miner("throwing", throwing, x -> x);
+        List<MinerTarget> miners = List.of(a.target(), b.target(), c.target());
+        Step step = TestNetwork.step(miners, 0);
+
+        List<MinerResult> results = fanout.query(step, miners);
+
+        assertThat(results).extracting(MinerResult::uid, MinerResult::kind, MinerResult::code)
+                .containsExactly(
+                        tuple(a.target().uid(), ResultKind.OK, Status.Code.OK),
+                        tuple(b.target().uid(), ResultKind.TIMEOUT,
+                                Status.Code.DEADLINE_EXCEEDED),
+                        tuple(c.target().uid(), ResultKind.OK, Status.Code.OK));
+        int uidA = a.target().uid();
+        StateUpdate expectedA = new StateUpdate(step.timestamp(), step.simulation(), step.books(),
+                step.accounts().get(uidA), step.notices().get(uidA));
+        assertThat(echo.states).containsExactly(expectedA);
+        assertThat(echo.agentId).isEqualTo(uidA);
+        assertThat(results.get(0).response())
+                .isEqualTo(new AgentResponse(uidA, List.of(TestAgents.Echo.limitAt(expectedA))));
+        assertThat(results.get(0).responseNanos()).isPositive();
+        assertThat(results.get(1).response()).isEqualTo(AgentResponse.empty(b.target().uid()));
+        assertThat(results.get(1).responseNanos()).isGreaterThanOrEqualTo(Duration.ofSeconds(2).toNanos());
+        assertThat(results.get(2).response()).isEqualTo(AgentResponse.empty(c.target().uid()));
+        assertThat(throwing.responds).hasValue(1);
+        assertThat(c.server().agent().failures()).isEqualTo(1);
+        assertThat(a.server().agent().failures()).isZero();
+    }
+
+    @Test
+    void encodesTheBooksOncePerStepAndSharesTheSameBytesWithEveryMiner() throws Exception {
+        TestAgents.Echo one = new TestAgents.Echo();
+        TestAgents.Echo two = new TestAgents.Echo();
+        TestAgents.Echo three = new TestAgents.Echo();
+        List<MinerTarget> miners = List.of(net.miner("m1", one, c -> c).target(),
+                net.miner("m2", two, c -> c).target(), net.miner("m3", three, c -> c).target());
+
+        PreparedStep prepared = fanout.prepare(TestNetwork.step(miners, 0), miners);
+        List<MinerResult> results = fanout.send(prepared);
+
+        assertThat(fanout.booksEncoded()).isEqualTo(1);
+        assertThat(prepared.requests()).hasSize(3)
+                .allSatisfy(r -> assertThat(r.request().getBooks()).isSameAs(prepared.books()));
+        assertThat(prepared.requests()).extracting(r -> r.request().getMinerPayload())
+                .doesNotHaveDuplicates();
+        assertThat(results).extracting(MinerResult::kind).containsOnly(ResultKind.OK);
+        assertThat(one.states.getFirst().books()).isEqualTo(two.states.getFirst().books())
+                .isEqualTo(three.states.getFirst().books());
+        assertThat(one.states.getFirst().accounts().get(0).agentId()).isEqualTo(miners.get(0).uid());
+        assertThat(two.states.getFirst().accounts().get(0).agentId()).isEqualTo(miners.get(1).uid());
+
+        fanout.query(TestNetwork.step(miners, 0), miners);
+
+        assertThat(fanout.booksEncoded()).isEqualTo(2);
+    }
+
+    @Test
+    void deliversNoticesBetweenStepsAndEndsTheSimulation() throws Exception {
+        TestAgents.Echo echo = new TestAgents.Echo();
+        var miner = net.miner("echo", echo, c -> c);
+        fanout.query(TestNetwork.step(List.of(miner.target()), 0), List.of(miner.target()));
+        SimulationEnded ended = new SimulationEnded(9_000_000_000L, "20260523_1644");
+
+        Fanout.NoticeDelivery delivery = fanout.notify(miner.target(), List.of(ended));
+
+        assertThat(delivery).isEqualTo(new Fanout.NoticeDelivery(miner.target().uid(), ResultKind.OK,
+                Status.Code.OK, "", Optional.empty(), 1));
+        assertThat(echo.notices).containsExactly(ended);
+        assertThat(echo.starts).hasValue(1);
+    }
+}

@@ -1,0 +1,83 @@
+package io.mvtrx.runtime.wire.it;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import io.mvtrx.runtime.wire.Check;
+import io.mvtrx.runtime.wire.validator.Fanout;
+import io.mvtrx.runtime.wire.validator.FanoutConfig;
+import io.mvtrx.runtime.wire.validator.MinerResult;
+import io.mvtrx.runtime.wire.validator.MinerTarget;
+import io.mvtrx.runtime.wire.validator.ResultKind;
+
+import io.grpc.Status;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Health on the miner's gRPC port, and how the fan-out reports refusals and unreachable miners. */
+class MinerHealthIT {
+
+    @TempDir
+    Path dir;
+
+    private TestNetwork net;
+
+    @BeforeEach
+    void start() throws Exception {
+        net = new TestNetwork(dir);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        net.close();
+    }
+
+    @Test
+    void servesHealthOnTheSamePortAsGrpc() throws Exception {
+        var miner = net.miner("miner", new TestAgents.Echo(), c -> c);
+        try (Fanout fanout = new Fanout(net.validator, FanoutConfig.DEFAULTS, TestNetwork.CLOCK);
+             HttpClient http = HttpClient.newHttpClient()) {
+            fanout.query(TestNetwork.step(List.of(miner.target()), 0), List.of(miner.target()));
+
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + miner.target().port() + "/observe/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"UP\"", "\"name\":\"metagraph\"", "\"name\":\"agent\"",
+                    "\"calls\":1", "\"accepted\":1");
+        }
+    }
+
+    @Test
+    void reportsARefusalWithItsCheckAndAnUnreachableMinerAsFailed() throws Exception {
+        var miner = net.miner("miner", new TestAgents.Echo(), c -> c);
+        MinerTarget gone = new MinerTarget(9, miner.target().hotkey(), "127.0.0.1", 1);
+        try (Fanout fanout = new Fanout(net.unpermitted, FanoutConfig.DEFAULTS, TestNetwork.CLOCK)) {
+            List<MinerResult> results = fanout.query(TestNetwork.step(List.of(miner.target(), gone), 0),
+                    List.of(miner.target(), gone));
+
+            assertThat(results.get(0)).extracting(MinerResult::kind, MinerResult::code, MinerResult::description,
+                            MinerResult::check)
+                    .containsExactly(ResultKind.REJECTED, Status.Code.PERMISSION_DENIED, String.format(
+                            "sender %s (uid 1) has no validator permit on subnet 79", net.unpermitted.address()),
+                            Optional.of(Check.PERMIT));
+            assertThat(results.get(1).kind()).isEqualTo(ResultKind.FAILED);
+            assertThat(results.get(1).code()).isEqualTo(Status.Code.UNAVAILABLE);
+            assertThat(results.get(1).check()).isEmpty();
+
+            Fanout.NoticeDelivery notice = fanout.notify(miner.target(), List.of());
+            assertThat(notice.kind()).isEqualTo(ResultKind.REJECTED);
+            assertThat(notice.check()).contains(Check.PERMIT);
+        }
+    }
+}
