@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -132,8 +133,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private static SimulationOptions withCount(SimulationOptions options, String name, Integer value,
-                                               java.util.function.BiFunction<SimulationOptions, Integer,
-                                                       SimulationOptions> with) {
+                                               BiFunction<SimulationOptions, Integer, SimulationOptions> with) {
         if (value == null) {
             return options;
         }

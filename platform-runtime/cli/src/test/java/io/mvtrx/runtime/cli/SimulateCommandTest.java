@@ -1,7 +1,5 @@
 package io.mvtrx.runtime.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -9,13 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import io.mvtrx.runtime.simulator.log.EventLogHash;
 import io.mvtrx.runtime.simulator.log.EventLogReader;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code mvtrx simulate} with the built-in plugins of the test class path (a separate surefire execution). */
 class SimulateCommandTest {

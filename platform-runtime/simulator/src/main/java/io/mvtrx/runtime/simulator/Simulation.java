@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 
 import io.mvtrx.api.account.Account;
 import io.mvtrx.api.event.BookEvent;
+import io.mvtrx.api.event.CancelReason;
 import io.mvtrx.api.event.RejectReason;
 import io.mvtrx.api.instruction.CancelOrders;
 import io.mvtrx.api.instruction.ClosePositions;
@@ -34,7 +35,6 @@ import io.mvtrx.api.notice.OrderRejected;
 import io.mvtrx.api.notice.PositionCloseReport;
 import io.mvtrx.api.notice.SimulationEnded;
 import io.mvtrx.api.notice.SimulationStarted;
-import io.mvtrx.api.event.CancelReason;
 import io.mvtrx.api.order.OrderType;
 import io.mvtrx.api.state.AgentResponse;
 import io.mvtrx.api.state.BookState;

@@ -1,7 +1,5 @@
 package io.mvtrx.runtime.simulator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,13 +7,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import io.mvtrx.api.event.BookEvent;
 import io.mvtrx.runtime.config.SimulationConfig;
 import io.mvtrx.runtime.simulator.internal.Block;
 import io.mvtrx.runtime.simulator.log.EventLogReader;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 4 item 3: configuration + seed give one L3 event log whatever the thread count, and every agent's and

@@ -1,15 +1,15 @@
 package io.mvtrx.runtime.simulator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStream;
-
-import org.junit.jupiter.api.Test;
 
 import io.mvtrx.runtime.config.SimulationConfig;
 import io.mvtrx.runtime.config.SimulationConfigs;
 import io.mvtrx.runtime.simulator.internal.Block;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The embedded live configuration (simulation_0.xml) runs as it is, cut to one block of 4 books. */
 class LiveConfigurationTest {

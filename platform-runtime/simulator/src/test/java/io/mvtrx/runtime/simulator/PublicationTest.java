@@ -1,12 +1,8 @@
 package io.mvtrx.runtime.simulator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import org.junit.jupiter.api.Test;
 
 import io.mvtrx.api.account.Account;
 import io.mvtrx.api.book.BookSnapshot;
@@ -31,6 +27,10 @@ import io.mvtrx.api.order.TimeInForce;
 import io.mvtrx.api.state.AgentResponse;
 import io.mvtrx.api.state.BookState;
 import io.mvtrx.api.state.StateUpdate;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 4 item 4: remote accounts, publications after the grace period (books with detailed and broad levels, L3
@@ -148,6 +148,37 @@ class PublicationTest {
             assertThat(reset.base().total()).isEqualTo(reset.base().initial());
             assertThat(reset.quote().total()).isEqualTo(reset.quote().initial());
         }
+    }
+
+    @Test
+    void aResetDropsTheAccountsInstructionsStillInFlight() {
+        List<Publication> publications = new ArrayList<>();
+        PlaceLimit late = new PlaceLimit(1, Side.BUY, 40_000, 10_000, Currency.BASE, 0, TimeInForce.GTC, 0, false,
+                StpMode.CO, 5, SettleFlag.FIFO, 0, 0, 3 * SECOND);
+        SimulationOptions options = SimulationOptions.defaults().withDuration(65 * SECOND).withThreads(1)
+                .withRemote(publication -> {
+                    publications.add(publication);
+                    return publication.timestamp() == 60 * SECOND
+                            ? Map.of(0, new AgentResponse(0, List.of(late)), 1, new AgentResponse(1, List.of(late)))
+                            : Map.of();
+                });
+        try (Simulation simulation = Simulation.create(Fixtures.small(), Fixtures.PLUGINS, options)) {
+            while (!simulation.finished()) {
+                simulation.step();
+                if (simulation.time() == 61 * SECOND) {
+                    simulation.resetAgents(List.of(0), 0);
+                }
+            }
+        }
+        List<Notice> agent0 = publications.stream().flatMap(p -> p.updates().get(0).notices().stream()).toList();
+        List<Notice> agent1 = publications.stream().flatMap(p -> p.updates().get(1).notices().stream()).toList();
+
+        assertThat(agent0).filteredOn(n -> !(n instanceof SimulationStarted) && !(n instanceof SimulationEnded))
+                .containsExactly(new AgentReset(61 * SECOND, 0));
+        assertThat(agent1).filteredOn(OrderAccepted.class::isInstance).singleElement()
+                .extracting(Notice::timestamp).isEqualTo(63 * SECOND);
+        assertThat(publications.stream().flatMap(p -> p.books().stream()).flatMap(b -> b.events().stream())
+                .filter(e -> e instanceof Trade t && t.takerAgentId() == 0)).isEmpty();
     }
 
     /** At most 21 levels a side; the first 5 list their orders (summing to the level's volume), deeper ones none. */

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.mvtrx.api.account.Account;
 import io.mvtrx.api.book.BookSnapshot;
@@ -73,7 +74,7 @@ import io.mvtrx.runtime.simulator.kernel.Steppable;
  */
 public final class Block implements Steppable {
 
-    private static final Map<Class<?>, Boolean> NOTICE_OVERRIDES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Class<?>, Boolean> NOTICE_OVERRIDES = new ConcurrentHashMap<>();
 
     private final int index;
     private final int bookOffset;

@@ -5,6 +5,7 @@ import java.util.random.RandomGenerator;
 import io.mvtrx.api.account.Account;
 import io.mvtrx.api.book.BookSnapshot;
 import io.mvtrx.api.instruction.Instruction;
+import io.mvtrx.api.order.Side;
 import io.mvtrx.api.spi.agentmodel.AccountView;
 import io.mvtrx.api.spi.agentmodel.AgentEnvironment;
 import io.mvtrx.api.spi.agentmodel.MarketView;
@@ -12,7 +13,6 @@ import io.mvtrx.api.spi.fees.FeePolicy;
 import io.mvtrx.api.spi.matching.LevelVisitor;
 import io.mvtrx.api.spi.matching.OrderBook;
 import io.mvtrx.api.spi.process.PriceProcess;
-import io.mvtrx.api.order.Side;
 import io.mvtrx.runtime.exchange.Exchange;
 
 /**
