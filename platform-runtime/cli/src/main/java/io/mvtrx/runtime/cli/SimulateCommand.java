@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
@@ -24,6 +25,8 @@ import io.mvtrx.runtime.simulator.Simulation;
 import io.mvtrx.runtime.simulator.SimulationOptions;
 import io.mvtrx.runtime.simulator.SimulationReport;
 import io.mvtrx.runtime.simulator.log.EventLogHash;
+import io.mvtrx.runtime.simulator.report.MarketFacts;
+import io.mvtrx.runtime.simulator.report.Plots;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -37,7 +40,8 @@ import picocli.CommandLine.TypeConversionException;
  * {@code mvtrx simulate}: runs a simulation headless, without remote agents (their accounts exist and are funded,
  * nothing is published), as fast as it goes. A progress line on stderr is rewritten at most every half second;
  * at the end one summary line goes to stdout and the output folder holds {@code events.l3} (the L3 event log, format
- * in doc/simulator.md) and {@code report.json}.
+ * in doc/simulator.md), {@code report.json} and, computed from the event log, the plots {@code prices.png},
+ * {@code autocorrelation.png} and {@code returns.png}.
  */
 @Command(name = "simulate",
         mixinStandardHelpOptions = true,
@@ -70,7 +74,7 @@ final class SimulateCommand implements Callable<Integer> {
     private Long seed;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "simulation-out",
-            description = "Output folder for events.l3 and report.json. Default: ${DEFAULT-VALUE}.")
+            description = "Output folder for events.l3, report.json and the PNG plots. Default: ${DEFAULT-VALUE}.")
     private Path out;
 
     @Option(names = "--books-per-block", paramLabel = "N",
@@ -84,7 +88,8 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Worker threads. Default: the smaller of the block count and the available processors.")
     private Integer threads;
 
-    @Option(names = "--no-event-log", description = "Do not write events.l3 (its hash is still computed).")
+    @Option(names = "--no-event-log",
+            description = "Do not write events.l3 (its hash is still computed); no market facts or plots then.")
     private boolean noEventLog;
 
     @Override
@@ -120,7 +125,8 @@ final class SimulateCommand implements Callable<Integer> {
                 ProgressLine line = new ProgressLine(stderr);
                 simulation.run(line::update);
                 line.finish(simulation.progress());
-                writeReport(simulation);
+                simulation.close();
+                writeReport(simulation, facts(stderr));
                 Progress p = simulation.progress();
                 stdout.printf(Locale.ROOT, "simulated %s in %.1f s: %.1fx real time, %d events (%.0f/s), %d L3 "
                                 + "events, event-log hash %s, out %s%n",
@@ -174,10 +180,30 @@ final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    private void writeReport(Simulation simulation) {
+    /**
+     * The market's stylized facts from the event log just written, and its plots; none without an event log. A
+     * failure here (an unreadable log, a JDK without fonts) is one line on stderr: the run itself succeeded.
+     */
+    private Optional<MarketFacts> facts(PrintWriter stderr) {
+        if (noEventLog) {
+            return Optional.empty();
+        }
+        try {
+            MarketFacts facts = MarketFacts.fromLog(out.resolve("events.l3"), MarketFacts.MINUTE);
+            Plots.write(facts, out);
+            return Optional.of(facts);
+        } catch (IOException | RuntimeException e) {
+            stderr.println("mvtrx: no market facts or plots: " + e);
+            stderr.flush();
+            return Optional.empty();
+        }
+    }
+
+    private void writeReport(Simulation simulation, Optional<MarketFacts> facts) {
         try {
             Files.createDirectories(out);
-            Files.writeString(out.resolve("report.json"), SimulationReport.json(simulation), StandardCharsets.UTF_8);
+            Files.writeString(out.resolve("report.json"), SimulationReport.json(simulation, facts),
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new CommandFailedException("cannot write %s: %s", out.resolve("report.json"), e.getMessage());
         }

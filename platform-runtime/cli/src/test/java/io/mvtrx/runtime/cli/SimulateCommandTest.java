@@ -57,7 +57,10 @@ class SimulateCommandTest {
         String report = Files.readString(out.resolve("report.json"));
         assertThat(report).contains("\"seed\": 7,", "\"blocks\": 1,", "\"booksPerBlock\": 2,",
                 "\"l3Events\": " + log.events() + ",", "\"eventLogHash\": \"" + EventLogHash.hex(log.hash()) + "\"",
-                "{\"bookId\": 0, ", "{\"bookId\": 1, ");
+                "{\"bookId\": 0, ", "{\"bookId\": 1, ", "\"marketFacts\": {\"intervalNs\": 60000000000, ");
+        assertThat(out.resolve("prices.png")).isNotEmptyFile();
+        assertThat(out.resolve("autocorrelation.png")).isNotEmptyFile();
+        assertThat(out.resolve("returns.png")).isNotEmptyFile();
     }
 
     @Test

@@ -2,10 +2,12 @@ package io.mvtrx.runtime.simulator;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import io.mvtrx.api.number.BookDecimals;
 import io.mvtrx.api.state.SimulationInfo;
 import io.mvtrx.runtime.simulator.log.EventLogHash;
+import io.mvtrx.runtime.simulator.report.MarketFacts;
 
 /**
  * The {@code report.json} of a run: what ran (ids, seed, shape, threads), how fast (simulated seconds per wall
@@ -20,8 +22,17 @@ public final class SimulationReport {
     private SimulationReport() {
     }
 
-    /** The report of a finished (or stopped) simulation as pretty-printed JSON. */
+    /** The report of a finished (or stopped) simulation as pretty-printed JSON, without market facts. */
     public static String json(Simulation simulation) {
+        return json(simulation, Optional.empty());
+    }
+
+    /**
+     * The report of a finished (or stopped) simulation as pretty-printed JSON; with {@code facts}, a
+     * {@code marketFacts} object: sampling interval, returns used, pooled excess kurtosis, the autocorrelations of
+     * returns and absolute returns at lags 1..20 and the 95 % band.
+     */
+    public static String json(Simulation simulation, Optional<MarketFacts> facts) {
         SimulationInfo info = simulation.info();
         BookDecimals d = info.decimals();
         Progress progress = simulation.progress();
@@ -51,6 +62,10 @@ public final class SimulationReport {
             startup.append(b == 0 ? "" : ", ").append(number(nanos[b] / 1e6));
         }
         field(out, "blockStartupMs", startup.append(']').toString());
+        facts.ifPresent(f -> field(out, "marketFacts", "{\"intervalNs\": " + f.interval()
+                + ", \"returns\": " + f.returns() + ", \"excessKurtosis\": " + number(f.excessKurtosis())
+                + ", \"band95\": " + number(f.band()) + ",\n    \"acfReturns\": " + numbers(f.acfReturns())
+                + ",\n    \"acfAbsoluteReturns\": " + numbers(f.acfAbsolute()) + "}"));
         out.append("  \"books\": [\n");
         List<BookStats> books = simulation.bookStats();
         for (int i = 0; i < books.size(); i++) {
@@ -73,6 +88,14 @@ public final class SimulationReport {
 
     private static void field(StringBuilder out, String name, String value) {
         out.append("  ").append(quote(name)).append(": ").append(value).append(",\n");
+    }
+
+    private static String numbers(double[] values) {
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) {
+            out.append(i == 0 ? "" : ", ").append(number(values[i]));
+        }
+        return out.append(']').toString();
     }
 
     private static String number(double value) {
