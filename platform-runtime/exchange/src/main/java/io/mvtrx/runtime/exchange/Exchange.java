@@ -814,7 +814,9 @@ public final class Exchange {
         BookState book = books[bookId];
         List<Order> open = new ArrayList<>();
         OrderTable orders = book.orders;
-        for (int slot = 0; slot < orders.limit(); slot++) {
+        // an account without open limit orders has nothing resting: skip the scan of the whole table
+        int limit = accounts.openOrders(a) == 0 ? 0 : orders.limit();
+        for (int slot = 0; slot < limit; slot++) {
             if (orders.isUsed(slot) && orders.agentId(slot) == agentId) {
                 open.add(order(book, slot));
             }
