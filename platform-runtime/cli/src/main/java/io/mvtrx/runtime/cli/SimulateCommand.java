@@ -249,7 +249,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    /** Parses {@code 6h}, {@code 90m}, {@code 3600s}, {@code 500ms}, {@code 20us}, {@code 7ns}, {@code 1d}, bare seconds. */
+    /** Parses {@code 6h}, {@code 90m}, {@code 3600s}, {@code 500ms}, {@code 20us}, {@code 7ns}, {@code 1d}; bare = s. */
     static final class DurationConverter implements ITypeConverter<Long> {
 
         private static final Pattern FORMAT = Pattern.compile("(\\d+)(ns|us|ms|s|m|h|d)?");
