@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.mvtrx.api.number.BookDecimals;
 import io.mvtrx.api.state.SimulationInfo;
+import io.mvtrx.runtime.exchange.replay.JsonWriter;
 import io.mvtrx.runtime.simulator.log.EventLogHash;
 import io.mvtrx.runtime.simulator.report.MarketFacts;
 
@@ -106,24 +107,8 @@ public final class SimulationReport {
     }
 
     private static String quote(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        StringBuilder out = new StringBuilder(text.length() + 2);
+        JsonWriter.appendQuoted(out, text);
+        return out.toString();
     }
 }

@@ -84,6 +84,11 @@ public final class JsonWriter {
     }
 
     private void quote(String s) {
+        appendQuoted(out, s);
+    }
+
+    /** Appends {@code s} as a JSON string literal (quotes, escapes and control characters as {@code \\uXXXX}). */
+    public static void appendQuoted(StringBuilder out, String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
