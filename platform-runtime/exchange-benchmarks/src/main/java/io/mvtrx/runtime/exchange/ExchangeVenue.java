@@ -24,7 +24,8 @@ import io.mvtrx.api.spi.matching.MatchingRuleProvider;
 /**
  * Our whole {@link Exchange} as an {@link OrderMixStream.Venue}: one {@code PriceTime} book at the production
  * decimals (P 2, V 4, B 4, Q 10), {@value OrderMixStream#ACCOUNTS} accounts funded with 1,000,000 base and
- * 10,000,000 quote each, fees by the named policy, every order STP CO, the clock advancing 1 µs per operation.
+ * 10,000,000 quote each, fees by the named policy, every order STP CO (or the mode given), the clock advancing 1 µs
+ * per operation.
  * A lot is one base unit ({@code 10_000} at V 4). It counts trades, placements, cancels and rejects, and reports
  * resting orders to the stream.
  *
@@ -37,6 +38,7 @@ public final class ExchangeVenue implements OrderMixStream.Venue {
 
     private final Exchange exchange;
     private final Tracker tracker;
+    private final StpMode stp;
     private long now;
 
     /**
@@ -44,6 +46,12 @@ public final class ExchangeVenue implements OrderMixStream.Venue {
      * simulator-054.md §4.11 production values) that reports resting orders to {@code stream}.
      */
     public ExchangeVenue(String fees, OrderMixStream stream) {
+        this(fees, StpMode.CO, stream);
+    }
+
+    /** As {@link #ExchangeVenue(String, OrderMixStream)}, every order with self-trade prevention {@code stp}. */
+    public ExchangeVenue(String fees, StpMode stp, OrderMixStream stream) {
+        this.stp = stp;
         BookDecimals decimals = BookDecimals.REFERENCE;
         ExchangeSpec spec = ExchangeSpec.simple(1, decimals).withExpectedOrders(4 * OrderMixStream.TARGET_ORDERS);
         MatchingRule rule = provider(MatchingRuleProvider.class, "PriceTime").create(Settings.empty("Books"));
@@ -109,30 +117,30 @@ public final class ExchangeVenue implements OrderMixStream.Venue {
     @Override
     public long limit(int agent, boolean buy, long price, long lots) {
         return exchange.placeLimit(agent, 0, buy ? Side.BUY : Side.SELL, price, lots * LOT, TimeInForce.GTC,
-                StpMode.CO);
+                stp);
     }
 
     @Override
     public long immediateOrCancel(int agent, boolean buy, long price, long lots) {
         return exchange.placeLimit(agent, 0, buy ? Side.BUY : Side.SELL, price, lots * LOT, TimeInForce.IOC,
-                StpMode.CO);
+                stp);
     }
 
     @Override
     public long market(int agent, boolean buy, long lots) {
-        return exchange.placeMarket(agent, 0, buy ? Side.BUY : Side.SELL, lots * LOT, StpMode.CO);
+        return exchange.placeMarket(agent, 0, buy ? Side.BUY : Side.SELL, lots * LOT, stp);
     }
 
     @Override
     public long fillOrKill(int agent, boolean buy, long price, long lots) {
         return exchange.placeLimit(agent, 0, buy ? Side.BUY : Side.SELL, price, lots * LOT, TimeInForce.FOK,
-                StpMode.CO);
+                stp);
     }
 
     @Override
     public long postOnly(int agent, boolean buy, long price, long lots) {
         return exchange.placeLimit(agent, 0, buy ? Side.BUY : Side.SELL, price, lots * LOT, Currency.BASE, 0,
-                TimeInForce.GTC, 0, true, StpMode.CO, Order.NO_CLIENT_ID, SettleFlag.FIFO, 0, 0);
+                TimeInForce.GTC, 0, true, stp, Order.NO_CLIENT_ID, SettleFlag.FIFO, 0, 0);
     }
 
     @Override
