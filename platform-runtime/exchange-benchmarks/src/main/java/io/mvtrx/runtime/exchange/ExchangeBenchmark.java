@@ -32,7 +32,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *   <li>25 % full cancels of a remembered resting order (one that has filled since is a cheap reject, and the next
  *       remembered order is tried, up to four);</li>
  *   <li>10 % IOC limit orders at the touch and market orders (half each);</li>
- *   <li>5 % FOK orders at the touch and post-only orders behind it (half each);</li>
+ *   <li>5 % FOK orders at the touch (2 %) and post-only orders behind it (3 %);</li>
  *   <li>sizes 1–10 base, STP CO, the clock advancing 1 µs per operation, fees by the {@code fees} parameter:
  *       {@code tiered} (the reference's production tiers) or {@code dynamic} (simulator-054.md §4.11 production
  *       values).</li>

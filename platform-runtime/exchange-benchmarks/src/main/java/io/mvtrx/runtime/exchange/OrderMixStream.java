@@ -13,8 +13,8 @@ package io.mvtrx.runtime.exchange;
  *       cross the touch by 0–2 ticks, trade, and rest what is left;</li>
  *   <li>25 % full cancels of a remembered resting order (one that has filled since is a cheap reject, and the next
  *       remembered order is tried, up to {@value #CANCEL_ATTEMPTS});</li>
- *   <li>10 % IOC limit orders at the touch and market orders (half each);</li>
- *   <li>5 % FOK orders at the touch and post-only orders up to 4 ticks behind it (half each);</li>
+ *   <li>10 % IOC limit orders at the touch and market orders (5 % each);</li>
+ *   <li>5 % FOK orders at the touch (2 %) and post-only orders 0–4 ticks behind their own side's touch (3 %);</li>
  *   <li>sizes 1–10 lots; buys are likelier below {@value #MID} and sells above, so the price wanders but stays
  *       near it.</li>
  * </ul>

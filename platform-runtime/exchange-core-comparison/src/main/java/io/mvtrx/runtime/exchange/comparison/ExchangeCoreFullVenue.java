@@ -95,6 +95,16 @@ final class ExchangeCoreFullVenue extends ExchangeCoreVenue {
         }
     }
 
+    /** An agent's free balance of {@code currency} ({@link #BASE} or {@link #QUOTE}), minor units. */
+    long balance(int agent, int currency) {
+        return risk.getUserProfileService().getUserProfile(agent + 1).accounts.get(currency);
+    }
+
+    /** Fees the risk engine has collected in {@code currency}, minor units. */
+    long fees(int currency) {
+        return risk.getFees().get(currency);
+    }
+
     @Override
     void execute(OrderCommand command) {
         // what the grouping stage does to a ring slot before the risk engine sees it
