@@ -40,8 +40,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *
  * The operations come from {@link OrderMixStream} (the venue is {@link ExchangeVenue}), generated on the fly from a
  * seeded xorshift, so each measured call also pays a few nanoseconds of generation; the exchange-core comparison
- * module feeds exchange-core from the same stream. {@link #throughput} reports operations per second; {@link #latency} samples single operations
- * (p50/p99/p99.9). Run with {@code -prof gc} for allocation per operation.
+ * module feeds exchange-core from the same stream. {@link #throughput} reports operations per second;
+ * {@link #latency} samples single operations (p50/p99/p99.9). Run with {@code -prof gc} for allocation per
+ * operation.
  */
 @State(Scope.Thread)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseParallelGC"})

@@ -1,6 +1,7 @@
 package io.mvtrx.runtime.exchange.comparison;
 
 import java.io.File;
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -75,7 +76,7 @@ public final class SameStreamCheck {
             Throwable cause = e.getCause();
             throw new IllegalStateException(String.format("same-stream check (%s) failed: %s", subject,
                     cause.getMessage()), cause);
-        } catch (ReflectiveOperationException | java.io.IOException e) {
+        } catch (ReflectiveOperationException | IOException e) {
             throw new IllegalStateException(String.format("same-stream check (%s) could not run: %s", subject, e),
                     e);
         } finally {
