@@ -1,8 +1,8 @@
 package io.mvtrx.plugin.scoring;
 
-import java.util.Arrays;
 import java.util.OptionalDouble;
 
+import io.mvtrx.api.spi.scoring.NumpyStats;
 import io.mvtrx.api.spi.scoring.RealizedSeries;
 import io.mvtrx.api.spi.scoring.ScoringMetric;
 
@@ -18,7 +18,8 @@ import io.mvtrx.api.spi.scoring.ScoringMetric;
  *       reg)} when {@code mu > tau} (a miner without losses), else 0; {@code reg = (0.1 (|mu| + sigma))^3},
  *       {@code eps = 1e-2} if {@code mu > tau} else {@code 1e-6}.</li>
  * </ol>
- * Pure and thread-safe. Cost O(n log n) for the medians.
+ * Sums, means, medians, the standard deviation, cubes and the cube root follow numpy to the bit
+ * ({@link NumpyStats}). Pure and thread-safe. Cost O(n log n) for the medians.
  */
 public final class Kappa3Metric implements ScoringMetric {
 
@@ -31,15 +32,16 @@ public final class Kappa3Metric implements ScoringMetric {
     /**
      * @param tau                     threshold in MAD units
      * @param minRealizedObservations non-zero observations needed, >= 1
-     * @param changeoverGap           ns, > 0
+     * @param changeoverGap           ns; 0 turns the changeover mask off (the reference's grace period 0)
      */
     public Kappa3Metric(double tau, int minRealizedObservations, long changeoverGap) {
         if (minRealizedObservations < 1) {
             throw new IllegalArgumentException(
                     "minRealizedObservations must be >= 1, got " + minRealizedObservations);
         }
-        if (changeoverGap <= 0) {
-            throw new IllegalArgumentException("changeoverGap must be > 0 ns, got " + changeoverGap);
+        if (changeoverGap < 0) {
+            throw new IllegalArgumentException("changeoverGap must be >= 0 ns (0: no changeover), got "
+                    + changeoverGap);
         }
         this.tau = tau;
         this.minRealizedObservations = minRealizedObservations;
@@ -53,18 +55,19 @@ public final class Kappa3Metric implements ScoringMetric {
             return OptionalDouble.empty();
         }
         double[] x = series.pnl();
-        double median = median(x.clone());
+        double median = NumpyStats.median(x);
         double[] deviations = new double[n];
         for (int i = 0; i < n; i++) {
             deviations[i] = Math.abs(x[i] - median);
         }
-        double mad = Math.max(median(deviations), MIN_MAD);
+        double mad = Math.max(NumpyStats.median(deviations), MIN_MAD);
 
         double[] kept = new double[n];
         int count = 0;
         int nonZero = 0;
         for (int i = 0; i < n; i++) {
-            boolean changeover = i > 0 && series.timestamp(i) - series.timestamp(i - 1) >= changeoverGap;
+            boolean changeover = changeoverGap > 0 && i > 0
+                    && series.timestamp(i) - series.timestamp(i - 1) >= changeoverGap;
             if (!changeover) {
                 double r = x[i] / mad;
                 kept[count++] = r;
@@ -76,40 +79,24 @@ public final class Kappa3Metric implements ScoringMetric {
         if (nonZero < minRealizedObservations) {
             return OptionalDouble.empty();
         }
-        double mean = 0;
+        double[] below = new double[count];
+        double[] above = new double[count];
         for (int i = 0; i < count; i++) {
-            mean += kept[i];
+            below[i] = NumpyStats.cube(Math.max(tau - kept[i], 0.0));
+            above[i] = NumpyStats.cube(Math.max(kept[i] - tau, 0.0));
         }
-        mean /= count;
-        double variance = 0;
-        double lpm3 = 0;
-        double upm3 = 0;
-        for (int i = 0; i < count; i++) {
-            double r = kept[i];
-            variance += (r - mean) * (r - mean);
-            double below = Math.max(tau - r, 0);
-            double above = Math.max(r - tau, 0);
-            lpm3 += below * below * below;
-            upm3 += above * above * above;
-        }
-        double sigma = Math.sqrt(variance / count);
-        lpm3 /= count;
-        upm3 /= count;
-        double reg = Math.pow(0.1 * (Math.abs(mean) + sigma), 3);
+        double mean = NumpyStats.mean(kept, 0, count);
+        double lpm3 = NumpyStats.mean(below, 0, count);
+        double upm3 = NumpyStats.mean(above, 0, count);
+        double sigma = NumpyStats.std(kept, 0, count);
+        double reg = NumpyStats.cube((Math.abs(mean) + sigma) * 0.1);
         double epsilon = mean > tau ? 1e-2 : 1e-6;
         if (lpm3 > epsilon) {
-            return OptionalDouble.of((mean - tau) / Math.cbrt(lpm3 + reg));
+            return OptionalDouble.of((mean - tau) / NumpyStats.cbrt(lpm3 + reg));
         }
         if (mean > tau) {
-            return OptionalDouble.of((mean - tau) / Math.cbrt(upm3 + reg));
+            return OptionalDouble.of((mean - tau) / NumpyStats.cbrt(upm3 + reg));
         }
         return OptionalDouble.of(0.0);
-    }
-
-    /** Median as numpy computes it: the mean of the two middle values for an even count. Sorts in place. */
-    static double median(double[] values) {
-        Arrays.sort(values);
-        int n = values.length;
-        return (n & 1) == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
     }
 }
