@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
             WalletCommand.class,
             ChainCommand.class,
             SimulateCommand.class,
+            ScoreCommand.class,
             HelpCommand.class,
         },
         exitCodeListHeading = ExitCodes.HELP_HEADING,

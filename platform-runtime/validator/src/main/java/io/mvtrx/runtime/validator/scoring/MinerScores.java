@@ -49,7 +49,7 @@ final class MinerScores {
         long lookbackThreshold = now - lookback;
         long grace = activity.decayGracePeriod();
         double decayWindowIntervals = (double) lookback / config.interval() - (double) grace / config.interval();
-        double baseDecay = decayWindowIntervals <= 0 ? 0.999 : StrictMath.pow(2.0, -1 / decayWindowIntervals);
+        double baseDecay = decayWindowIntervals <= 0 ? 0.999 : Math.pow(2.0, -1 / decayWindowIntervals);
         baseDecay = Math.max(0.5, Math.min(0.9999, baseDecay));
         long decayWindow = lookback - grace;
         double decayWindowInverse = decayWindow > 0 ? 1.0 / decayWindow : 0.0;
@@ -88,10 +88,10 @@ final class MinerScores {
                     acceleration = 1.0;
                 } else {
                     double ratio = (inactive - grace) * decayWindowInverse;
-                    acceleration = 1 + StrictMath.pow(ratio, 2.0) * activity.decayRate();
+                    acceleration = 1 + Math.pow(ratio, 2.0) * activity.decayRate();
                 }
                 double total = Math.min(multiplier * acceleration, 100.0);
-                double decay = StrictMath.pow(baseDecay, total);
+                double decay = Math.pow(baseDecay, total);
                 factors[b] *= Double.isFinite(decay) ? decay : 0.0;
             }
         }
@@ -192,7 +192,7 @@ final class MinerScores {
         if (!(median < 0.5)) {
             return 0;
         }
-        return ((0.5 - median) / 1.5) * (1.0 - StrictMath.exp(-5 * iqr));
+        return ((0.5 - median) / 1.5) * (1.0 - Math.exp(-5 * iqr));
     }
 
     private static RealizedSeries series(UidHistory history, List<Long> window, int book) {
