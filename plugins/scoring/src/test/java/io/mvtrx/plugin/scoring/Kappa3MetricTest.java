@@ -57,9 +57,30 @@ class Kappa3MetricTest {
     }
 
     @Test
-    void medianMatchesNumpyForEvenCounts() {
-        assertThat(Kappa3Metric.median(new double[] {3, 1, 2, 10})).isEqualTo(2.5);
-        assertThat(Kappa3Metric.median(new double[] {3, 1, 2})).isEqualTo(2.0);
+    void textbookCaseAndTheReferencesRegularisedVariant() {
+        double[] r = {0.02, -0.01, 0.03, -0.02, 0.01};
+        // Plain Kappa-3 with tau = 0: mu = 0.03/5 = 0.006; LPM3 = (0.01^3 + 0.02^3)/5 = 1.8e-6;
+        // K = 0.006 / cbrt(1.8e-6) = 0.006 / 0.0121644 = 0.4932.
+        double mu = 0.006;
+        double lpm3 = (Math.pow(0.01, 3) + Math.pow(0.02, 3)) / 5;
+        assertThat(mu / Math.cbrt(lpm3)).isCloseTo(0.4932, within(5e-5));
+        // The reference first scales by the MAD: median 0.01, |r - 0.01| = {0.01, 0.02, 0.02, 0.03, 0} -> MAD 0.02,
+        // R = {1, -0.5, 1.5, -1, 0.5}: mu = 0.3, LPM3 = (0.125 + 1)/5 = 0.225 (K is scale-free: 0.3/cbrt(0.225)
+        // = 0.4932 still), sigma = sqrt(4.3/5) = 0.927362, reg = (0.1·(0.3 + 0.927362))^3 = 0.0018489; LPM3 > 1e-2,
+        // so K = 0.3 / cbrt(0.2268489) = 0.3 / 0.6098818 = 0.49190 (numpy transcription: 0.4918987097802235).
+        assertThat(0.3 / Math.cbrt(0.225)).isCloseTo(0.4932, within(5e-5));
+        assertThat(KAPPA.evaluate(everySecond(r))).hasValueCloseTo(0.49190, within(5e-6));
+        assertThat(KAPPA.evaluate(everySecond(r)).getAsDouble()).isEqualTo(0.4918987097802235);
+    }
+
+    @Test
+    void aZeroChangeoverGapKeepsEveryObservation() {
+        ScoringMetric noMask = new Kappa3Provider().create(
+                Settings.builder("kappa3").attribute("changeoverGap", "0").build());
+        long[] ts = {0, SECOND, 2 * SECOND, 3 * SECOND, 700 * SECOND, 701 * SECOND, 702 * SECOND};
+        double[] pnl = {1, -2, 3, 0, 50, -1, 2};
+        assertThat(noMask.evaluate(new RealizedSeries(ts, pnl)))
+                .isNotEqualTo(KAPPA.evaluate(new RealizedSeries(ts, pnl)));
     }
 
     @Test
