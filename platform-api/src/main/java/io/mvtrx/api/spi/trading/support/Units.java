@@ -117,6 +117,15 @@ public record Units(BookDecimals decimals) {
         return BigDecimal.valueOf(scaled).multiply(exact("factor", factor)).setScale(0, mode).longValueExact();
     }
 
+    /**
+     * A scaled value times an exact decimal factor, rounded to a whole scaled unit. Prefer this when the factor comes
+     * from parameters: {@code times(30000, new BigDecimal("0.9995"), FLOOR)} is 29985 exactly, with no binary
+     * rounding of {@code 1 - 0.0005} in between.
+     */
+    public static long times(long scaled, BigDecimal factor, RoundingMode mode) {
+        return BigDecimal.valueOf(scaled).multiply(factor).setScale(0, mode).longValueExact();
+    }
+
     private static BigDecimal exact(String what, double value) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException(what + " must be a finite number, got " + value);
