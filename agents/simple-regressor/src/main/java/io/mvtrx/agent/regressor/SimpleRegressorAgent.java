@@ -81,8 +81,8 @@ public final class SimpleRegressorAgent extends TradingAgentBase {
             ParameterValues.check(settings, params.modelThreshold >= params.signalThreshold,
                     "'model_threshold' %s is below 'signal_threshold' %s", params.modelThreshold,
                     params.signalThreshold);
-            ParameterValues.check(settings, params.lags >= 1 && params.lags <= 20, "'lags' must be within 1..20, got %d",
-                    params.lags);
+            ParameterValues.check(settings, params.lags >= 1 && params.lags <= 20,
+                    "'lags' must be within 1..20, got %d", params.lags);
             ParameterValues.check(settings, params.trainN >= 2 * (params.lags + 1),
                     "'train_n' must be at least 2·(lags + 1) = %d, got %d", 2 * (params.lags + 1), params.trainN);
             ParameterValues.check(settings, params.minObservations >= 2 * (params.lags + 1)

@@ -99,7 +99,8 @@ final class MinerCommand implements Callable<Integer> {
             description = "Address to bind. Default: ${DEFAULT-VALUE}.")
     private String host;
 
-    @Option(names = "--port", defaultValue = "8091", description = "Port to bind (0: any free). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--port", defaultValue = "8091",
+            description = "Port to bind (0: any free). Default: ${DEFAULT-VALUE}.")
     private int port;
 
     @Option(names = "--axon-host", paramLabel = "HOST",

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +77,9 @@ class MinerCommandIT {
         chain.register(NETUID, validator.address(), "owner");
         chain.addStake(NETUID, validator.address(), 1_000);
         chainServer = ChainServer.start(chain, "127.0.0.1", 0);
-        fanout = new Fanout(validator, FanoutConfig.DEFAULTS, InstantSource.system());
+        // Generous deadlines: the first call warms up gRPC on both sides, slow on a busy build machine.
+        fanout = new Fanout(validator, FanoutConfig.DEFAULTS.withTimeouts(Duration.ofSeconds(30),
+                Duration.ofSeconds(40)), InstantSource.system());
     }
 
     @AfterEach
@@ -105,7 +108,7 @@ class MinerCommandIT {
 
     private List<String> args(String... extra) {
         List<String> args = new ArrayList<>(List.of("miner", "--wallet-dir", wallets.toString(), "--wallet", "owner",
-                "--hotkey", "miner", "--host", "127.0.0.1", "--port", "0",
+                "--hotkey", "miner", "--host", "127.0.0.1", "--port", "0", "--agent-timeout-ms", "30000",
                 "--chain", "http://127.0.0.1:" + chainServer.port()));
         args.addAll(List.of(extra));
         return args;
@@ -192,7 +195,8 @@ class MinerCommandIT {
             local.register(NETUID, minerKey.address(), "owner");
         }
         List<String> args = new ArrayList<>(List.of("miner", "--wallet-dir", wallets.toString(), "--wallet", "owner",
-                "--hotkey", "miner", "--host", "127.0.0.1", "--port", "0", "--chain-dir", dir.toString(),
+                "--hotkey", "miner", "--host", "127.0.0.1", "--port", "0", "--agent-timeout-ms", "30000",
+                "--chain-dir", dir.toString(),
                 "--agent", "RandomMakerAgent", "--agent-params", "seed=3"));
         MinerCommand.RunningMiner miner = startMiner(new StringWriter(), args);
 
