@@ -24,4 +24,5 @@ module io.mvtrx.api {
     exports io.mvtrx.api.spi.scoring;
     exports io.mvtrx.api.spi.storage;
     exports io.mvtrx.api.spi.trading;
+    exports io.mvtrx.api.spi.trading.support;
 }

@@ -7,6 +7,7 @@ module io.mvtrx.runtime.cli {
     requires io.mvtrx.runtime.chain;
     requires io.mvtrx.runtime.simulator;
     requires io.mvtrx.runtime.validator;
+    requires io.mvtrx.runtime.wire;
     requires info.picocli;
 
     exports io.mvtrx.runtime.cli;

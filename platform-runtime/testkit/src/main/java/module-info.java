@@ -14,4 +14,5 @@ module io.mvtrx.testkit {
     exports io.mvtrx.testkit.plugins;
     exports io.mvtrx.testkit.process;
     exports io.mvtrx.testkit.storage;
+    exports io.mvtrx.testkit.trading;
 }

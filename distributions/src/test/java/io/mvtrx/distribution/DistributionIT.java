@@ -6,6 +6,8 @@ import java.lang.module.ModuleReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +16,27 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.mvtrx.api.notice.Notice;
+import io.mvtrx.api.order.Side;
+import io.mvtrx.api.settings.Settings;
+import io.mvtrx.api.spi.chain.ChainBackend;
+import io.mvtrx.api.spi.trading.support.Instructions;
+import io.mvtrx.api.state.AgentResponse;
+import io.mvtrx.plugin.chain.local.LocalChainProvider;
+import io.mvtrx.runtime.wallet.Keypair;
+import io.mvtrx.runtime.wallet.WalletStore;
+import io.mvtrx.runtime.wire.validator.Fanout;
+import io.mvtrx.runtime.wire.validator.FanoutConfig;
+import io.mvtrx.runtime.wire.validator.MinerResult;
+import io.mvtrx.runtime.wire.validator.MinerTarget;
+import io.mvtrx.runtime.wire.validator.Step;
 import io.mvtrx.testkit.plugins.PluginJarBuilder;
+import io.mvtrx.testkit.trading.TradingStates;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +110,8 @@ class DistributionIT {
                 PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE);
         assertThat(HOME.resolve("lib/mvtrx-cli-0.1.0.jar")).isRegularFile();
         assertThat(HOME.resolve("plugins/README.txt")).isRegularFile();
+        assertThat(HOME.resolve("agents/README.txt")).isRegularFile();
+        assertThat(HOME.resolve("lib/mvtrx-agent-random-maker-0.1.0.jar")).isRegularFile();
         assertThat(HOME.resolve("conf/simulation.xml")).content().contains("<Simulation");
         assertThat(HOME.resolve("conf/logging.properties")).isRegularFile();
         assertThat(HOME.resolve("doc/architecture.md")).isRegularFile();
@@ -197,6 +218,7 @@ class DistributionIT {
         assertThat(run.exitCode()).isEqualTo(0);
         assertThat(run.out()).containsPattern("(?m)^-rwxr-xr-x .* mvtrx-0\\.1\\.0/bin/mvtrx$")
                 .contains("mvtrx-0.1.0/lib/mvtrx-cli-0.1.0.jar", "mvtrx-0.1.0/plugins/README.txt",
+                        "mvtrx-0.1.0/agents/README.txt",
                         "mvtrx-0.1.0/conf/simulation.xml", "mvtrx-0.1.0/doc/architecture.md");
         assertThat(run.out().lines().map(line -> line.substring(line.lastIndexOf(' ') + 1)))
                 .allMatch(path -> path.startsWith("mvtrx-0.1.0/"));
@@ -294,5 +316,104 @@ class DistributionIT {
                 "{\"type\":\"book\",\"book\":0,\"bids\":[],\"asks\":[[\"300.1\",\"1\"]]}");
         // The live configuration's exchange has 16 books per block: one book line each.
         assertThat(run.out().lines().filter(line -> line.startsWith("{\"type\":\"book\"")).count()).isEqualTo(16);
+    }
+
+    @Test
+    void minerHelpListsItsOptions() throws Exception {
+        Run run = mvtrx("miner", "--help");
+
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(run.out()).contains("Usage: mvtrx miner", "--agent=NAME", "--agent-params=KEY=VALUE",
+                "--agents-folder=DIR", "Exit codes:");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void minerRefusesAnUnknownAgentNamingTheExampleAgents() throws Exception {
+        Path wallets = temp.resolve("wallets");
+        new WalletStore(wallets).createColdkey("owner");
+        new WalletStore(wallets).createHotkey("owner", "miner");
+
+        Run run = mvtrx("miner", "--wallet-dir", wallets.toString(), "--wallet", "owner", "--hotkey", "miner",
+                "--agent", "RandomMakerAgnet", "--chain-dir", temp.resolve("chain").toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("mvtrx: unknown trading agent 'RandomMakerAgnet'; loaded: InventoryMakerAgent, "
+                + "RandomMakerAgent, RandomTakerAgent, SimpleRegressorAgent\n");
+    }
+
+    /**
+     * The miner on the module path: a validator queries it over gRPC and gets the example agent's exact quotes;
+     * SIGTERM then stops it cleanly.
+     */
+    @Test
+    void minerServesABuiltInAgentOnTheModulePathAndStopsOnSigterm() throws Exception {
+        Path wallets = temp.resolve("wallets");
+        WalletStore store = new WalletStore(wallets);
+        store.createColdkey("owner");
+        Keypair validator = store.createHotkey("owner", "validator");
+        Keypair miner = store.createHotkey("owner", "miner");
+        Path chainDir = temp.resolve("chain");
+        int uid;
+        try (ChainBackend chain = new LocalChainProvider().create(Settings.builder("chain")
+                .attribute("dir", chainDir.toString()).build())) {
+            chain.register(79, validator.address(), "owner");
+            chain.addStake(79, validator.address(), 1_000);
+            uid = chain.register(79, miner.address(), "owner").uid();
+        }
+        Path out = temp.resolve("miner.out");
+        Path err = temp.resolve("miner.err");
+        Process process = new ProcessBuilder(LAUNCHER.toString(), "miner", "--wallet-dir", wallets.toString(),
+                "--wallet", "owner", "--hotkey", "miner", "--agent", "InventoryMakerAgent", "--host", "127.0.0.1",
+                "--port", "0", "--chain-dir", chainDir.toString(), "--agent-timeout-ms", "30000")
+                .directory(temp.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        try {
+            Matcher serving = awaitLine(out, Pattern.compile("serving InventoryMakerAgent on 127\\.0\\.0\\.1:(\\d+) "),
+                    process, err);
+            int port = Integer.parseInt(serving.group(1));
+            List<MinerResult> results;
+            // Generous deadlines: the first call warms up gRPC on both sides, slow on a busy build machine.
+            try (Fanout fanout = new Fanout(validator,
+                    FanoutConfig.DEFAULTS.withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(40)),
+                    InstantSource.system())) {
+                var state = TradingStates.state(5_000_000_000L)
+                        .book(TradingStates.book(0).bid(29_990, 3 * TradingStates.BASE).ask(30_010, TradingStates.BASE))
+                        .account(TradingStates.account(uid, 0).base(10 * TradingStates.BASE)
+                                .quote(3_000 * TradingStates.QUOTE))
+                        .build();
+                MinerTarget target = new MinerTarget(uid, miner.address(), "127.0.0.1", port);
+                results = fanout.query(new Step(state.timestamp(), state.simulation(), state.books(),
+                        Map.of(uid, state.accounts()), Map.of(uid, List.<Notice>of())), List.of(target));
+            }
+
+            assertThat(results).singleElement().as("%s; miner stderr: %s", results, Files.readString(err))
+                    .extracting(MinerResult::response).isEqualTo(new AgentResponse(uid,
+                    List.of(Instructions.limit(0, Side.BUY, 29_985, TradingStates.BASE).postOnly().build(),
+                            Instructions.limit(0, Side.SELL, 30_015, TradingStates.BASE).postOnly().build())));
+        } finally {
+            process.destroy();
+        }
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the miner stops on SIGTERM").isTrue();
+        assertThat(process.exitValue()).isEqualTo(143);
+        assertThat(Files.readString(out)).endsWith("miner stopped\n");
+        assertThat(Files.readString(err)).isEmpty();
+    }
+
+    /** Waits (up to 60 s) for a line of {@code file} matching {@code pattern}; fails if the process exits first. */
+    private static Matcher awaitLine(Path file, Pattern pattern, Process process, Path err) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            Matcher matcher = pattern.matcher(Files.readString(file));
+            if (matcher.find()) {
+                return matcher;
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("the miner exited with " + process.exitValue() + ": "
+                        + Files.readString(err));
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no line matching " + pattern + " in " + Files.readString(file));
     }
 }

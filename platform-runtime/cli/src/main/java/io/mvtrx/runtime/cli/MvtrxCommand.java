@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
             ChainCommand.class,
             SimulateCommand.class,
             ScoreCommand.class,
+            MinerCommand.class,
             HelpCommand.class,
         },
         exitCodeListHeading = ExitCodes.HELP_HEADING,
@@ -107,7 +108,12 @@ public final class MvtrxCommand implements Callable<Integer> {
      * @throws ParameterException if {@code --plugins-dir} names something that is not a directory
      */
     public PluginRegistry loadPlugins() {
-        return PluginHost.load(builtIns, pluginsDirectory());
+        return loadPlugins(pluginsDirectory());
+    }
+
+    /** Loads the built-in plugins and those of another drop-in {@code folder} (the miner's agents folder). */
+    public PluginRegistry loadPlugins(Path folder) {
+        return PluginHost.load(builtIns, folder);
     }
 
     /**
@@ -129,8 +135,13 @@ public final class MvtrxCommand implements Callable<Integer> {
             }
             return pluginsDir;
         }
+        return installationFolder("plugins");
+    }
+
+    /** A folder of the installation: {@code $MVTRX_HOME/NAME}, else {@code ./NAME}. */
+    public Path installationFolder(String name) {
         String home = System.getProperty("mvtrx.home", environment.get("MVTRX_HOME"));
-        return home == null || home.isBlank() ? Path.of("plugins") : Path.of(home, "plugins");
+        return home == null || home.isBlank() ? Path.of(name) : Path.of(home, name);
     }
 
     /** {@code --version}: the distribution, the platform API and the Java runtime. */

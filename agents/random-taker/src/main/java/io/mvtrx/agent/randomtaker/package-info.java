@@ -1,0 +1,2 @@
+/** RandomTakerAgent: random market orders, each book's direction redrawn once per period. */
+package io.mvtrx.agent.randomtaker;
