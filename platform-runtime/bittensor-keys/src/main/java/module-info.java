@@ -9,5 +9,5 @@ module io.mvtrx.runtime.bittensor.keys {
     requires jakarta.json;
 
     exports io.mvtrx.runtime.bittensor.keys;
-    //WALLET exports io.mvtrx.runtime.bittensor.keys.wallet;
+    exports io.mvtrx.runtime.bittensor.keys.wallet;
 }
