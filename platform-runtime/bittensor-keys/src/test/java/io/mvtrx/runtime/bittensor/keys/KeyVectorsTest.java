@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.mvtrx.runtime.bittensor.keys.internal.Digests;
+import io.mvtrx.runtime.bittensor.keys.internal.NaclKeyfileCipher;
+import io.mvtrx.runtime.bittensor.keys.internal.SecretBox;
+import io.mvtrx.runtime.bittensor.keys.wallet.PolkadotJsKeystore;
 
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.DynamicTest;
@@ -192,5 +195,25 @@ class KeyVectorsTest {
         JsonObject expected = KeyVectors.named("const-ss58-prefix").getJsonObject("expected");
         assertThat(Ss58.BITTENSOR_PREFIX).isEqualTo(expected.getInt("value"))
                 .isEqualTo(Integer.parseInt(expected.getString("hex"), 16));
+    }
+
+    @Test
+    void naclKeyfileConstants() {
+        JsonObject expected = KeyVectors.named("const-nacl-keyfile").getJsonObject("expected");
+        assertThat(new String(NaclKeyfileCipher.MARKER, StandardCharsets.US_ASCII))
+                .isEqualTo(expected.getString("marker"));
+        assertThat(SecretBox.NONCE_LENGTH).isEqualTo(expected.getInt("nonceLength"));
+        assertThat(SecretBox.KEY_LENGTH).isEqualTo(expected.getInt("keyLength"));
+        assertThat(HEX.formatHex(NaclKeyfileCipher.SALT)).isEqualTo(expected.getString("argon2iSaltHex"));
+        assertThat(NaclKeyfileCipher.Argon2Cost.SENSITIVE.opsLimit()).isEqualTo(expected.getInt("argon2iOpsLimit"));
+        assertThat(NaclKeyfileCipher.Argon2Cost.SENSITIVE.memLimitBytes())
+                .isEqualTo(expected.getInt("argon2iMemLimitBytes"));
+    }
+
+    @Test
+    void polkadotJsPkcs8Constants() {
+        JsonObject expected = KeyVectors.named("const-polkadotjs-pkcs8").getJsonObject("expected");
+        assertThat(HEX.formatHex(PolkadotJsKeystore.PKCS8_HEADER)).isEqualTo(expected.getString("pkcs8HeaderHex"));
+        assertThat(HEX.formatHex(PolkadotJsKeystore.PKCS8_DIVIDER)).isEqualTo(expected.getString("dividerHex"));
     }
 }
