@@ -113,8 +113,8 @@ class WalletCommandTest {
     @Test
     void importsAPolkadotJsKeystore() throws IOException {
         // written by @polkadot/keyring 14.0.3: //Alice, unencrypted
-        Path keystore = Files.writeString(temp.resolve("alice.json"), "{\"encoded\":\"MFMCAQEwBQYDK2VwBCIEIJgxnU/4qVCMS7"
-                + "DPC1p412CgsggsAndeboI3CBb+3/9IkloiXZeqAGgtalm5Wxh4DBDXAyM26I80QrQjYfSmYBGhIwMhANQ1k8cV/dMcYRQavQSp"
+        Path keystore = Files.writeString(temp.resolve("alice.json"), "{\"encoded\":\"MFMCAQEwBQYDK2VwBCIEIJgxnU/4"
+                + "qVCMS7DPC1p412CgsggsAndeboI3CBb+3/9IkloiXZeqAGgtalm5Wxh4DBDXAyM26I80QrQjYfSmYBGhIwMhANQ1k8cV/dMcYRQavQSp"
                 + "n9aCLIVYhUzN45pWhOelbaJ9\",\"encoding\":{\"content\":[\"pkcs8\",\"sr25519\"],\"type\":[\"none\"],"
                 + "\"version\":\"3\"},\"address\":\"" + ALICE_ADDRESS + "\",\"meta\":{\"name\":\"Alice\"}}");
         Path root = temp.resolve("bt");

@@ -50,7 +50,11 @@ public final class KeyfileCodec {
 
     /** {@code $NACL}-encrypts keyfile bytes under a password. */
     public byte[] encrypt(byte[] plaintext, String password) {
-        return NaclKeyfileCipher.encrypt(plaintext, password.getBytes(StandardCharsets.UTF_8), cost);
+        try {
+            return NaclKeyfileCipher.encrypt(plaintext, password.getBytes(StandardCharsets.UTF_8), cost);
+        } catch (OutOfMemoryError e) {
+            throw argon2Memory(e);
+        }
     }
 
     /**
@@ -80,6 +84,8 @@ public final class KeyfileCodec {
         } catch (IllegalArgumentException e) {
             throw new KeyfileException(KeyfileException.Reason.MALFORMED, e, "%s is not a valid %s keyfile: %s",
                     where, encryption.label(), e.getMessage());
+        } catch (OutOfMemoryError e) {
+            throw argon2Memory(e);
         } finally {
             Arrays.fill(pw, (byte) 0);
         }
@@ -89,6 +95,12 @@ public final class KeyfileCodec {
                     encryption.label());
         }
         return plain;
+    }
+
+    /** Argon2i allocates its whole memory at once, so running out there leaves the heap usable for the message. */
+    private KeyfileException argon2Memory(OutOfMemoryError e) {
+        return new KeyfileException(KeyfileException.Reason.IO, e, "Argon2i needs %d MiB of free heap for a $NACL"
+                + " keyfile; give the JVM more (e.g. MVTRX_JAVA_OPTS=-Xmx1g)", cost.memLimitBytes() >> 20);
     }
 
     /** Decodes keyfile bytes, asking {@code passwords} only if they are encrypted. */
