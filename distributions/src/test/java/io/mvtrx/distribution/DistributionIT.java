@@ -279,7 +279,7 @@ class DistributionIT {
         Run list = mvtrx("wallet", "list", "--scheme", "sr25519", "--path", wallets.toString());
 
         assertThat(imported.err()).isEmpty();
-        assertThat(imported.out()).isEqualTo("hotkey   dev/default  5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV\n");
+        assertThat(imported.out()).isEqualTo("hotkey  dev/default  5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV\n");
         assertThat(list.out()).isEqualTo("dev  (no coldkeypub.txt)\n  default  "
                 + "5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV\n");
     }

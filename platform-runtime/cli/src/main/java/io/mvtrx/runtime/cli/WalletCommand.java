@@ -344,8 +344,11 @@ final class WalletCommand implements Callable<Integer> {
                             passwordOptions.hotkeyPassword("hotkey '" + name + "/" + hotkey + "'"));
                 }
                 PrintWriter out = spec.commandLine().getOut();
-                out.printf("%s  %s  %s%n", hotkey == null ? "coldkey" : "hotkey ",
-                        hotkey == null ? name : name + "/" + hotkey, key.ss58Address());
+                if (hotkey == null) {
+                    out.printf("coldkey %s  %s%n", name, key.ss58Address());
+                } else {
+                    out.printf("hotkey  %s/%s  %s%n", name, hotkey, key.ss58Address());
+                }
                 out.flush();
                 return ExitCodes.OK;
             } catch (KeyfileException e) {

@@ -1,7 +1,5 @@
 package io.mvtrx.runtime.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,6 +20,8 @@ import io.mvtrx.runtime.bittensor.keys.wallet.PasswordSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class WalletCommandTest {
 
@@ -84,7 +84,7 @@ class WalletCommandTest {
         Run imported = runWithInput(Sr25519Keypair.DEV_PHRASE + "\n", "wallet", "import", "--name", "v", "--hotkey",
                 "h1", "--mnemonic-stdin", "--path", root.toString());
         assertThat(imported.exitCode()).isEqualTo(0);
-        assertThat(imported.out()).isEqualTo("hotkey   v/h1  " + DEV_ADDRESS + "\n");
+        assertThat(imported.out()).isEqualTo("hotkey  v/h1  " + DEV_ADDRESS + "\n");
         Path hotkey = root.resolve("v/hotkeys/h1");
         assertThat(KeyfileCodec.encryptionOf(hotkey)).isEqualTo(KeyfileEncryption.NONE);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(hotkey))).isEqualTo("rw-------");
@@ -102,7 +102,7 @@ class WalletCommandTest {
         Run imported = run("wallet", "import", "--name", "cold", "--mnemonic-file", phrase.toString(),
                 "--password-file", password.toString(), "--path", root.toString());
         assertThat(imported.exitCode()).isEqualTo(0);
-        assertThat(imported.out()).isEqualTo("coldkey  cold  " + K3_ADDRESS + "\n");
+        assertThat(imported.out()).isEqualTo("coldkey cold  " + K3_ADDRESS + "\n");
         assertThat(KeyfileCodec.encryptionOf(root.resolve("cold/coldkey"))).isEqualTo(KeyfileEncryption.NACL);
         assertThat(Files.readString(root.resolve("cold/coldkey"), StandardCharsets.ISO_8859_1))
                 .doesNotContain("leopard");
@@ -121,7 +121,7 @@ class WalletCommandTest {
         Run imported = run("wallet", "import", "--name", "a", "--hotkey", "alice", "--keystore", keystore.toString(),
                 "--path", root.toString());
         assertThat(imported.err()).isEmpty();
-        assertThat(imported.out()).isEqualTo("hotkey   a/alice  " + ALICE_ADDRESS + "\n");
+        assertThat(imported.out()).isEqualTo("hotkey  a/alice  " + ALICE_ADDRESS + "\n");
         assertThat(new BtWallets(root).hotkey("a", "alice", PasswordSource.none()).keypair().orElseThrow())
                 .isEqualTo(Sr25519Keypair.fromUri("//Alice"));
     }

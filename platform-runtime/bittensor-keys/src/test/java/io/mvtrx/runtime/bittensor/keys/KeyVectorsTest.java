@@ -1,7 +1,5 @@
 package io.mvtrx.runtime.bittensor.keys;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,6 +14,8 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every key-related vector of {@code vectors.json}: keypairs, HDKD, SS58, signatures, key-file constants. */
 class KeyVectorsTest {

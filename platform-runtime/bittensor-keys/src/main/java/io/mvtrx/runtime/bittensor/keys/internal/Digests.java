@@ -2,7 +2,6 @@ package io.mvtrx.runtime.bittensor.keys.internal;
 
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 

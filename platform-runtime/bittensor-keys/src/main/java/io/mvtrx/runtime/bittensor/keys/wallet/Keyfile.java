@@ -2,10 +2,10 @@ package io.mvtrx.runtime.bittensor.keys.wallet;
 
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 import io.mvtrx.runtime.bittensor.keys.KeyException;
 import io.mvtrx.runtime.bittensor.keys.Mnemonic;
-import io.mvtrx.runtime.bittensor.keys.Ss58;
 import io.mvtrx.runtime.bittensor.keys.Sr25519Keypair;
+import io.mvtrx.runtime.bittensor.keys.Ss58;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;

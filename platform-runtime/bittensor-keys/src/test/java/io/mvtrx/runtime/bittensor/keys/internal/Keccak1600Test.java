@@ -1,13 +1,13 @@
 package io.mvtrx.runtime.bittensor.keys.internal;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class Keccak1600Test {
 

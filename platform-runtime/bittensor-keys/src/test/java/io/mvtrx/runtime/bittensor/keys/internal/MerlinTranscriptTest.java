@@ -1,12 +1,12 @@
 package io.mvtrx.runtime.bittensor.keys.internal;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class MerlinTranscriptTest {
 

@@ -1,8 +1,5 @@
 package io.mvtrx.runtime.bittensor.keys.wallet;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +13,9 @@ import io.mvtrx.runtime.bittensor.keys.internal.NaclKeyfileCipher.Argon2Cost;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BtWalletsTest {
 

@@ -1,8 +1,5 @@
 package io.mvtrx.runtime.bittensor.keys.wallet;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -12,6 +9,9 @@ import io.mvtrx.runtime.bittensor.keys.Sr25519Keypair;
 import io.mvtrx.runtime.bittensor.keys.internal.NaclKeyfileCipher.Argon2Cost;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Keyfiles encrypted by other implementations decrypt here; wrong passwords and changed bytes are refused. */
 class EncryptedKeyfileFixturesTest {

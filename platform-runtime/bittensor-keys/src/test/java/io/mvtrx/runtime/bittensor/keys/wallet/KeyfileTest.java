@@ -1,8 +1,5 @@
 package io.mvtrx.runtime.bittensor.keys.wallet;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
@@ -10,6 +7,9 @@ import io.mvtrx.runtime.bittensor.keys.Mnemonic;
 import io.mvtrx.runtime.bittensor.keys.Sr25519Keypair;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class KeyfileTest {
 

@@ -1,14 +1,14 @@
 package io.mvtrx.runtime.bittensor.keys.wallet;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import io.mvtrx.runtime.bittensor.keys.Sr25519Keypair;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Keystores written by @polkadot/keyring 14.0.3 (see make_polkadotjs_fixtures.mjs). */
 class PolkadotJsKeystoreTest {
