@@ -4,6 +4,7 @@ module io.mvtrx.runtime.cli {
     requires io.mvtrx.runtime.config;
     requires io.mvtrx.runtime.exchange;
     requires io.mvtrx.runtime.wallet;
+    requires io.mvtrx.runtime.bittensor.keys;
     requires io.mvtrx.runtime.chain;
     requires io.mvtrx.runtime.simulator;
     requires io.mvtrx.runtime.validator;

@@ -125,7 +125,8 @@ class DistributionIT {
                 .collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(names).contains("io.mvtrx.api", "io.mvtrx.runtime.plugins", "io.mvtrx.runtime.cli", "org.pf4j",
-                "info.picocli", "org.slf4j", "org.slf4j.jul");
+                "info.picocli", "org.slf4j", "org.slf4j.jul", "io.mvtrx.runtime.bittensor.keys",
+                "cafe.cryptography.curve25519_elisabeth", "org.bouncycastle.provider");
         try (Stream<Path> jars = listQuietly(HOME.resolve("lib"))) {
             assertThat(modules).hasSize((int) jars.count());
         }
@@ -288,6 +289,21 @@ class DistributionIT {
         assertThat(list.out()).containsPattern("(?m)^validator  [0-9a-f]{64}\n  default  [0-9a-f]{64}$");
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.err()).isEqualTo("mvtrx: coldkey 'validator' already exists in " + wallets + "\n");
+    }
+
+    @Test
+    void sr25519WalletImportAndListRunOnTheModulePath() throws Exception {
+        Path wallets = temp.resolve("bittensor");
+        Path phrase = Files.writeString(temp.resolve("phrase.txt"),
+                "bottom drive obey lake curtain smoke basket hold race lonely fit walk\n");
+        Run imported = mvtrx("wallet", "import", "--name", "dev", "--hotkey", "default", "--mnemonic-file",
+                phrase.toString(), "--path", wallets.toString());
+        Run list = mvtrx("wallet", "list", "--scheme", "sr25519", "--path", wallets.toString());
+
+        assertThat(imported.err()).isEmpty();
+        assertThat(imported.out()).isEqualTo("hotkey  dev/default  5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV\n");
+        assertThat(list.out()).isEqualTo("dev  (no coldkeypub.txt)\n  default  "
+                + "5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV\n");
     }
 
     @Test

@@ -59,6 +59,7 @@ public final class MvtrxCommand implements Callable<Integer> {
 
     private final ClassLoader builtIns;
     private final Map<String, String> environment;
+    private InputStream input = System.in;
 
     /** The command as {@code bin/mvtrx} runs it: built-ins from the module path, the process environment. */
     public MvtrxCommand() {
@@ -74,6 +75,22 @@ public final class MvtrxCommand implements Callable<Integer> {
     public MvtrxCommand(ClassLoader builtIns, Map<String, String> environment) {
         this.builtIns = builtIns;
         this.environment = Map.copyOf(environment);
+    }
+
+    /** Replaces standard input for this run (tests feed a mnemonic through it); returns this command. */
+    public MvtrxCommand withInput(InputStream input) {
+        this.input = input;
+        return this;
+    }
+
+    /** Standard input of this run. */
+    public InputStream input() {
+        return input;
+    }
+
+    /** Environment variables of this run. */
+    public Map<String, String> environment() {
+        return environment;
     }
 
     /**
