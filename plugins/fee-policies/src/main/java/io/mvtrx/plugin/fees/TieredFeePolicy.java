@@ -45,25 +45,23 @@ public final class TieredFeePolicy implements FeePolicy {
         this.slotPeriod = slotPeriod;
         this.books = new BookHistory[bookCount];
         for (int b = 0; b < bookCount; b++) {
-            books[b] = new BookHistory(historySlots);
+            books[b] = new BookHistory(historySlots, this.tiers[0]);
         }
     }
 
     /** The tier index an agent currently pays on a book. */
     public int tier(int agentId, int bookId) {
-        BookHistory book = books[bookId];
-        int slot = book.agents.slot(agentId);
-        return slot == AgentSlots.MISSING ? 0 : book.tier[slot];
+        return (int) books[bookId].read(agentId, BookHistory.TIER);
     }
 
     @Override
     public long makerRate(int agentId, int bookId) {
-        return tiers[tier(agentId, bookId)].makerRate();
+        return books[bookId].read(agentId, BookHistory.MAKER);
     }
 
     @Override
     public long takerRate(int agentId, int bookId) {
-        return tiers[tier(agentId, bookId)].takerRate();
+        return books[bookId].read(agentId, BookHistory.TAKER);
     }
 
     @Override
@@ -93,52 +91,83 @@ public final class TieredFeePolicy implements FeePolicy {
 
     @Override
     public long volume(int agentId, int bookId) {
-        BookHistory book = books[bookId];
-        int slot = book.agents.slot(agentId);
-        return slot == AgentSlots.MISSING ? 0 : book.sum[slot];
+        return books[bookId].read(agentId, BookHistory.SUM);
     }
 
-    /** The window of one book: a ring of buckets per agent, newest at {@code head}. */
+    /**
+     * The window of one book. Each agent's figures sit together in one stretch of {@code data}, {@link #stride}
+     * longs: its rolling sum, its current maker and taker rates and tier (so a rate look-up reads one cache line and
+     * no {@link Tier}), then its ring of buckets, newest at {@code head}.
+     */
     private static final class BookHistory {
 
+        static final int SUM = 0;
+        static final int MAKER = 1;
+        static final int TAKER = 2;
+        static final int TIER = 3;
+        static final int BUCKETS = 4;
+
         final int slots;
+        final int stride;
+        final long makerRate0;
+        final long takerRate0;
         final AgentSlots agents = new AgentSlots();
-        long[] buckets;
-        long[] sum;
-        int[] tier;
+        long[] data;
+        int capacity;
         int head;
 
-        BookHistory(int slots) {
+        BookHistory(int slots, Tier first) {
             this.slots = slots;
-            this.buckets = new long[16 * slots];
-            this.sum = new long[16];
-            this.tier = new int[16];
+            // whole cache lines per agent, so that the sum and the rates share one
+            this.stride = (BUCKETS + slots + 7) & ~7;
+            this.makerRate0 = first.makerRate();
+            this.takerRate0 = first.takerRate();
+            this.capacity = 16;
+            this.data = new long[capacity * stride];
+        }
+
+        /** An agent's {@link #SUM}, {@link #MAKER}, {@link #TAKER} or {@link #TIER}; tier 0's for one never seen. */
+        long read(int agentId, int field) {
+            int slot = agents.slot(agentId);
+            if (slot == AgentSlots.MISSING) {
+                return field == MAKER ? makerRate0 : field == TAKER ? takerRate0 : 0;
+            }
+            return data[slot * stride + field];
         }
 
         void add(int agentId, long volume) {
+            int known = agents.size();
             int slot = agents.slotOrAdd(agentId);
-            if (slot == sum.length) {
-                buckets = Arrays.copyOf(buckets, 2 * slot * slots);
-                sum = Arrays.copyOf(sum, 2 * slot);
-                tier = Arrays.copyOf(tier, 2 * slot);
+            int at = slot * stride;
+            if (slot == known) {
+                // first sight: tier 0
+                if (slot == capacity) {
+                    capacity *= 2;
+                    data = Arrays.copyOf(data, capacity * stride);
+                }
+                data[at + MAKER] = makerRate0;
+                data[at + TAKER] = takerRate0;
             }
-            buckets[slot * slots + head] += volume;
-            sum[slot] += volume;
+            data[at + BUCKETS + head] += volume;
+            data[at + SUM] += volume;
         }
 
         void roll(Tier[] tiers) {
             int next = (head + 1) % slots;
             for (int slot = 0; slot < agents.size(); slot++) {
+                int at = slot * stride;
                 int t = 0;
                 for (int i = tiers.length - 1; i >= 0; i--) {
-                    if (tiers[i].volumeRequired() <= sum[slot]) {
+                    if (tiers[i].volumeRequired() <= data[at + SUM]) {
                         t = i;
                         break;
                     }
                 }
-                tier[slot] = t;
-                sum[slot] -= buckets[slot * slots + next];
-                buckets[slot * slots + next] = 0;
+                data[at + TIER] = t;
+                data[at + MAKER] = tiers[t].makerRate();
+                data[at + TAKER] = tiers[t].takerRate();
+                data[at + SUM] -= data[at + BUCKETS + next];
+                data[at + BUCKETS + next] = 0;
             }
             head = next;
         }
@@ -148,9 +177,10 @@ public final class TieredFeePolicy implements FeePolicy {
             if (slot == AgentSlots.MISSING) {
                 return;
             }
-            Arrays.fill(buckets, slot * slots, (slot + 1) * slots, 0);
-            sum[slot] = 0;
-            tier[slot] = 0;
+            int at = slot * stride;
+            Arrays.fill(data, at, at + stride, 0);
+            data[at + MAKER] = makerRate0;
+            data[at + TAKER] = takerRate0;
         }
     }
 }

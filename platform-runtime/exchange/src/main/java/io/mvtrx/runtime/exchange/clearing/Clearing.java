@@ -94,10 +94,8 @@ public final class Clearing implements MatchSink {
                     makerOrderId));
         }
         long notional = Fixed.multiply(price, r.price(), quantity, r.volume(), r.quote(), Fixed.DOWN);
-        long takerFee = Fixed.multiplyDivide(fees.takerRate(taker.agentId, r.bookId()), notional, Rate.ONE,
-                Fixed.DOWN);
-        long makerFee = Fixed.multiplyDivide(fees.makerRate(makerAgentId, r.bookId()), notional, Rate.ONE,
-                Fixed.DOWN);
+        long takerFee = Fixed.ofRate(fees.takerRate(taker.agentId, r.bookId()), notional);
+        long makerFee = Fixed.ofRate(fees.makerRate(makerAgentId, r.bookId()), notional);
         long base = Fixed.rescale(quantity, r.volume(), r.base(), Fixed.DOWN);
         int takerSlot = taker.slot;
         if (taker.side == Side.BUY) {
