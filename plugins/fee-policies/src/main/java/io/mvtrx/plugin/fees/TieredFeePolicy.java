@@ -20,7 +20,9 @@ import io.mvtrx.api.spi.fees.FeePolicy;
  */
 public final class TieredFeePolicy implements FeePolicy {
 
-    private final Tier[] tiers;
+    private final long[] makerRates;
+    private final long[] takerRates;
+    private final long[] volumesRequired;
     private final int slots;
     private final long slotPeriod;
     private final BookHistory[] books;
@@ -35,33 +37,41 @@ public final class TieredFeePolicy implements FeePolicy {
         if (tiers.isEmpty()) {
             throw new IllegalArgumentException("a tiered fee policy needs at least one tier");
         }
-        this.tiers = tiers.toArray(new Tier[0]);
-        for (int i = 1; i < this.tiers.length; i++) {
-            if (this.tiers[i].volumeRequired() <= this.tiers[i - 1].volumeRequired()) {
+        Tier[] sorted = tiers.toArray(new Tier[0]);
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i].volumeRequired() <= sorted[i - 1].volumeRequired()) {
                 throw new IllegalArgumentException("tiers must be sorted by strictly increasing volumeRequired");
             }
+        }
+        this.makerRates = new long[sorted.length];
+        this.takerRates = new long[sorted.length];
+        this.volumesRequired = new long[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            makerRates[i] = sorted[i].makerRate();
+            takerRates[i] = sorted[i].takerRate();
+            volumesRequired[i] = sorted[i].volumeRequired();
         }
         this.slots = historySlots;
         this.slotPeriod = slotPeriod;
         this.books = new BookHistory[bookCount];
         for (int b = 0; b < bookCount; b++) {
-            books[b] = new BookHistory(historySlots, this.tiers[0]);
+            books[b] = new BookHistory(historySlots);
         }
     }
 
     /** The tier index an agent currently pays on a book. */
     public int tier(int agentId, int bookId) {
-        return (int) books[bookId].read(agentId, BookHistory.TIER);
+        return books[bookId].tier(agentId);
     }
 
     @Override
     public long makerRate(int agentId, int bookId) {
-        return books[bookId].read(agentId, BookHistory.MAKER);
+        return makerRates[books[bookId].tier(agentId)];
     }
 
     @Override
     public long takerRate(int agentId, int bookId) {
-        return books[bookId].read(agentId, BookHistory.TAKER);
+        return takerRates[books[bookId].tier(agentId)];
     }
 
     @Override
@@ -78,7 +88,7 @@ public final class TieredFeePolicy implements FeePolicy {
             return;
         }
         for (BookHistory book : books) {
-            book.roll(tiers);
+            book.roll(volumesRequired);
         }
     }
 
@@ -91,81 +101,74 @@ public final class TieredFeePolicy implements FeePolicy {
 
     @Override
     public long volume(int agentId, int bookId) {
-        return books[bookId].read(agentId, BookHistory.SUM);
+        return books[bookId].sum(agentId);
     }
 
     /**
-     * The window of one book. Each agent's figures sit together in one stretch of {@code data}, {@link #stride}
-     * longs: its rolling sum, its current maker and taker rates and tier (so a rate look-up reads one cache line and
-     * no {@link Tier}), then its ring of buckets, newest at {@code head}.
+     * The window of one book. The rate look-ups on every fill read only small dense arrays that stay in the core's
+     * first-level cache: the agent's slot ({@link AgentSlots}), its tier ({@code tier}, an int per agent) and the
+     * tier's rate. Volumes live apart, {@link #STRIDE_PAD}-aligned stretches of {@code data} per agent: the rolling
+     * sum and the volume of the period under way side by side (a recorded trade touches one cache line of the
+     * agent), then the ring of closed buckets; {@code head} is the period under way, filled from {@link #CURRENT} at
+     * the roll.
      */
     private static final class BookHistory {
 
         static final int SUM = 0;
-        static final int MAKER = 1;
-        static final int TAKER = 2;
-        static final int TIER = 3;
-        static final int BUCKETS = 4;
+        static final int CURRENT = 1;
+        static final int BUCKETS = 2;
+        static final int STRIDE_PAD = 8;
 
         final int slots;
         final int stride;
-        final long makerRate0;
-        final long takerRate0;
         final AgentSlots agents = new AgentSlots();
+        int[] tier = new int[16];
         long[] data;
-        int capacity;
         int head;
 
-        BookHistory(int slots, Tier first) {
+        BookHistory(int slots) {
             this.slots = slots;
-            // whole cache lines per agent, so that the sum and the rates share one
-            this.stride = (BUCKETS + slots + 7) & ~7;
-            this.makerRate0 = first.makerRate();
-            this.takerRate0 = first.takerRate();
-            this.capacity = 16;
-            this.data = new long[capacity * stride];
+            this.stride = (BUCKETS + slots + STRIDE_PAD - 1) & -STRIDE_PAD;
+            this.data = new long[tier.length * stride];
         }
 
-        /** An agent's {@link #SUM}, {@link #MAKER}, {@link #TAKER} or {@link #TIER}; tier 0's for one never seen. */
-        long read(int agentId, int field) {
+        /** The agent's tier, 0 for one never seen. */
+        int tier(int agentId) {
             int slot = agents.slot(agentId);
-            if (slot == AgentSlots.MISSING) {
-                return field == MAKER ? makerRate0 : field == TAKER ? takerRate0 : 0;
-            }
-            return data[slot * stride + field];
+            return slot == AgentSlots.MISSING ? 0 : tier[slot];
+        }
+
+        /** The agent's rolling sum, 0 for one never seen. */
+        long sum(int agentId) {
+            int slot = agents.slot(agentId);
+            return slot == AgentSlots.MISSING ? 0 : data[slot * stride + SUM];
         }
 
         void add(int agentId, long volume) {
-            int known = agents.size();
             int slot = agents.slotOrAdd(agentId);
-            int at = slot * stride;
-            if (slot == known) {
-                // first sight: tier 0
-                if (slot == capacity) {
-                    capacity *= 2;
-                    data = Arrays.copyOf(data, capacity * stride);
-                }
-                data[at + MAKER] = makerRate0;
-                data[at + TAKER] = takerRate0;
+            if (slot == tier.length) {
+                tier = Arrays.copyOf(tier, 2 * slot);
+                data = Arrays.copyOf(data, 2 * slot * stride);
             }
-            data[at + BUCKETS + head] += volume;
+            int at = slot * stride;
+            data[at + CURRENT] += volume;
             data[at + SUM] += volume;
         }
 
-        void roll(Tier[] tiers) {
+        void roll(long[] volumesRequired) {
             int next = (head + 1) % slots;
             for (int slot = 0; slot < agents.size(); slot++) {
                 int at = slot * stride;
+                data[at + BUCKETS + head] = data[at + CURRENT];
+                data[at + CURRENT] = 0;
                 int t = 0;
-                for (int i = tiers.length - 1; i >= 0; i--) {
-                    if (tiers[i].volumeRequired() <= data[at + SUM]) {
+                for (int i = volumesRequired.length - 1; i >= 0; i--) {
+                    if (volumesRequired[i] <= data[at + SUM]) {
                         t = i;
                         break;
                     }
                 }
-                data[at + TIER] = t;
-                data[at + MAKER] = tiers[t].makerRate();
-                data[at + TAKER] = tiers[t].takerRate();
+                tier[slot] = t;
                 data[at + SUM] -= data[at + BUCKETS + next];
                 data[at + BUCKETS + next] = 0;
             }
@@ -177,10 +180,8 @@ public final class TieredFeePolicy implements FeePolicy {
             if (slot == AgentSlots.MISSING) {
                 return;
             }
-            int at = slot * stride;
-            Arrays.fill(data, at, at + stride, 0);
-            data[at + MAKER] = makerRate0;
-            data[at + TAKER] = takerRate0;
+            Arrays.fill(data, slot * stride, (slot + 1) * stride, 0);
+            tier[slot] = 0;
         }
     }
 }
