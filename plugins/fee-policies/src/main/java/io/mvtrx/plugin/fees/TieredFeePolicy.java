@@ -105,31 +105,24 @@ public final class TieredFeePolicy implements FeePolicy {
     }
 
     /**
-     * The window of one book. The rate look-ups on every fill read only small dense arrays that stay in the core's
-     * first-level cache: the agent's slot ({@link AgentSlots}), its tier ({@code tier}, an int per agent) and the
-     * tier's rate. Volumes live apart, {@link #STRIDE_PAD}-aligned stretches of {@code data} per agent: the rolling
-     * sum and the volume of the period under way side by side (a recorded trade touches one cache line of the
-     * agent), then the ring of closed buckets; {@code head} is the period under way, filled from {@link #CURRENT} at
-     * the roll.
+     * The window of one book, in arrays sized by what every fill touches: the agent's slot ({@link AgentSlots}), its
+     * tier (an int per agent) and the tier's rate for the look-ups; its rolling sum and the volume of the period under
+     * way (two longs per agent, side by side) for the recording. These stay small enough to stay in the core's caches
+     * (about 24 bytes per agent); the ring of closed buckets, read only at the roll, lives apart. {@code head} is the
+     * period under way, filled from the agent's current volume at the roll.
      */
     private static final class BookHistory {
 
-        static final int SUM = 0;
-        static final int CURRENT = 1;
-        static final int BUCKETS = 2;
-        static final int STRIDE_PAD = 8;
-
         final int slots;
-        final int stride;
         final AgentSlots agents = new AgentSlots();
         int[] tier = new int[16];
-        long[] data;
+        long[] volumes = new long[2 * 16];
+        long[] buckets;
         int head;
 
         BookHistory(int slots) {
             this.slots = slots;
-            this.stride = (BUCKETS + slots + STRIDE_PAD - 1) & -STRIDE_PAD;
-            this.data = new long[tier.length * stride];
+            this.buckets = new long[16 * slots];
         }
 
         /** The agent's tier, 0 for one never seen. */
@@ -141,36 +134,37 @@ public final class TieredFeePolicy implements FeePolicy {
         /** The agent's rolling sum, 0 for one never seen. */
         long sum(int agentId) {
             int slot = agents.slot(agentId);
-            return slot == AgentSlots.MISSING ? 0 : data[slot * stride + SUM];
+            return slot == AgentSlots.MISSING ? 0 : volumes[2 * slot];
         }
 
         void add(int agentId, long volume) {
             int slot = agents.slotOrAdd(agentId);
             if (slot == tier.length) {
                 tier = Arrays.copyOf(tier, 2 * slot);
-                data = Arrays.copyOf(data, 2 * slot * stride);
+                volumes = Arrays.copyOf(volumes, 4 * slot);
+                buckets = Arrays.copyOf(buckets, 2 * slot * slots);
             }
-            int at = slot * stride;
-            data[at + CURRENT] += volume;
-            data[at + SUM] += volume;
+            volumes[2 * slot] += volume;
+            volumes[2 * slot + 1] += volume;
         }
 
         void roll(long[] volumesRequired) {
             int next = (head + 1) % slots;
             for (int slot = 0; slot < agents.size(); slot++) {
-                int at = slot * stride;
-                data[at + BUCKETS + head] = data[at + CURRENT];
-                data[at + CURRENT] = 0;
+                int ring = slot * slots;
+                buckets[ring + head] = volumes[2 * slot + 1];
+                volumes[2 * slot + 1] = 0;
+                long sum = volumes[2 * slot];
                 int t = 0;
                 for (int i = volumesRequired.length - 1; i >= 0; i--) {
-                    if (volumesRequired[i] <= data[at + SUM]) {
+                    if (volumesRequired[i] <= sum) {
                         t = i;
                         break;
                     }
                 }
                 tier[slot] = t;
-                data[at + SUM] -= data[at + BUCKETS + next];
-                data[at + BUCKETS + next] = 0;
+                volumes[2 * slot] = sum - buckets[ring + next];
+                buckets[ring + next] = 0;
             }
             head = next;
         }
@@ -180,7 +174,9 @@ public final class TieredFeePolicy implements FeePolicy {
             if (slot == AgentSlots.MISSING) {
                 return;
             }
-            Arrays.fill(data, slot * stride, (slot + 1) * stride, 0);
+            Arrays.fill(buckets, slot * slots, (slot + 1) * slots, 0);
+            volumes[2 * slot] = 0;
+            volumes[2 * slot + 1] = 0;
             tier[slot] = 0;
         }
     }
