@@ -80,8 +80,8 @@ public final class Fixed {
     }
 
     /**
-     * {@code trunc(rate · amount / 10^8)}: a fee at {@code amount}'s scale for a rate at {@link Rate#SCALE}. Equal to
-     * {@code multiplyDivide(rate, amount, 10^8, DOWN)}, but for {@code |rate| < 10^8} (every fee rate) it splits
+     * {@code trunc(rate · amount / 10^8)}: a fee at {@code amount}'s scale for a rate at {@link Rate#SCALE}. Equal
+     * to {@code multiplyDivide(rate, amount, 10^8, DOWN)}, but for {@code |rate| < 10^8} (every fee rate) it splits
      * {@code amount = q·10^8 + r}: {@code rate·q} is exact, {@code rate·r} stays below 10^16, and both parts have the
      * sign of the result, so truncating the second alone truncates the sum. A division by a constant, where the
      * general path needs a 128-bit division (a fee rate times a notional at ten decimals passes 2^63).
