@@ -39,8 +39,26 @@ public interface OrderBook {
     long match(long takerOrderId, int takerAgentId, Side side, long limitPrice, long quantity, StpMode stp,
                MatchSink sink);
 
-    /** Rests an order at the back of its price level. The caller has matched it first, so it does not cross. */
-    void rest(long orderId, int agentId, Side side, long price, long quantity, long timestamp);
+    /** Returned by {@link #handle} for an order that is not in the book. */
+    int NO_HANDLE = -1;
+
+    /**
+     * Rests an order at the back of its price level. The caller has matched it first, so it does not cross.
+     *
+     * @param handle the caller's own reference to the order, {@code >= 0} (the exchange passes the order's slot in
+     *               its order table): the book keeps it with the order and hands it back with each of the order's
+     *               fills and self-trade cancels and from {@link #handle}, so that the book's id index is the only
+     *               one and the caller reaches its own record of a maker without a look-up
+     */
+    void rest(long orderId, int agentId, Side side, long price, long quantity, long timestamp, int handle);
+
+    /** Rests an order with handle 0, for callers that keep no records of their own (tests, benchmarks). */
+    default void rest(long orderId, int agentId, Side side, long price, long quantity, long timestamp) {
+        rest(orderId, agentId, side, price, quantity, timestamp, 0);
+    }
+
+    /** The handle a resting order was given by {@link #rest}, or {@link #NO_HANDLE} if it is not in the book. */
+    int handle(long orderId);
 
     /**
      * Removes quantity from a resting order; the order leaves the book when nothing remains.

@@ -249,13 +249,15 @@ public final class BookWorkload {
         long cancels;
 
         @Override
-        public void onFill(long makerOrderId, int makerAgentId, long price, long quantity, long makerRemaining) {
+        public void onFill(long makerOrderId, int makerAgentId, int makerHandle, long price, long quantity,
+                           long makerRemaining) {
             fills++;
             volume += quantity;
         }
 
         @Override
-        public void onSelfTradeCancel(long makerOrderId, long price, long quantity, long makerRemaining) {
+        public void onSelfTradeCancel(long makerOrderId, int makerHandle, long price, long quantity,
+                                      long makerRemaining) {
             cancels++;
         }
     }
@@ -292,14 +294,16 @@ public final class BookWorkload {
 
         final MatchSink tracker = new MatchSink() {
             @Override
-            public void onFill(long makerOrderId, int makerAgentId, long price, long quantity, long makerRemaining) {
+            public void onFill(long makerOrderId, int makerAgentId, int makerHandle, long price, long quantity,
+                               long makerRemaining) {
                 if (makerRemaining == 0) {
                     forget(makerOrderId);
                 }
             }
 
             @Override
-            public void onSelfTradeCancel(long makerOrderId, long price, long quantity, long makerRemaining) {
+            public void onSelfTradeCancel(long makerOrderId, int makerHandle, long price, long quantity,
+                                          long makerRemaining) {
                 if (makerRemaining == 0) {
                     forget(makerOrderId);
                 }

@@ -213,7 +213,7 @@ public final class Exchange {
             expiries.pop();
             now = Math.max(now, expiry);
             BookState book = books[bookId];
-            int slot = book.orders.slot(orderId);
+            int slot = book.slot(orderId);
             if (slot != OrderTable.MISSING && book.orders.expiry(slot) == expiry) {
                 removeResting(book, slot, CancelReason.EXPIRED);
             }
@@ -512,7 +512,7 @@ public final class Exchange {
         boolean rests = limit && unfilled > 0
                 && (c.timeInForce == TimeInForce.GTC || c.timeInForce == TimeInForce.GTT);
         if (rests) {
-            book.book.rest(id, c.agentId, c.side, c.price, unfilled, now);
+            book.book.rest(id, c.agentId, c.side, c.price, unfilled, now, slot);
             clearing.resize(book, slot, unfilled);
             listener.onPlaced(now, r.bookId(), id, c.agentId, c.clientOrderId, type, c.side, c.price,
                     Intake.ownVolume(unfilled, c.leverage, r.volume()), c.leverage, c.stp);
@@ -551,7 +551,7 @@ public final class Exchange {
             reason = RejectReason.UNKNOWN_BOOK;
         } else {
             book = books[bookId];
-            slot = book.orders.slot(orderId);
+            slot = book.slot(orderId);
             if (slot == OrderTable.MISSING) {
                 reason = RejectReason.UNKNOWN_ORDER;
             } else if (book.orders.agentId(slot) != agentId) {
@@ -784,7 +784,7 @@ public final class Exchange {
             if (i < detailedDepth) {
                 List<RestingOrder> orders = new ArrayList<>();
                 book.book.levelOrders(side, price, (orderId, agentId, p, q) -> {
-                    int slot = book.orders.slot(orderId);
+                    int slot = book.slot(orderId);
                     orders.add(new RestingOrder(orderId, agentId, q, slot == OrderTable.MISSING ? 0
                             : book.orders.timestamp(slot)));
                     return true;

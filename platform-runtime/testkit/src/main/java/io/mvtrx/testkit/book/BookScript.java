@@ -20,7 +20,9 @@ import io.mvtrx.testkit.book.RecordingSink.SelfTradeCancel;
  *   <li>conservation per resting order: rested = filled + cancelled by STP + reduced + still resting;</li>
  *   <li>conservation per taker: filled + returned = quantity (CO, NONE), filled + STP-cancelled + returned =
  *       quantity (DC), filled + returned &le; quantity (CN, CB);</li>
- *   <li>levels agree with their orders (quantity and count), and the counts add up to {@code orderCount()}.</li>
+ *   <li>levels agree with their orders (quantity and count), and the counts add up to {@code orderCount()};</li>
+ *   <li>handles: an order rests with handle {@code 3·id + 1}; each event names its maker's, and
+ *       {@code handle(id)} answers it while the order rests and {@code NO_HANDLE} once it has left.</li>
  * </ul>
  * Two books of the same rule replay a script to equal {@link Step}s.
  *
@@ -57,7 +59,7 @@ public final class BookScript {
                 long left = book.match(id, p.agentId(), p.side(), p.price(), p.quantity(), p.stp(), sink);
                 checkTaker(p.quantity(), p.stp(), left);
                 if (left > 0) {
-                    book.rest(id, p.agentId(), p.side(), p.price(), left, id);
+                    book.rest(id, p.agentId(), p.side(), p.price(), left, id, handleOf(id));
                     entry.rested = left;
                 }
                 yield left;
@@ -77,6 +79,12 @@ public final class BookScript {
                 yield removed;
             }
         };
+        List<Integer> handles = sink.handles();
+        for (int i = 0; i < handles.size(); i++) {
+            Event event = sink.events().get(i);
+            long maker = event instanceof Fill f ? f.makerOrderId() : ((SelfTradeCancel) event).makerOrderId();
+            assertThat(handles.get(i)).as("handle of maker %d", maker).isEqualTo(handleOf(maker));
+        }
         for (Event event : sink.events()) {
             switch (event) {
                 case Fill f -> ledger.get((int) f.makerOrderId()).filled += f.quantity();
@@ -109,8 +117,10 @@ public final class BookScript {
             long resting = book.quantity(id);
             if (resting > 0) {
                 live++;
+                assertThat(book.handle(id)).as("handle of order %d", id).isEqualTo(handleOf(id));
             } else {
                 assertThat(resting).as("quantity of order %d", id).isEqualTo(-1);
+                assertThat(book.handle(id)).as("handle of order %d", id).isEqualTo(OrderBook.NO_HANDLE);
             }
             assertThat(e.filled + e.selfTradeCancelled + e.reduced + Math.max(0, resting))
                     .as("order %d: rested = filled + stp-cancelled + reduced + resting", id)
@@ -142,6 +152,11 @@ public final class BookScript {
             }
         }
         assertThat(counted).as("orders over all levels").isEqualTo(book.orderCount());
+    }
+
+    /** The handle order {@code id} rests with: distinct per order, not its id. */
+    private static int handleOf(long id) {
+        return (int) (3 * id + 1);
     }
 
     private void checkTaker(long quantity, StpMode stp, long left) {

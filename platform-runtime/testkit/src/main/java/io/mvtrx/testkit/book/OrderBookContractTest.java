@@ -221,12 +221,14 @@ public abstract class OrderBookContractTest {
         List<String> seen = new ArrayList<>();
         MatchSink probe = new MatchSink() {
             @Override
-            public void onFill(long makerOrderId, int makerAgentId, long price, long quantity, long makerRemaining) {
+            public void onFill(long makerOrderId, int makerAgentId, int makerHandle, long price, long quantity,
+                               long makerRemaining) {
                 seen.add("fill " + makerOrderId + " " + book.quantity(makerOrderId) + " " + book.orderCount());
             }
 
             @Override
-            public void onSelfTradeCancel(long makerOrderId, long price, long quantity, long makerRemaining) {
+            public void onSelfTradeCancel(long makerOrderId, int makerHandle, long price, long quantity,
+                                          long makerRemaining) {
                 seen.add("stp " + makerOrderId + " " + book.quantity(makerOrderId) + " " + book.orderCount());
             }
         };
@@ -234,6 +236,32 @@ public abstract class OrderBookContractTest {
         book.match(9, TAKER, Side.BUY, 103, 8, StpMode.CO, probe);
 
         assertThat(seen).containsExactly("fill 1 -1 2", "stp 2 -1 1", "fill 3 2 1");
+    }
+
+    @Test
+    void everyEventCarriesTheHandleTheMakerRestedWith() {
+        book.rest(1, MAKER, Side.SELL, 101, 5, 1, 40);
+        book.rest(2, TAKER, Side.SELL, 102, 5, 2, 7);
+        book.rest(3, OTHER, Side.SELL, 103, 5, 3, 0);
+        book.rest(4, OTHER, Side.BUY, 99, 5, 4, 1_000_000);
+
+        book.match(9, TAKER, Side.BUY, 103, 8, StpMode.CO, sink);
+
+        assertThat(sink.events()).containsExactly(
+                new Fill(1, MAKER, 101, 5, 0),
+                new SelfTradeCancel(2, 102, 5, 0),
+                new Fill(3, OTHER, 103, 3, 2));
+        assertThat(sink.handles()).containsExactly(40, 7, 0);
+        assertThat(book.handle(1)).as("filled").isEqualTo(OrderBook.NO_HANDLE);
+        assertThat(book.handle(2)).as("cancelled by STP").isEqualTo(OrderBook.NO_HANDLE);
+        assertThat(book.handle(3)).isZero();
+        assertThat(book.handle(4)).isEqualTo(1_000_000);
+        assertThat(book.handle(5)).as("never rested").isEqualTo(OrderBook.NO_HANDLE);
+        book.reduce(4, 5);
+        assertThat(book.handle(4)).as("reduced to nothing").isEqualTo(OrderBook.NO_HANDLE);
+        assertThatThrownBy(() -> book.rest(6, MAKER, Side.BUY, 98, 5, 6, -1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(book.orderCount()).isEqualTo(1);
     }
 
     @Test

@@ -34,20 +34,30 @@ public final class RecordingSink implements MatchSink {
     }
 
     private final List<Event> events = new ArrayList<>();
+    private final List<Integer> handles = new ArrayList<>();
 
     @Override
-    public void onFill(long makerOrderId, int makerAgentId, long price, long quantity, long makerRemaining) {
+    public void onFill(long makerOrderId, int makerAgentId, int makerHandle, long price, long quantity,
+                       long makerRemaining) {
         events.add(new Fill(makerOrderId, makerAgentId, price, quantity, makerRemaining));
+        handles.add(makerHandle);
     }
 
     @Override
-    public void onSelfTradeCancel(long makerOrderId, long price, long quantity, long makerRemaining) {
+    public void onSelfTradeCancel(long makerOrderId, int makerHandle, long price, long quantity,
+                                  long makerRemaining) {
         events.add(new SelfTradeCancel(makerOrderId, price, quantity, makerRemaining));
+        handles.add(makerHandle);
     }
 
     /** Every event since the last {@link #clear()}, in order. */
     public List<Event> events() {
         return List.copyOf(events);
+    }
+
+    /** The maker's handle of each event of {@link #events()}, in the same order. */
+    public List<Integer> handles() {
+        return List.copyOf(handles);
     }
 
     /** The fills only, in order. */
@@ -97,5 +107,6 @@ public final class RecordingSink implements MatchSink {
     /** Forgets everything recorded. */
     public void clear() {
         events.clear();
+        handles.clear();
     }
 }

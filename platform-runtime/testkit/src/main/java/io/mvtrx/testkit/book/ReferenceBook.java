@@ -82,7 +82,7 @@ public final class ReferenceBook implements OrderBook {
                     case CO -> {
                         long cancelled = resting.quantity;
                         remove(resting);
-                        sink.onSelfTradeCancel(resting.id, price, cancelled, 0);
+                        sink.onSelfTradeCancel(resting.id, resting.handle, price, cancelled, 0);
                     }
                     case CN -> {
                         return 0;
@@ -90,7 +90,7 @@ public final class ReferenceBook implements OrderBook {
                     case CB -> {
                         long cancelled = resting.quantity;
                         remove(resting);
-                        sink.onSelfTradeCancel(resting.id, price, cancelled, 0);
+                        sink.onSelfTradeCancel(resting.id, resting.handle, price, cancelled, 0);
                         return 0;
                     }
                     case DC -> {
@@ -98,10 +98,10 @@ public final class ReferenceBook implements OrderBook {
                             long cancelled = resting.quantity;
                             remove(resting);
                             remaining -= cancelled;
-                            sink.onSelfTradeCancel(resting.id, price, cancelled, 0);
+                            sink.onSelfTradeCancel(resting.id, resting.handle, price, cancelled, 0);
                         } else {
                             resting.quantity -= remaining;
-                            sink.onSelfTradeCancel(resting.id, price, remaining, resting.quantity);
+                            sink.onSelfTradeCancel(resting.id, resting.handle, price, remaining, resting.quantity);
                             return 0;
                         }
                     }
@@ -115,17 +115,17 @@ public final class ReferenceBook implements OrderBook {
             if (resting.quantity == 0) {
                 remove(resting);
             }
-            sink.onFill(resting.id, resting.agentId, price, used, resting.quantity);
+            sink.onFill(resting.id, resting.agentId, resting.handle, price, used, resting.quantity);
         }
         return remaining;
     }
 
     @Override
-    public void rest(long orderId, int agentId, Side side, long price, long quantity, long timestamp) {
-        if (price <= 0 || quantity <= 0) {
+    public void rest(long orderId, int agentId, Side side, long price, long quantity, long timestamp, int handle) {
+        if (price <= 0 || quantity <= 0 || handle < 0) {
             throw new IllegalArgumentException(String.format(
-                    "book %d: order %d: price and quantity must be > 0, got price %d quantity %d",
-                    bookId, orderId, price, quantity));
+                    "book %d: order %d: price and quantity must be > 0 and handle >= 0, got price %d quantity %d"
+                            + " handle %d", bookId, orderId, price, quantity, handle));
         }
         if (byId.containsKey(orderId)) {
             throw new IllegalArgumentException(String.format(
@@ -137,7 +137,7 @@ public final class ReferenceBook implements OrderBook {
                     "book %d: order %d: %s at %d would cross the best opposite price %d; match it first",
                     bookId, orderId, side, price, opposite));
         }
-        Resting order = new Resting(orderId, agentId, side, price, quantity, timestamp);
+        Resting order = new Resting(orderId, agentId, side, price, quantity, timestamp, handle);
         sideOf(side).computeIfAbsent(price, p -> new ArrayDeque<>()).addLast(order);
         byId.put(orderId, order);
     }
@@ -160,6 +160,12 @@ public final class ReferenceBook implements OrderBook {
     public long quantity(long orderId) {
         Resting order = byId.get(orderId);
         return order == null ? -1 : order.quantity;
+    }
+
+    @Override
+    public int handle(long orderId) {
+        Resting order = byId.get(orderId);
+        return order == null ? NO_HANDLE : order.handle;
     }
 
     @Override
@@ -257,15 +263,17 @@ public final class ReferenceBook implements OrderBook {
         final Side side;
         final long price;
         final long timestamp;
+        final int handle;
         long quantity;
 
-        Resting(long id, int agentId, Side side, long price, long quantity, long timestamp) {
+        Resting(long id, int agentId, Side side, long price, long quantity, long timestamp, int handle) {
             this.id = id;
             this.agentId = agentId;
             this.side = side;
             this.price = price;
             this.quantity = quantity;
             this.timestamp = timestamp;
+            this.handle = handle;
         }
 
         @Override

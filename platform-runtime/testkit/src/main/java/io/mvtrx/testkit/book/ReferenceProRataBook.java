@@ -136,18 +136,19 @@ public final class ReferenceProRataBook implements OrderBook {
 
     private List<long[]> ordersAt(Side side, long price) {
         List<long[]> orders = new ArrayList<>();
-        book.levelOrders(side, price, (id, agent, p, quantity) -> orders.add(new long[] {id, agent, quantity}));
+        book.levelOrders(side, price,
+                (id, agent, p, quantity) -> orders.add(new long[] {id, agent, quantity, book.handle(id)}));
         return orders;
     }
 
     private void fill(long[] order, long quantity, long price, MatchSink sink) {
         book.reduce(order[0], quantity);
-        sink.onFill(order[0], (int) order[1], price, quantity, order[2] - quantity);
+        sink.onFill(order[0], (int) order[1], (int) order[3], price, quantity, order[2] - quantity);
     }
 
     private void cancel(long[] order, long quantity, long price, MatchSink sink) {
         book.reduce(order[0], quantity);
-        sink.onSelfTradeCancel(order[0], price, quantity, order[2] - quantity);
+        sink.onSelfTradeCancel(order[0], (int) order[3], price, quantity, order[2] - quantity);
     }
 
     @Override
@@ -166,8 +167,13 @@ public final class ReferenceProRataBook implements OrderBook {
     }
 
     @Override
-    public void rest(long orderId, int agentId, Side side, long price, long quantity, long timestamp) {
-        book.rest(orderId, agentId, side, price, quantity, timestamp);
+    public void rest(long orderId, int agentId, Side side, long price, long quantity, long timestamp, int handle) {
+        book.rest(orderId, agentId, side, price, quantity, timestamp, handle);
+    }
+
+    @Override
+    public int handle(long orderId) {
+        return book.handle(orderId);
     }
 
     @Override

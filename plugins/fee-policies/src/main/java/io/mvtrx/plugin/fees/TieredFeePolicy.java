@@ -20,7 +20,9 @@ import io.mvtrx.api.spi.fees.FeePolicy;
  */
 public final class TieredFeePolicy implements FeePolicy {
 
-    private final Tier[] tiers;
+    private final long[] makerRates;
+    private final long[] takerRates;
+    private final long[] volumesRequired;
     private final int slots;
     private final long slotPeriod;
     private final BookHistory[] books;
@@ -35,11 +37,19 @@ public final class TieredFeePolicy implements FeePolicy {
         if (tiers.isEmpty()) {
             throw new IllegalArgumentException("a tiered fee policy needs at least one tier");
         }
-        this.tiers = tiers.toArray(new Tier[0]);
-        for (int i = 1; i < this.tiers.length; i++) {
-            if (this.tiers[i].volumeRequired() <= this.tiers[i - 1].volumeRequired()) {
+        Tier[] sorted = tiers.toArray(new Tier[0]);
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i].volumeRequired() <= sorted[i - 1].volumeRequired()) {
                 throw new IllegalArgumentException("tiers must be sorted by strictly increasing volumeRequired");
             }
+        }
+        this.makerRates = new long[sorted.length];
+        this.takerRates = new long[sorted.length];
+        this.volumesRequired = new long[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            makerRates[i] = sorted[i].makerRate();
+            takerRates[i] = sorted[i].takerRate();
+            volumesRequired[i] = sorted[i].volumeRequired();
         }
         this.slots = historySlots;
         this.slotPeriod = slotPeriod;
@@ -51,19 +61,17 @@ public final class TieredFeePolicy implements FeePolicy {
 
     /** The tier index an agent currently pays on a book. */
     public int tier(int agentId, int bookId) {
-        BookHistory book = books[bookId];
-        int slot = book.agents.slot(agentId);
-        return slot == AgentSlots.MISSING ? 0 : book.tier[slot];
+        return books[bookId].tier(agentId);
     }
 
     @Override
     public long makerRate(int agentId, int bookId) {
-        return tiers[tier(agentId, bookId)].makerRate();
+        return makerRates[books[bookId].tier(agentId)];
     }
 
     @Override
     public long takerRate(int agentId, int bookId) {
-        return tiers[tier(agentId, bookId)].takerRate();
+        return takerRates[books[bookId].tier(agentId)];
     }
 
     @Override
@@ -80,7 +88,7 @@ public final class TieredFeePolicy implements FeePolicy {
             return;
         }
         for (BookHistory book : books) {
-            book.roll(tiers);
+            book.roll(volumesRequired);
         }
     }
 
@@ -93,52 +101,70 @@ public final class TieredFeePolicy implements FeePolicy {
 
     @Override
     public long volume(int agentId, int bookId) {
-        BookHistory book = books[bookId];
-        int slot = book.agents.slot(agentId);
-        return slot == AgentSlots.MISSING ? 0 : book.sum[slot];
+        return books[bookId].sum(agentId);
     }
 
-    /** The window of one book: a ring of buckets per agent, newest at {@code head}. */
+    /**
+     * The window of one book, in arrays sized by what every fill touches: the agent's slot ({@link AgentSlots}), its
+     * tier (an int per agent) and the tier's rate for the look-ups; its rolling sum and the volume of the period under
+     * way (two longs per agent, side by side) for the recording. These stay small enough to stay in the core's caches
+     * (about 24 bytes per agent); the ring of closed buckets, read only at the roll, lives apart. {@code head} is the
+     * period under way, filled from the agent's current volume at the roll.
+     */
     private static final class BookHistory {
 
         final int slots;
         final AgentSlots agents = new AgentSlots();
+        int[] tier = new int[16];
+        long[] volumes = new long[2 * 16];
         long[] buckets;
-        long[] sum;
-        int[] tier;
         int head;
 
         BookHistory(int slots) {
             this.slots = slots;
             this.buckets = new long[16 * slots];
-            this.sum = new long[16];
-            this.tier = new int[16];
+        }
+
+        /** The agent's tier, 0 for one never seen. */
+        int tier(int agentId) {
+            int slot = agents.slot(agentId);
+            return slot == AgentSlots.MISSING ? 0 : tier[slot];
+        }
+
+        /** The agent's rolling sum, 0 for one never seen. */
+        long sum(int agentId) {
+            int slot = agents.slot(agentId);
+            return slot == AgentSlots.MISSING ? 0 : volumes[2 * slot];
         }
 
         void add(int agentId, long volume) {
             int slot = agents.slotOrAdd(agentId);
-            if (slot == sum.length) {
-                buckets = Arrays.copyOf(buckets, 2 * slot * slots);
-                sum = Arrays.copyOf(sum, 2 * slot);
+            if (slot == tier.length) {
                 tier = Arrays.copyOf(tier, 2 * slot);
+                volumes = Arrays.copyOf(volumes, 4 * slot);
+                buckets = Arrays.copyOf(buckets, 2 * slot * slots);
             }
-            buckets[slot * slots + head] += volume;
-            sum[slot] += volume;
+            volumes[2 * slot] += volume;
+            volumes[2 * slot + 1] += volume;
         }
 
-        void roll(Tier[] tiers) {
+        void roll(long[] volumesRequired) {
             int next = (head + 1) % slots;
             for (int slot = 0; slot < agents.size(); slot++) {
+                int ring = slot * slots;
+                buckets[ring + head] = volumes[2 * slot + 1];
+                volumes[2 * slot + 1] = 0;
+                long sum = volumes[2 * slot];
                 int t = 0;
-                for (int i = tiers.length - 1; i >= 0; i--) {
-                    if (tiers[i].volumeRequired() <= sum[slot]) {
+                for (int i = volumesRequired.length - 1; i >= 0; i--) {
+                    if (volumesRequired[i] <= sum) {
                         t = i;
                         break;
                     }
                 }
                 tier[slot] = t;
-                sum[slot] -= buckets[slot * slots + next];
-                buckets[slot * slots + next] = 0;
+                volumes[2 * slot] = sum - buckets[ring + next];
+                buckets[ring + next] = 0;
             }
             head = next;
         }
@@ -149,7 +175,8 @@ public final class TieredFeePolicy implements FeePolicy {
                 return;
             }
             Arrays.fill(buckets, slot * slots, (slot + 1) * slots, 0);
-            sum[slot] = 0;
+            volumes[2 * slot] = 0;
+            volumes[2 * slot + 1] = 0;
             tier[slot] = 0;
         }
     }

@@ -13,22 +13,22 @@ import io.mvtrx.api.spi.matching.RestingOrderVisitor;
  * levels, the queues, the id index and the pools, and leaves to a subclass only how an incoming order meets one
  * level ({@link #matchLevel}). Every other {@code OrderBook} method is implemented here and final.
  *
- * <p><b>Contract kept for every rule.</b> {@link #match} takes the opposite side's levels best first, stopping at
- * the taker's limit or when {@link #matchLevel} ends the taker; every trade is at the resting order's price. Orders
- * leave the book the moment they reach zero, and so does a level with no order left. {@link #rest} appends to the
- * back of the level's queue and refuses an order that would cross, a duplicate id or a non-positive price or
- * quantity. The book applies each change before it calls the sink, so a sink that reads the book sees the state
- * after the event; sinks must not modify the book. {@link #stateHash} is the fold every MVTRX book computes.
+ * <p><b>Contract kept for every rule.</b> {@link #match} takes the opposite side's levels best first, stopping at the
+ * taker's limit or when {@link #matchLevel} ends the taker; every trade is at the resting order's price. Orders leave
+ * the book the moment they reach zero, and so does a level with no order left. {@link #rest} appends to the back of the
+ * level's queue and refuses an order that would cross, a duplicate id, a non-positive price or quantity or a negative
+ * handle. The book applies each change before it calls the sink, so a sink that reads the book sees the state after the
+ * event; sinks must not modify the book. {@link #stateHash} is the fold every MVTRX book computes.
  *
  * <p><b>Structure.</b> Resting orders are pooled {@link OrderSlot}s in an intrusive doubly-linked queue per
- * {@link LevelSlot} (oldest first), found by id through a primitive open-addressing map. Each side is a ladder
- * keyed by {@code key = price} for bids and {@code -price} for asks, so that "better" is "larger key" on both
- * sides. The ladder is a <em>tick-indexed window</em> of {@value #DEFAULT_WINDOW} slots by default (one per tick,
- * a level or null, with an occupancy bitmap) placed so the best level sits three quarters of the way up; levels
- * worse than the window go to an <em>overflow</em>, a sorted array (best last) that only far-away orders reach.
- * When a better price arrives above the window, or the best sinks into the window's bottom quarter, the window
- * re-centres, moving levels between window and overflow; when the window empties, the overflow's best levels move
- * up into it.
+ * {@link LevelSlot} (oldest first), found by id through a primitive open-addressing map (the exchange's only id index:
+ * each slot keeps the caller's handle, so fills and {@link #handle} lead the caller to its own record). Each side is a
+ * ladder keyed by {@code key = price} for bids and {@code -price} for asks, so that "better" is "larger key" on both
+ * sides. The ladder is a <em>tick-indexed window</em> of {@value #DEFAULT_WINDOW} slots by default (one per tick, a
+ * level or null, with an occupancy bitmap) placed so the best level sits three quarters of the way up; levels worse
+ * than the window go to an <em>overflow</em>, a sorted array (best last) that only far-away orders reach. When a better
+ * price arrives above the window, or the best sinks into the window's bottom quarter, the window re-centres, moving
+ * levels between window and overflow; when the window empties, the overflow's best levels move up into it.
  *
  * <p><b>Cost.</b> Best prices O(1); {@link #rest} into a level inside the window O(1) (one map insert);
  * {@link #reduce} O(1) expected; emptying the best level O(1) plus a bitmap scan, 64 ticks per word, to the next;
@@ -150,9 +150,10 @@ public abstract class LadderBook implements OrderBook {
     protected final long fill(OrderSlot order, long quantity, MatchSink sink) {
         long id = order.id;
         int agentId = order.agentId;
+        int handle = order.handle;
         long price = order.level.price;
         long left = take(order, quantity);
-        sink.onFill(id, agentId, price, quantity, left);
+        sink.onFill(id, agentId, handle, price, quantity, left);
         return left;
     }
 
@@ -166,9 +167,10 @@ public abstract class LadderBook implements OrderBook {
      */
     protected final long cancelSelfTrade(OrderSlot order, long quantity, MatchSink sink) {
         long id = order.id;
+        int handle = order.handle;
         long price = order.level.price;
         long left = take(order, quantity);
-        sink.onSelfTradeCancel(id, price, quantity, left);
+        sink.onSelfTradeCancel(id, handle, price, quantity, left);
         return left;
     }
 
@@ -225,11 +227,12 @@ public abstract class LadderBook implements OrderBook {
     }
 
     @Override
-    public final void rest(long orderId, int agentId, Side side, long price, long quantity, long timestamp) {
-        if (price <= 0 || quantity <= 0) {
+    public final void rest(long orderId, int agentId, Side side, long price, long quantity, long timestamp,
+                           int handle) {
+        if (price <= 0 || quantity <= 0 || handle < 0) {
             throw new IllegalArgumentException(String.format(
-                    "book %d: order %d: price and quantity must be > 0, got price %d quantity %d",
-                    bookId, orderId, price, quantity));
+                    "book %d: order %d: price and quantity must be > 0 and handle >= 0, got price %d quantity %d"
+                            + " handle %d", bookId, orderId, price, quantity, handle));
         }
         Ladder own = side == Side.BUY ? bids : asks;
         Ladder opposite = side == Side.BUY ? asks : bids;
@@ -255,6 +258,7 @@ public abstract class LadderBook implements OrderBook {
         }
         order.id = orderId;
         order.agentId = agentId;
+        order.handle = handle;
         order.quantity = quantity;
         order.level = level;
         order.next = null;
@@ -294,6 +298,12 @@ public abstract class LadderBook implements OrderBook {
     public final long quantity(long orderId) {
         OrderSlot order = orders.get(orderId);
         return order == null ? -1 : order.quantity;
+    }
+
+    @Override
+    public final int handle(long orderId) {
+        OrderSlot order = orders.get(orderId);
+        return order == null ? NO_HANDLE : order.handle;
     }
 
     @Override
@@ -469,6 +479,7 @@ public abstract class LadderBook implements OrderBook {
     protected static final class OrderSlot {
         long id;
         int agentId;
+        int handle;
         long quantity;
         long scratch;
         LevelSlot level;

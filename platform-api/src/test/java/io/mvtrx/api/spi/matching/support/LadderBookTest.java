@@ -46,6 +46,25 @@ class LadderBookTest {
     }
 
     @Test
+    void aRestingOrderKeepsItsHandleUntilItLeaves() {
+        FifoBook book = new FifoBook(SPEC);
+        book.rest(1, 10, Side.SELL, 101, 5, 1, 70);
+        book.rest(2, 11, Side.SELL, 101, 4, 2, 0);
+        book.rest(3, 12, Side.SELL, 102, 6, 3, 12_345);
+
+        book.match(9, 20, Side.BUY, 102, 12, StpMode.NONE, sink);
+
+        assertThat(sink.handles).containsExactly(70, 0, 12_345);
+        assertThat(book.handle(1)).as("filled: gone").isEqualTo(OrderBook.NO_HANDLE);
+        assertThat(book.handle(3)).isEqualTo(12_345);
+        book.reduce(3, 3);
+        assertThat(book.handle(3)).isEqualTo(OrderBook.NO_HANDLE);
+        assertThat(book.handle(42)).isEqualTo(OrderBook.NO_HANDLE);
+        assertThatThrownBy(() -> book.rest(4, 10, Side.SELL, 101, 5, 4, -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("handle -1");
+    }
+
+    @Test
     void matchingStopsAtTheLimitAndReturnsTheRemainder() {
         FifoBook book = new FifoBook(SPEC);
         book.rest(1, 10, Side.BUY, 99, 5, 1);
@@ -211,16 +230,21 @@ class LadderBookTest {
     private static final class Recorder implements MatchSink {
         final List<String> events = new ArrayList<>();
         final List<Long> seenQuantities = new ArrayList<>();
+        final List<Integer> handles = new ArrayList<>();
         OrderBook book;
 
         @Override
-        public void onFill(long makerOrderId, int makerAgentId, long price, long quantity, long makerRemaining) {
+        public void onFill(long makerOrderId, int makerAgentId, int makerHandle, long price, long quantity,
+                           long makerRemaining) {
             events.add(String.format("fill %d agent %d at %d: %d left %d",
                     makerOrderId, makerAgentId, price, quantity, makerRemaining));
+            handles.add(makerHandle);
         }
 
         @Override
-        public void onSelfTradeCancel(long makerOrderId, long price, long quantity, long makerRemaining) {
+        public void onSelfTradeCancel(long makerOrderId, int makerHandle, long price, long quantity,
+                                      long makerRemaining) {
+            handles.add(makerHandle);
             events.add(String.format("self-trade cancel %d at %d: %d left %d",
                     makerOrderId, price, quantity, makerRemaining));
             if (book != null) {

@@ -85,19 +85,14 @@ public final class Clearing implements MatchSink {
     }
 
     @Override
-    public void onFill(long makerOrderId, int makerAgentId, long price, long quantity, long makerRemaining) {
+    public void onFill(long makerOrderId, int makerAgentId, int makerHandle, long price, long quantity,
+                       long makerRemaining) {
         OrderTable orders = book.orders;
         BookRules r = book.rules;
-        int maker = orders.slot(makerOrderId);
-        if (maker == OrderTable.MISSING) {
-            throw new IllegalStateException(String.format("book %d filled unknown resting order %d", r.bookId(),
-                    makerOrderId));
-        }
+        int maker = maker(makerOrderId, makerHandle);
         long notional = Fixed.multiply(price, r.price(), quantity, r.volume(), r.quote(), Fixed.DOWN);
-        long takerFee = Fixed.multiplyDivide(fees.takerRate(taker.agentId, r.bookId()), notional, Rate.ONE,
-                Fixed.DOWN);
-        long makerFee = Fixed.multiplyDivide(fees.makerRate(makerAgentId, r.bookId()), notional, Rate.ONE,
-                Fixed.DOWN);
+        long takerFee = Fixed.ofRate(fees.takerRate(taker.agentId, r.bookId()), notional);
+        long makerFee = Fixed.ofRate(fees.makerRate(makerAgentId, r.bookId()), notional);
         long base = Fixed.rescale(quantity, r.volume(), r.base(), Fixed.DOWN);
         int takerSlot = taker.slot;
         if (taker.side == Side.BUY) {
@@ -126,13 +121,10 @@ public final class Clearing implements MatchSink {
     }
 
     @Override
-    public void onSelfTradeCancel(long makerOrderId, long price, long quantity, long makerRemaining) {
+    public void onSelfTradeCancel(long makerOrderId, int makerHandle, long price, long quantity,
+                                  long makerRemaining) {
         OrderTable orders = book.orders;
-        int maker = orders.slot(makerOrderId);
-        if (maker == OrderTable.MISSING) {
-            throw new IllegalStateException(String.format("book %d cancelled unknown resting order %d",
-                    book.rules.bookId(), makerOrderId));
-        }
+        int maker = maker(makerOrderId, makerHandle);
         long leverage = orders.leverage(maker);
         int volumeScale = book.rules.volume();
         int agent = orders.agentId(maker);
@@ -140,6 +132,16 @@ public final class Clearing implements MatchSink {
         listener.onCancelled(now, book.rules.bookId(), makerOrderId, agent, price,
                 Intake.ownVolume(quantity, leverage, volumeScale),
                 Intake.ownVolume(makerRemaining, leverage, volumeScale), CancelReason.SELF_TRADE);
+    }
+
+    /** The slot of a resting order the book reports: its handle, checked against the order table. */
+    private int maker(long orderId, int handle) {
+        OrderTable orders = book.orders;
+        if (handle < 0 || handle >= orders.limit() || !orders.isUsed(handle) || orders.id(handle) != orderId) {
+            throw new IllegalStateException(String.format("book %d reported resting order %d with handle %d, "
+                    + "which is not its slot", book.rules.bookId(), orderId, handle));
+        }
+        return handle;
     }
 
     /** Settles the buying side of a fill for the order in {@code slot}. */

@@ -1,5 +1,6 @@
 package io.mvtrx.runtime.exchange.fixed;
 
+import io.mvtrx.api.number.Rate;
 import io.mvtrx.api.number.Scale;
 
 /**
@@ -76,6 +77,24 @@ public final class Fixed {
             return Math.multiplyExact(value, pow10(toScale - fromScale));
         }
         return divideRounded(value, pow10(fromScale - toScale), rounding);
+    }
+
+    /**
+     * {@code trunc(rate · amount / 10^8)}: a fee at {@code amount}'s scale for a rate at {@link Rate#SCALE}. Equal
+     * to {@code multiplyDivide(rate, amount, 10^8, DOWN)}, but for {@code |rate| < 10^8} (every fee rate) it splits
+     * {@code amount = q·10^8 + r}: {@code rate·q} is exact, {@code rate·r} stays below 10^16, and both parts have the
+     * sign of the result, so truncating the second alone truncates the sum. A division by a constant, where the
+     * general path needs a 128-bit division (a fee rate times a notional at ten decimals passes 2^63).
+     *
+     * @throws ArithmeticException if the result does not fit a long
+     */
+    public static long ofRate(long rate, long amount) {
+        if (rate <= -Rate.ONE || rate >= Rate.ONE) {
+            return multiplyDivide(rate, amount, Rate.ONE, DOWN);
+        }
+        long q = amount / Rate.ONE;
+        long r = amount - q * Rate.ONE;
+        return Math.addExact(Math.multiplyExact(rate, q), rate * r / Rate.ONE);
     }
 
     /** {@code value / divisor} for {@code divisor > 0}, rounded by {@code rounding}. */

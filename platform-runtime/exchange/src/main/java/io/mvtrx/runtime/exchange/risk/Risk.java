@@ -17,7 +17,10 @@ import io.mvtrx.runtime.exchange.state.OrderCommand;
  * <ul>
  *   <li>BUY: walk the asks within the order's price bound (own orders skipped for CO, CN, CB) up to its quantity:
  *       {@code Σ trunc(p·v, Q)} for what it would take, plus {@code trunc(limit·rest, Q)} for what would rest
- *       (limit orders); quote.</li>
+ *       (limit orders); quote. An unleveraged limit buy whose agent can afford {@code trunc(limit·quantity, Q)}
+ *       books that bound instead, without the walk: the decision is the same (the exact amount is at most the
+ *       bound), and once the order is done so is every balance (fills spend their notional, the remainder keeps
+ *       {@code trunc(limit·rest, Q)}, the excess is freed).</li>
  *   <li>SELL: the quantity, in base.</li>
  *   <li>Leverage L &gt; 0: the agent's own share {@code trunc(amount/(1+L))}; the position
  *       {@code amount − share} is borrowed at fill time. The share is booked in the order's currency while the free
@@ -30,7 +33,8 @@ import io.mvtrx.runtime.exchange.state.OrderCommand;
  * </ul>
  *
  * Writes the two reservation legs into the command; books nothing (the exchange does once all checks pass). Not
- * thread-safe; cost O(1) for sells, a walk over the crossable asks for buys.
+ * thread-safe; cost O(1) for sells and affordable unleveraged limit buys, a walk over the crossable asks for other
+ * buys.
  */
 public final class Risk {
 
@@ -48,6 +52,17 @@ public final class Risk {
     public RejectReason reserve(OrderCommand c, BookState book) {
         BookRules r = book.rules;
         long amount;
+        if (c.buys() && c.type == OrderCommand.LIMIT && c.leverage == 0) {
+            // Every fill is at or below the limit, so trunc(limit·quantity) bounds the exact amount below. When the
+            // agent can afford the bound, the exact amount is affordable too and the walk can be skipped: booking
+            // the bound instead changes nothing once the order is done, because each fill spends its notional and
+            // stage 5 keeps exactly trunc(limit·remaining) for a remainder that rests and frees the rest.
+            long bound = Fixed.multiply(c.price, r.price(), c.quantity, r.volume(), r.quote(), Fixed.DOWN);
+            if (bound <= accounts.quoteFree(c.account)) {
+                c.reserveQuote = bound;
+                return null;
+            }
+        }
         if (c.buys()) {
             walker.cost(book.book, Side.SELL, c.matchLimit, c.quantity, c.agentId, c.stp, r.price(), r.volume(),
                     r.quote());

@@ -38,6 +38,24 @@ public final class BookState {
     /** Net quote the exchange collected (sellers' fees minus buyers' refunds and rebates), quote decimals. */
     public long feesQuote;
 
+    /**
+     * The order-table slot of a resting order, or {@link OrderTable#MISSING} when it does not rest: the book's id
+     * index answers with the handle the order rested with, which is its slot.
+     *
+     * @throws IllegalStateException if the book answers a slot that holds another order (a broken matching rule)
+     */
+    public int slot(long orderId) {
+        int slot = book.handle(orderId);
+        if (slot == OrderBook.NO_HANDLE) {
+            return OrderTable.MISSING;
+        }
+        if (slot >= orders.limit() || !orders.isUsed(slot) || orders.id(slot) != orderId) {
+            throw new IllegalStateException(String.format(
+                    "book %d: order %d rests with handle %d, which is not its slot", rules.bookId(), orderId, slot));
+        }
+        return slot;
+    }
+
     public BookState(BookRules rules, OrderBook book, OrderTable orders) {
         this.rules = rules;
         this.book = book;

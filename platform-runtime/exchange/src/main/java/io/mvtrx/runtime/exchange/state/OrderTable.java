@@ -6,7 +6,9 @@ import java.util.Arrays;
  * The engine's side of one book's open orders: everything the book plugin does not keep (owner account, leverage,
  * the two reservation legs, time in force, client id, settle flag, SL/TP offsets), in pooled slots of one packed
  * {@code long[]} (sixteen longs per order, the fields a fill touches in the first eight, so an order costs one or two
- * cache lines rather than one per field), found by order id through a {@link LongIntMap}.
+ * cache lines rather than one per field). The table keeps no id index: a resting order's slot is its handle in the
+ * book ({@code OrderBook#rest}), so the book's own id index finds it ({@link BookState#slot}) and a fill names it
+ * ({@code MatchSink#onFill}); an order that never rests is reached only through the command that placed it.
  *
  * <p>An order holds a slot from acceptance until it leaves (filled, cancelled, expired, or — for IOC, FOK and
  * market orders — at the end of its own matching). Slots are recycled through a free list, so steady state does
@@ -17,7 +19,7 @@ import java.util.Arrays;
 public final class OrderTable {
 
     /** Returned for an order not in the table. */
-    public static final int MISSING = LongIntMap.MISSING;
+    public static final int MISSING = -1;
 
     private static final int STRIDE = 16;
     private static final int ID = 0;
@@ -40,7 +42,6 @@ public final class OrderTable {
     private static final long USED = 1;
     private static final long PROTECTED = 1 << 8;
 
-    private final LongIntMap byId;
     private long[] data;
     private int capacity;
     private int highWater;
@@ -52,7 +53,6 @@ public final class OrderTable {
     /** A table sized for {@code expected} open orders. */
     public OrderTable(int expected) {
         int initial = Math.max(16, expected);
-        byId = new LongIntMap(initial);
         data = new long[initial * STRIDE];
         free = new int[initial];
         capacity = initial;
@@ -78,11 +78,6 @@ public final class OrderTable {
         return (data[slot * STRIDE + META] & USED) != 0;
     }
 
-    /** The slot of an order, or {@link #MISSING}. */
-    public int slot(long orderId) {
-        return byId.get(orderId);
-    }
-
     /**
      * Takes a slot for a new order id. The caller sets every other field ({@link #describe}, quantity, reservation
      * legs) before the slot is read.
@@ -103,7 +98,6 @@ public final class OrderTable {
         int base = slot * STRIDE;
         data[base + ID] = orderId;
         data[base + META] = USED;
-        byId.put(orderId, slot);
         live++;
         return slot;
     }
@@ -111,7 +105,6 @@ public final class OrderTable {
     /** Frees a slot (its other fields are overwritten when it is taken again). */
     public void remove(int slot) {
         int base = slot * STRIDE;
-        byId.remove(data[base + ID]);
         data[base + META] = 0;
         data[base + QUANTITY] = 0;
         data[base + RESERVED_BASE] = 0;

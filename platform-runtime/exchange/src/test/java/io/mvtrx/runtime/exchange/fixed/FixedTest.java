@@ -76,6 +76,31 @@ class FixedTest {
         }
     }
 
+    @Property(tries = 2000)
+    void aFeeAtARateAgreesWithTheGeneralTruncatedProduct(
+            @ForAll @LongRange(min = -100_000_000, max = 100_000_000) long rate, @ForAll long amount) {
+        if (amount == Long.MIN_VALUE) {
+            return;
+        }
+        BigInteger exact = BigInteger.valueOf(rate).multiply(BigInteger.valueOf(amount))
+                .divide(BigInteger.valueOf(100_000_000));
+        if (exact.bitLength() > 63) {
+            assertThatThrownBy(() -> Fixed.ofRate(rate, amount)).isInstanceOf(ArithmeticException.class);
+        } else {
+            assertThat(Fixed.ofRate(rate, amount)).isEqualTo(exact.longValueExact())
+                    .isEqualTo(Fixed.multiplyDivide(rate, amount, 100_000_000, Fixed.DOWN));
+        }
+    }
+
+    @Test
+    void aFeeAtARateTruncatesTowardZero() {
+        // 0.5 % of 450.15 quote at 10 dp = 2.25075 quote; a 0.01 % rebate of 99 units truncates to 0
+        assertThat(Fixed.ofRate(500_000, 4_501_500_000_000L)).isEqualTo(22_507_500_000L);
+        assertThat(Fixed.ofRate(-10_000, 99)).isZero();
+        assertThat(Fixed.ofRate(-230_001, 1_234_567_890_123L)).isEqualTo(-2_839_518_492L);
+        assertThat(Fixed.ofRate(Long.MAX_VALUE, 1)).isEqualTo(Long.MAX_VALUE / 100_000_000);
+    }
+
     @Property(tries = 1000)
     void smallProductsAgreeWithBigDecimal(@ForAll @LongRange(min = -1_000_000_000, max = 1_000_000_000) long a,
                                           @ForAll @LongRange(min = -1_000_000_000, max = 1_000_000_000) long b,
