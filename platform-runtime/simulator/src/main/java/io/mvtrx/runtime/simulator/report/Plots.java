@@ -236,11 +236,11 @@ public final class Plots {
         int lags = MarketFacts.MAX_LAG;
         double high = 0.1;
         double low = -0.1;
+        PowerLaw fit = f.absolutePowerLaw();
         for (int k = 0; k < lags; k++) {
-            high = finiteMax(high, r[k], a[k], f.band());
+            high = finiteMax(high, r[k], a[k], f.band(), fit.at(k + 1));
             low = finiteMin(low, r[k], a[k], -f.band());
         }
-        PowerLaw fit = f.absolutePowerLaw();
         Chart chart = new Chart(String.format(Locale.ROOT, "Autocorrelation of %s mid returns (%d returns); "
                 + "|r| fit A·k^-%.2f", minutes(facts.interval()), f.returns(), fit.exponent()), "lag",
                 "autocorrelation", 0.5, lags + 0.5, low * 1.1, high * 1.1, false);
