@@ -20,6 +20,7 @@ import io.mvtrx.runtime.config.ConfigProblem;
 import io.mvtrx.runtime.config.SimulationConfig;
 import io.mvtrx.runtime.config.SimulationConfigs;
 import io.mvtrx.runtime.plugins.PluginRegistry;
+import io.mvtrx.runtime.simulator.ProcessPaths;
 import io.mvtrx.runtime.simulator.Progress;
 import io.mvtrx.runtime.simulator.Simulation;
 import io.mvtrx.runtime.simulator.SimulationOptions;
@@ -40,8 +41,8 @@ import picocli.CommandLine.TypeConversionException;
  * {@code mvtrx simulate}: runs a simulation headless, without remote agents (their accounts exist and are funded,
  * nothing is published), as fast as it goes. A progress line on stderr is rewritten at most every half second;
  * at the end one summary line goes to stdout and the output folder holds {@code events.l3} (the L3 event log, format
- * in doc/simulator.md), {@code report.json} and, computed from the event log, the plots {@code prices.png},
- * {@code autocorrelation.png} and {@code returns.png}.
+ * in doc/simulator.md), {@code report.json} and, computed from the event log, the stylized facts with their targets
+ * and the plots of {@link Plots#FILES}.
  */
 @Command(name = "simulate",
         mixinStandardHelpOptions = true,
@@ -126,7 +127,8 @@ final class SimulateCommand implements Callable<Integer> {
                 simulation.run(line::update);
                 line.finish(simulation.progress());
                 simulation.close();
-                writeReport(simulation, facts(stderr));
+                writeReport(simulation, facts(stderr, ProcessPaths.reference(configuration, registry,
+                        "fundamental", simulation.seed(), simulation.info().duration())));
                 Progress p = simulation.progress();
                 stdout.printf(Locale.ROOT, "simulated %s in %.1f s: %.1fx real time, %d events (%.0f/s), %d L3 "
                                 + "events, event-log hash %s, out %s%n",
@@ -181,16 +183,22 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     /**
-     * The market's stylized facts from the event log just written, and its plots; none without an event log. A
-     * failure here (an unreadable log, a JDK without fonts) is one line on stderr: the run itself succeeded.
+     * The market's stylized facts from the event log just written (with each book's fundamental price rebuilt from
+     * the configuration), and its plots; none without an event log. One line per target goes to stderr. A failure
+     * here (an unreadable log, a JDK without fonts) is one line on stderr: the run itself succeeded.
      */
-    private Optional<MarketFacts> facts(PrintWriter stderr) {
+    private Optional<MarketFacts> facts(PrintWriter stderr, Optional<MarketFacts.Reference> fundamental) {
         if (noEventLog) {
             return Optional.empty();
         }
         try {
-            MarketFacts facts = MarketFacts.fromLog(out.resolve("events.l3"), MarketFacts.MINUTE);
+            MarketFacts facts = MarketFacts.fromLog(out.resolve("events.l3"), MarketFacts.MINUTE, fundamental);
             Plots.write(facts, out);
+            for (MarketFacts.Target target : facts.targets()) {
+                stderr.printf(Locale.ROOT, "target %-12s %-7s %s (%s)%n", target.name(),
+                        target.met() ? "met" : "NOT met", target.measured(), target.requirement());
+            }
+            stderr.flush();
             return Optional.of(facts);
         } catch (IOException | RuntimeException e) {
             stderr.println("mvtrx: no market facts or plots: " + e);

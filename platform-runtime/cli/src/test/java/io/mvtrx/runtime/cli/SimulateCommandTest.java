@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.mvtrx.runtime.simulator.log.EventLogHash;
 import io.mvtrx.runtime.simulator.log.EventLogReader;
+import io.mvtrx.runtime.simulator.report.Plots;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,31 +37,37 @@ class SimulateCommandTest {
         return new Run(exitCode, out.toString(), err.toString());
     }
 
-    /** The live configuration cut to 1 block of 2 books, 1 simulated minute. */
+    /** The live configuration cut to 1 block of 2 books, 3 simulated minutes. */
     @Test
-    void runsTheEmbeddedConfigurationAndWritesTheEventLogAndTheReport() throws IOException {
+    void runsTheEmbeddedConfigurationAndWritesTheEventLogTheReportAndThePlots() throws IOException {
         Path out = temp.resolve("run");
-        Run run = run("simulate", "--duration", "1m", "--blocks", "1", "--books-per-block", "2", "--seed", "7",
+        Run run = run("simulate", "--duration", "3m", "--blocks", "1", "--books-per-block", "2", "--seed", "7",
                 "--out", out.toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.err()).contains("1 block(s) x 2 books, 2635 background agents and 264 remote accounts per "
-                + "block, 1 thread(s)").contains("\rsim 00:01:00  100.0 %");
+                + "block, 1 thread(s)").contains("\rsim 00:03:00  100.0 %")
+                .containsPattern("target acfReturns1  (met|NOT met) +[+-]\\d\\.\\d{3} \\(\\|ACF\\(r, lag 1\\)\\| < 0.05\\)")
+                .contains("target spread ");
         EventLogReader.Summary log = EventLogReader.read(out.resolve("events.l3"), event -> { });
         assertThat(log.complete()).isTrue();
-        assertThat(log.steps()).isEqualTo(60);
+        assertThat(log.steps()).isEqualTo(180);
         assertThat(log.seed()).isEqualTo(7);
         assertThat(log.events()).isGreaterThan(10_000);
-        assertThat(run.out()).startsWith("simulated 00:01:00 in ")
+        assertThat(run.out()).startsWith("simulated 00:03:00 in ")
                 .contains(log.events() + " L3 events, event-log hash " + EventLogHash.hex(log.hash()) + ", out "
                         + out);
         String report = Files.readString(out.resolve("report.json"));
         assertThat(report).contains("\"seed\": 7,", "\"blocks\": 1,", "\"booksPerBlock\": 2,",
                 "\"l3Events\": " + log.events() + ",", "\"eventLogHash\": \"" + EventLogHash.hex(log.hash()) + "\"",
-                "{\"bookId\": 0, ", "{\"bookId\": 1, ", "\"marketFacts\": {\"intervalNs\": 60000000000, ");
-        assertThat(out.resolve("prices.png")).isNotEmptyFile();
-        assertThat(out.resolve("autocorrelation.png")).isNotEmptyFile();
-        assertThat(out.resolve("returns.png")).isNotEmptyFile();
+                "{\"bookId\": 0, ", "{\"bookId\": 1, ", "\"marketFacts\": {\n    \"intervalNs\": 60000000000,",
+                "\"pooled\": {\"returns\": 4, ", "\"targets\": [", "{\"name\": \"kurtosis\", ")
+                // the fundamental is rebuilt: its diagnostics are numbers
+                .containsPattern("\"fundamentalAcfLag1\": -?\\d")
+                .containsPattern("\"meanAbsLogDeviationFromFundamental\": \\d");
+        for (String plot : Plots.FILES) {
+            assertThat(out.resolve(plot)).isNotEmptyFile();
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.mvtrx.api.number.BookDecimals;
 import io.mvtrx.api.state.SimulationInfo;
 import io.mvtrx.runtime.exchange.replay.JsonWriter;
 import io.mvtrx.runtime.simulator.log.EventLogHash;
+import io.mvtrx.runtime.simulator.report.FactsJson;
 import io.mvtrx.runtime.simulator.report.MarketFacts;
 
 /**
@@ -30,8 +31,7 @@ public final class SimulationReport {
 
     /**
      * The report of a finished (or stopped) simulation as pretty-printed JSON; with {@code facts}, a
-     * {@code marketFacts} object: sampling interval, returns used, pooled excess kurtosis, the autocorrelations of
-     * returns and absolute returns at lags 1..20 and the 95 % band.
+     * {@code marketFacts} object ({@link FactsJson}): the stylized facts pooled and per book, and the targets.
      */
     public static String json(Simulation simulation, Optional<MarketFacts> facts) {
         SimulationInfo info = simulation.info();
@@ -63,10 +63,7 @@ public final class SimulationReport {
             startup.append(b == 0 ? "" : ", ").append(number(nanos[b] / 1e6));
         }
         field(out, "blockStartupMs", startup.append(']').toString());
-        facts.ifPresent(f -> field(out, "marketFacts", "{\"intervalNs\": " + f.interval()
-                + ", \"returns\": " + f.returns() + ", \"excessKurtosis\": " + number(f.excessKurtosis())
-                + ", \"band95\": " + number(f.band()) + ",\n    \"acfReturns\": " + numbers(f.acfReturns())
-                + ",\n    \"acfAbsoluteReturns\": " + numbers(f.acfAbsolute()) + "}"));
+        facts.ifPresent(f -> field(out, "marketFacts", FactsJson.object(f, 2)));
         out.append("  \"books\": [\n");
         List<BookStats> books = simulation.bookStats();
         for (int i = 0; i < books.size(); i++) {
@@ -89,14 +86,6 @@ public final class SimulationReport {
 
     private static void field(StringBuilder out, String name, String value) {
         out.append("  ").append(quote(name)).append(": ").append(value).append(",\n");
-    }
-
-    private static String numbers(double[] values) {
-        StringBuilder out = new StringBuilder("[");
-        for (int i = 0; i < values.length; i++) {
-            out.append(i == 0 ? "" : ", ").append(number(values[i]));
-        }
-        return out.append(']').toString();
     }
 
     private static String number(double value) {

@@ -36,7 +36,8 @@ class LiveConfigurationTest {
                     block.checkInvariants();
                 }
             }
-            assertThat(simulation.progress().messages()).isGreaterThan(50_000);
+            // ≈ 48 000 kernel messages (no notices for the HFTs, which hear none, as in the reference)
+            assertThat(simulation.progress().messages()).isGreaterThan(40_000);
             assertThat(simulation.bookStats()).hasSize(4).allSatisfy(book -> {
                 assertThat(book.bestBid()).isPositive();
                 assertThat(book.bestAsk()).isGreaterThan(book.bestBid());

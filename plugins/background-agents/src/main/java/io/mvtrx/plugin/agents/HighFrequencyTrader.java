@@ -39,13 +39,16 @@ import io.mvtrx.plugin.agents.internal.Quantizer;
  *       {@code U(0.1, min(|inv|, best opposite quantity))} reduces the inventory instead; otherwise ask, then bid.</li>
  * </ul>
  *
- * <p><b>Deliberate fix:</b> the reference 0.5.4 updates the inventory only from trade events it no longer subscribes
- * to, so its inventory is always 0 (no skew, no rebalancing, sizes redrawn every poll). Here the inventory is the
- * signed sum of the agent's own fills, from its {@link TradeNotice}s, as intended.
+ * <p><b>Inventory.</b> The reference 0.5.4 updates the inventory only from trade events it no longer subscribes to,
+ * so its inventory is always 0: no skew, no rebalancing, {@code Δ = δ}, sizes redrawn every poll. This class does the
+ * same (it hears no notices, so none are built for it). {@link CountingFills}, chosen with
+ * {@code inventoryFromFills="1"}, counts the signed sum of its own fills from its {@link TradeNotice}s instead, as
+ * the code evidently intended; with the live parameters that skew feeds back into the mid the quotes are centred on
+ * and makes 1-minute mid returns strongly autocorrelated (+0.3 at lag 1, doc/simulator.md §6.2).
  *
  * <p>Confined to its block's thread; two instructions per poll, nothing else allocated.
  */
-final class HighFrequencyTrader implements BackgroundAgent {
+sealed class HighFrequencyTrader implements BackgroundAgent permits HighFrequencyTrader.CountingFills {
 
     /** Below this inventory (base) the trader counts as flat. */
     static final double FLAT = 0.1;
@@ -174,14 +177,37 @@ final class HighFrequencyTrader implements BackgroundAgent {
         }
     }
 
-    /** Counts the agent's own fills into its inventory: the fix of the reference's never-updated inventory. */
-    @Override
-    public void onNotice(Notice notice, AgentEnvironment environment) {
-        if (notice instanceof TradeNotice fill) {
-            Trade trade = fill.trade();
-            boolean bought = fill.asMaker() ? trade.takerSide() == Side.SELL : trade.takerSide() == Side.BUY;
-            double volume = quantizer.volumeValue(trade.volume());
-            inventory[trade.bookId()] += bought ? volume : -volume;
+    /** A trader of the given parameters: {@link CountingFills} with {@code inventoryFromFills}, else the reference's. */
+    static HighFrequencyTrader create(HighFrequencyTraderParameters parameters, PopulationContext context,
+                                      Quantizer quantizer, PlacementLatency placement) {
+        return parameters.inventoryFromFills() ? new CountingFills(parameters, context, quantizer, placement)
+                : new HighFrequencyTrader(parameters, context, quantizer, placement);
+    }
+
+    /** Counts one of the agent's own fills into its inventory. */
+    final void count(TradeNotice fill) {
+        Trade trade = fill.trade();
+        boolean bought = fill.asMaker() ? trade.takerSide() == Side.SELL : trade.takerSide() == Side.BUY;
+        double volume = quantizer.volumeValue(trade.volume());
+        inventory[trade.bookId()] += bought ? volume : -volume;
+    }
+
+    /**
+     * The trader whose inventory is the signed sum of its own fills ({@code inventoryFromFills="1"}): skewed quotes,
+     * inventory-reducing market orders, sizes kept while it holds inventory.
+     */
+    static final class CountingFills extends HighFrequencyTrader {
+
+        CountingFills(HighFrequencyTraderParameters parameters, PopulationContext context, Quantizer quantizer,
+                      PlacementLatency placement) {
+            super(parameters, context, quantizer, placement);
+        }
+
+        @Override
+        public void onNotice(Notice notice, AgentEnvironment environment) {
+            if (notice instanceof TradeNotice fill) {
+                count(fill);
+            }
         }
     }
 

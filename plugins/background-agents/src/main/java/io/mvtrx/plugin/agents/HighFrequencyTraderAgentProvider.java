@@ -11,9 +11,9 @@ import io.mvtrx.plugin.agents.internal.PlacementLatency;
 import io.mvtrx.plugin.agents.internal.Quantizer;
 
 /**
- * {@code <HighFrequencyTraderAgent>}: Avellaneda–Stoikov market makers quoting around an inventory-skewed
- * reservation price, with a spread widened by the maker fee and inventory-reducing market orders (reference 0.5.4
- * §7.5). The instances share nothing.
+ * {@code <HighFrequencyTraderAgent>}: Avellaneda–Stoikov market makers quoting around a reservation price, with a
+ * spread widened by the maker fee (reference 0.5.4 §7.5); with {@code inventoryFromFills="1"} the reservation price
+ * is skewed by the inventory and inventory-reducing market orders are sent. The instances share nothing.
  */
 public final class HighFrequencyTraderAgentProvider implements BackgroundAgentModelProvider {
 
@@ -28,7 +28,7 @@ public final class HighFrequencyTraderAgentProvider implements BackgroundAgentMo
 
     @Override
     public String description() {
-        return "fee-aware Avellaneda–Stoikov market makers with inventory skew and rebalancing";
+        return "fee-aware Avellaneda–Stoikov market makers (inventory skew and rebalancing with inventoryFromFills)";
     }
 
     @Override
@@ -45,7 +45,7 @@ public final class HighFrequencyTraderAgentProvider implements BackgroundAgentMo
         return new AgentPopulation() {
             @Override
             public BackgroundAgent agent(AgentContext agent) {
-                return new HighFrequencyTrader(parameters, context, quantizer, placement);
+                return HighFrequencyTrader.create(parameters, context, quantizer, placement);
             }
         };
     }

@@ -30,12 +30,14 @@ import io.mvtrx.plugin.agents.internal.Attributes;
  * @param sensitivityCoef       spread widening per unit maker rate
  * @param spreadSensitivityExp  exponent of the spread-sensitivity of rebalancing
  * @param spreadSensitivityBase relative spread scale of the spread-sensitivity of rebalancing
+ * @param inventoryFromFills    whether the inventory counts the agent's own fills (the reference's stays 0)
  */
 record HighFrequencyTraderParameters(
         double tau, double gamma, double gammaStd, double delta, double kappa, double spread, long minPlacement,
         long maxPlacement, double placementScale, double inventoryLimit, double orderMean, double orderStd,
         double noiseRay, long minFeedLatency, double shiftPercentage, double sigmaSqr, double rateMax,
-        double marginNoiseStd, double sensitivityCoef, double spreadSensitivityExp, double spreadSensitivityBase) {
+        double marginNoiseStd, double sensitivityCoef, double spreadSensitivityExp, double spreadSensitivityBase,
+        boolean inventoryFromFills) {
 
     static final ParameterSchema SCHEMA = ParameterSchema.of(
             CommonParameters.NAME,
@@ -72,6 +74,9 @@ record HighFrequencyTraderParameters(
                     "exponent of exp(-(relative spread/base)^exp) in the rebalancing probability"),
             Parameter.optional("spreadSensitivityBase", ParameterType.DECIMAL, "0.00119",
                     "relative-spread scale of the rebalancing probability"),
+            Parameter.optional("inventoryFromFills", ParameterType.BOOLEAN, "0",
+                    "count the agent's own fills into its inventory (skewed quotes, rebalancing); 0: the inventory "
+                            + "stays 0 as in the reference 0.5.4"),
             CommonParameters.DEBUG);
 
     /** Reads and checks the element. */
@@ -106,6 +111,7 @@ record HighFrequencyTraderParameters(
                 a.positive("marginNoiseSTD", a.number("marginNoiseSTD", 0.00002)),
                 a.number("sensitivityCoef", 100.0),
                 a.number("spreadSensitivityExp", 2.07),
-                a.positive("spreadSensitivityBase", a.number("spreadSensitivityBase", 0.00119)));
+                a.positive("spreadSensitivityBase", a.number("spreadSensitivityBase", 0.00119)),
+                a.flag("inventoryFromFills", false));
     }
 }

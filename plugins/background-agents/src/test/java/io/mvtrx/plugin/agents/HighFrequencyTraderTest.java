@@ -3,11 +3,15 @@ package io.mvtrx.plugin.agents;
 import io.mvtrx.api.event.Trade;
 import io.mvtrx.api.instruction.PlaceLimit;
 import io.mvtrx.api.instruction.PlaceMarket;
+import io.mvtrx.api.notice.Notice;
 import io.mvtrx.api.notice.TradeNotice;
 import io.mvtrx.api.number.BookDecimals;
 import io.mvtrx.api.order.Side;
 import io.mvtrx.api.order.TimeInForce;
+import io.mvtrx.api.settings.Settings;
+import io.mvtrx.api.spi.agentmodel.AgentEnvironment;
 import io.mvtrx.api.spi.agentmodel.AgentContext;
+import io.mvtrx.api.spi.agentmodel.BackgroundAgent;
 import io.mvtrx.api.spi.agentmodel.PopulationContext;
 import io.mvtrx.testkit.agents.ScriptedEnvironment;
 import io.mvtrx.testkit.agents.ScriptedRandom;
@@ -30,9 +34,24 @@ class HighFrequencyTraderTest {
     private final ScriptedRandom random = new ScriptedRandom();
     private final ScriptedEnvironment env = new ScriptedEnvironment(1, random);
 
+    /** The live element, with {@code inventoryFromFills="1"} if asked. */
+    private static Settings live(boolean countingFills) {
+        Settings live = LiveConfig.agent("HighFrequencyTraderAgent");
+        Settings.Builder element = Settings.builder(live.element());
+        live.attributes().forEach(element::attribute);
+        if (countingFills) {
+            element.attribute("inventoryFromFills", "1");
+        }
+        return element.build();
+    }
+
     private HighFrequencyTrader startedTrader() {
+        return startedTrader(false);
+    }
+
+    private HighFrequencyTrader startedTrader(boolean countingFills) {
         HighFrequencyTrader trader = (HighFrequencyTrader) new HighFrequencyTraderAgentProvider()
-                .create(LiveConfig.agent("HighFrequencyTraderAgent"),
+                .create(live(countingFills),
                         new PopulationContext(1, 1, BookDecimals.REFERENCE, 30_000, 40_000, 0, DAY, 1))
                 .agent(new AgentContext(-1, 0, "HFT_0", 1));
         env.book(0).quote(29_999, 10_000, 30_001, 10_000);
@@ -100,8 +119,28 @@ class HighFrequencyTraderTest {
     }
 
     @Test
-    void countsItsOwnFillsAndSkewsTheQuotesAgainstTheInventory() {
+    void theLiveTraderHearsNoFillsAndQuotesAroundTheMidAsTheReferenceDoes() throws NoSuchMethodException {
         HighFrequencyTrader trader = startedTrader();
+        trader.onNotice(fill(Side.BUY, false, 30_000), env);
+        assertThat(trader.inventory(0)).isZero();
+        assertThat(trader.getClass().getMethod("onNotice", Notice.class, AgentEnvironment.class)
+                .getDeclaringClass()).isEqualTo(BackgroundAgent.class);
+        // flat: the size is redrawn (e^2.5), no skew
+        random.gaussians(0.0).uniforms(0.05, 0.05, 0.5, 0.3, 0.5);
+
+        trader.onWake(0, 0, env);
+
+        assertThat(((PlaceLimit) env.submissions().get(0).instruction()).price()).isEqualTo(30_055);
+        assertThat(((PlaceLimit) env.submissions().get(1).instruction()).price()).isEqualTo(29_945);
+        assertThat(random.exhausted()).isTrue();
+    }
+
+    @Test
+    void countsItsOwnFillsAndSkewsTheQuotesAgainstTheInventory() throws NoSuchMethodException {
+        HighFrequencyTrader trader = startedTrader(true);
+        assertThat(trader).isInstanceOf(HighFrequencyTrader.CountingFills.class);
+        assertThat(trader.getClass().getMethod("onNotice", Notice.class, AgentEnvironment.class)
+                .getDeclaringClass()).isEqualTo(HighFrequencyTrader.CountingFills.class);
         trader.onNotice(fill(Side.BUY, false, 30_000), env);                   // bought 3 as taker
         trader.onNotice(fill(Side.SELL, true, 20_000), env);                   // bought 2 as maker
         assertThat(trader.inventory(0)).isCloseTo(5.0, within(1e-12));
@@ -121,7 +160,7 @@ class HighFrequencyTraderTest {
 
     @Test
     void reducesALongInventoryWithAMarketSell() {
-        HighFrequencyTrader trader = startedTrader();
+        HighFrequencyTrader trader = startedTrader(true);
         trader.onNotice(fill(Side.BUY, false, 50_000), env);
         // P = e^(-(0.0000667/0.00015)^1.5) · e^(-(0 - 0.0075)²/2e-5) · 5/100 ≈ 0.00224 > 0.001;
         // size U(0.1, min(5, best bid 1.0)) at 0.5 = 0.55

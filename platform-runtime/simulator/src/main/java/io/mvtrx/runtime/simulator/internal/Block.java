@@ -38,8 +38,6 @@ import io.mvtrx.api.spi.matching.MatchingRule;
 import io.mvtrx.api.spi.matching.MatchingRuleProvider;
 import io.mvtrx.api.spi.matching.OrderBook;
 import io.mvtrx.api.spi.process.PriceProcess;
-import io.mvtrx.api.spi.process.PriceProcessProvider;
-import io.mvtrx.api.spi.process.ProcessContext;
 import io.mvtrx.runtime.config.AgentGroupConfig;
 import io.mvtrx.runtime.config.BalancesConfig;
 import io.mvtrx.runtime.config.BooksConfig;
@@ -215,12 +213,9 @@ public final class Block implements Steppable {
         for (int p = 0; p < processConfigs.size(); p++) {
             ProcessConfig process = processConfigs.get(p);
             processNames[p] = process.name();
-            PriceProcessProvider provider = catalog.require(PriceProcessProvider.class, process.type());
             for (int b = 0; b < bookCount; b++) {
-                int canonical = bookOffset + b;
-                processes[b][p] = provider.create(process.settings(), new ProcessContext(canonical,
-                        SeedTree.derive(setup.seed(), "process/" + process.name(), canonical), initialValue,
-                        setup.start(), setup.duration()));
+                processes[b][p] = Processes.create(process, catalog, setup.seed(), bookOffset + b, initialValue,
+                        setup.start(), setup.duration());
             }
         }
 

@@ -60,13 +60,29 @@ public final class EventLogReader {
      * @throws IOException if the file cannot be read or is not an event log (the message says which byte offset)
      */
     public static Summary read(Path file, Consumer<BookEvent> events) throws IOException {
+        return read(file, events, header -> { });
+    }
+
+    /**
+     * Reads a log, handing its header to {@code header} (as a summary with nothing read yet: no events, no steps,
+     * the initial hash, incomplete) before the first event goes to {@code events}.
+     *
+     * @throws IOException if the file cannot be read or is not an event log
+     */
+    public static Summary read(Path file, Consumer<BookEvent> events, Consumer<Summary> header) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, events);
+            return read(in, events, header);
         }
     }
 
     /** Reads a log from a stream, which is not closed. */
     public static Summary read(InputStream stream, Consumer<BookEvent> events) throws IOException {
+        return read(stream, events, header -> { });
+    }
+
+    /** Reads a log from a stream, which is not closed, announcing its header first. */
+    public static Summary read(InputStream stream, Consumer<BookEvent> events, Consumer<Summary> header)
+            throws IOException {
         DataInputStream in = new DataInputStream(new BufferedInputStream(stream, 1 << 16));
         byte[] magic = new byte[EventLogWriter.MAGIC.length];
         in.readFully(magic);
@@ -85,6 +101,8 @@ public final class EventLogReader {
         long start = in.readLong();
         long step = in.readLong();
         long seed = in.readLong();
+        header.accept(new Summary(blockCount, booksPerBlock, decimals, start, step, seed, 0, 0,
+                EventLogHash.finish(EventLogHash.INITIAL), false));
         Fields f = new Fields(in);
         long count = 0;
         long steps = 0;

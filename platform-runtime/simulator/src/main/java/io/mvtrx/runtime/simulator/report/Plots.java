@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,16 +25,23 @@ import javax.imageio.ImageIO;
  * PNG plots of a run's {@link MarketFacts}, drawn with the JDK alone (headless AWT, ImageIO):
  *
  * <ul>
- *   <li>{@code prices.png} — every book's last trade price per interval over simulated hours (the first 16 books);</li>
- *   <li>{@code autocorrelation.png} — autocorrelation of returns and of absolute returns at lags 1..20 with the 95 %
- *       band of an uncorrelated series;</li>
- *   <li>{@code returns.png} — the distribution of standardized returns (all books) on a log scale beside the standard
- *       normal density.</li>
+ *   <li>{@code prices.png} — the mid of books 0–3 at the end of each interval over simulated hours, each with its
+ *       fundamental price (dashed) when known;</li>
+ *   <li>{@code spread.png} — the distribution of the spread in ticks, one-second samples of all books;</li>
+ *   <li>{@code depth.png} — the mean volume of the 1st..21st best level of each side, all books;</li>
+ *   <li>{@code returns.png} — the distribution of standardized 1-interval returns (all books) on a log scale beside
+ *       the standard normal density;</li>
+ *   <li>{@code autocorrelation.png} — autocorrelation of returns and of absolute returns at lags 1..50 with the 95 %
+ *       band of an uncorrelated series and the power law fitted to the latter.</li>
  * </ul>
  *
- * <p>Stateless. Cost: proportional to the number of sampled prices.
+ * <p>Stateless. Cost: proportional to the number of samples.
  */
 public final class Plots {
+
+    /** The files {@link #write} produces, in order. */
+    public static final List<String> FILES = List.of("prices.png", "spread.png", "depth.png", "returns.png",
+            "autocorrelation.png");
 
     private static final int WIDTH = 1000;
     private static final int HEIGHT = 520;
@@ -41,7 +49,7 @@ public final class Plots {
     private static final int RIGHT = 30;
     private static final int TOP = 50;
     private static final int BOTTOM = 60;
-    private static final int MAX_BOOKS = 16;
+    private static final int PRICE_BOOKS = 4;
     private static final Color[] PALETTE = {
         new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44), new Color(214, 39, 40),
         new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194), new Color(127, 127, 127),
@@ -52,7 +60,7 @@ public final class Plots {
     }
 
     /**
-     * Writes the three plots into {@code directory} (created if needed).
+     * Writes the plots of {@link #FILES} into {@code directory} (created if needed).
      *
      * @return the files written
      * @throws IOException if a file cannot be written, or the JDK cannot draw (no fonts, no graphics environment)
@@ -61,9 +69,11 @@ public final class Plots {
         Files.createDirectories(directory);
         List<Path> files = new ArrayList<>();
         try {
-            files.add(png(prices(facts), directory.resolve("prices.png")));
-            files.add(png(autocorrelation(facts), directory.resolve("autocorrelation.png")));
-            files.add(png(returns(facts), directory.resolve("returns.png")));
+            List<BufferedImage> images = List.of(prices(facts), spread(facts), depth(facts), returns(facts),
+                    autocorrelation(facts));
+            for (int i = 0; i < images.size(); i++) {
+                files.add(png(images.get(i), directory.resolve(FILES.get(i))));
+            }
         } catch (AWTError | HeadlessException e) {
             throw new IOException("cannot draw plots in this JDK: " + e, e);
         }
@@ -83,13 +93,19 @@ public final class Plots {
         double low = Double.MAX_VALUE;
         double high = -Double.MAX_VALUE;
         int length = 0;
-        List<MarketFacts.BookSeries> shown = facts.books().subList(0, Math.min(MAX_BOOKS, facts.books().size()));
+        List<MarketFacts.BookSeries> shown = facts.books().subList(0, Math.min(PRICE_BOOKS, facts.books().size()));
         for (MarketFacts.BookSeries book : shown) {
-            length = Math.max(length, book.prices().length);
-            for (long p : book.prices()) {
+            length = Math.max(length, book.mids().length);
+            for (double p : book.mids()) {
                 if (p > 0) {
                     low = Math.min(low, p / tick);
                     high = Math.max(high, p / tick);
+                }
+            }
+            for (double f : book.fundamental()) {
+                if (f > 0 && Double.isFinite(f)) {
+                    low = Math.min(low, f / tick);
+                    high = Math.max(high, f / tick);
                 }
             }
         }
@@ -98,60 +114,167 @@ public final class Plots {
             high = 1;
         }
         double pad = Math.max((high - low) * 0.05, 0.01);
-        Chart chart = new Chart("Last trade price of each " + minutes(facts.interval()) + " interval (books 0-"
-                + (shown.size() - 1) + ")", "simulated hours", "price", 0, Math.max(length * hours, hours),
-                low - pad, high + pad, false);
+        boolean fundamental = shown.stream().anyMatch(b -> b.fundamental().length > 0);
+        Chart chart = new Chart("Mid price at the end of each " + minutes(facts.interval()) + " interval, books 0-"
+                + (shown.size() - 1) + (fundamental ? " (dashed: fundamental)" : ""), "simulated hours", "price", 0,
+                Math.max(length * hours, hours), low - pad, high + pad, false);
+        Stroke solid = new BasicStroke(1.3f);
+        Stroke dashed = new BasicStroke(1.3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {5, 4},
+                0);
         for (int b = 0; b < shown.size(); b++) {
-            long[] prices = shown.get(b).prices();
-            Path2D.Double line = new Path2D.Double();
-            boolean started = false;
-            for (int i = 0; i < prices.length; i++) {
-                if (prices[i] <= 0) {
-                    continue;
-                }
-                double x = chart.x((i + 1) * hours);
-                double y = chart.y(prices[i] / tick);
-                if (started) {
-                    line.lineTo(x, y);
-                } else {
-                    line.moveTo(x, y);
-                    started = true;
-                }
-            }
+            MarketFacts.BookSeries book = shown.get(b);
             chart.g.setColor(PALETTE[b % PALETTE.length]);
-            chart.g.draw(line);
+            double[] mids = book.mids();
+            chart.g.setStroke(solid);
+            chart.g.draw(line(chart, mids, tick, hours));
+            if (book.fundamental().length > 0) {
+                chart.g.setStroke(dashed);
+                chart.g.draw(line(chart, book.fundamental(), tick, hours));
+            }
         }
         return chart.done();
     }
 
+    /** A polyline through the positive values (ticks), value i at x = (i+1)·step, y = value/tick. */
+    private static Path2D.Double line(Chart chart, double[] values, double tick, double step) {
+        Path2D.Double line = new Path2D.Double();
+        boolean started = false;
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] > 0) || !Double.isFinite(values[i])) {
+                continue;
+            }
+            double x = chart.x((i + 1) * step);
+            double y = chart.y(values[i] / tick);
+            if (started) {
+                line.lineTo(x, y);
+            } else {
+                line.moveTo(x, y);
+                started = true;
+            }
+        }
+        return line;
+    }
+
+    static BufferedImage spread(MarketFacts facts) {
+        int count = 0;
+        for (MarketFacts.BookSeries book : facts.books()) {
+            for (int s : book.spreads()) {
+                if (s >= 0) {
+                    count++;
+                }
+            }
+        }
+        int[] all = new int[count];
+        int n = 0;
+        for (MarketFacts.BookSeries book : facts.books()) {
+            for (int s : book.spreads()) {
+                if (s >= 0) {
+                    all[n++] = s;
+                }
+            }
+        }
+        Arrays.sort(all);
+        int top = n == 0 ? 10 : Math.max(10, all[Math.min(n - 1, (int) (0.99 * n))]);
+        int bins = Math.min(100, top);
+        double binWidth = (double) top / bins;
+        long[] counts = new long[bins];
+        long maxCount = 1;
+        for (int i = 0; i < n; i++) {
+            int bin = (int) Math.min(bins - 1, all[i] / binWidth);
+            if (all[i] <= top) {
+                counts[bin]++;
+                maxCount = Math.max(maxCount, counts[bin]);
+            }
+        }
+        MarketFacts.Facts f = facts.pooled();
+        Chart chart = new Chart(String.format(Locale.ROOT,
+                "Spread, 1-s samples of all books (median %.1f, mean %.1f ticks; 99 %% below %d)", f.medianSpread(),
+                f.meanSpread(), top), "spread (ticks)", "share of samples", 0, top, 0, (double) maxCount / Math.max(1,
+                n) * 1.1, false);
+        chart.g.setColor(PALETTE[0]);
+        for (int b = 0; b < bins; b++) {
+            double x0 = chart.x(b * binWidth);
+            double x1 = chart.x((b + 1) * binWidth);
+            double y = chart.y((double) counts[b] / Math.max(1, n));
+            chart.g.fillRect((int) x0, (int) y, Math.max(1, (int) (x1 - x0) - 1), (int) (chart.y(0) - y));
+        }
+        return chart.done();
+    }
+
+    static BufferedImage depth(MarketFacts facts) {
+        int levels = MarketFacts.DEPTH_LEVELS;
+        double unit = facts.decimals().volume().unit();
+        double[] bid = new double[levels];
+        double[] ask = new double[levels];
+        int books = Math.max(1, facts.books().size());
+        double high = 1e-9;
+        for (MarketFacts.BookSeries book : facts.books()) {
+            for (int k = 0; k < levels; k++) {
+                bid[k] += book.depthBid()[k] / unit / books;
+                ask[k] += book.depthAsk()[k] / unit / books;
+            }
+        }
+        for (int k = 0; k < levels; k++) {
+            high = Math.max(high, Math.max(bid[k], ask[k]));
+        }
+        Chart chart = new Chart(String.format(Locale.ROOT, "Mean volume of the k-th best level at the %s sample "
+                + "times, mean of all books", minutes(facts.interval())), "level (bids negative, asks positive)",
+                "volume (base)", -levels - 0.5, levels + 0.5, 0, high * 1.1, false);
+        double width = (chart.x(1) - chart.x(0)) * 0.7;
+        for (int k = 1; k <= levels; k++) {
+            bar(chart, -k, bid[k - 1], width, PALETTE[2]);
+            bar(chart, k, ask[k - 1], width, PALETTE[3]);
+        }
+        chart.legend(new String[] {"bids", "asks"}, new Color[] {PALETTE[2], PALETTE[3]});
+        return chart.done();
+    }
+
     static BufferedImage autocorrelation(MarketFacts facts) {
-        double[] r = facts.acfReturns();
-        double[] a = facts.acfAbsolute();
+        MarketFacts.Facts f = facts.pooled();
+        double[] r = f.acfReturns();
+        double[] a = f.acfAbsolute();
+        int lags = MarketFacts.MAX_LAG;
         double high = 0.1;
         double low = -0.1;
-        for (int k = 0; k < MarketFacts.LAGS; k++) {
-            high = finiteMax(high, r[k], a[k], facts.band());
-            low = finiteMin(low, r[k], a[k], -facts.band());
+        PowerLaw fit = f.absolutePowerLaw();
+        for (int k = 0; k < lags; k++) {
+            high = finiteMax(high, r[k], a[k], f.band(), fit.at(k + 1));
+            low = finiteMin(low, r[k], a[k], -f.band());
         }
-        Chart chart = new Chart(String.format(Locale.ROOT, "Autocorrelation of %s returns (%d returns)",
-                minutes(facts.interval()), facts.returns()), "lag", "autocorrelation", 0.5,
-                MarketFacts.LAGS + 0.5, low * 1.1, high * 1.1, false);
-        double width = (chart.x(1) - chart.x(0)) * 0.35;
-        for (int k = 1; k <= MarketFacts.LAGS; k++) {
-            bar(chart, k - 0.18, r[k - 1], width, PALETTE[0]);
-            bar(chart, k + 0.18, a[k - 1], width, PALETTE[1]);
+        Chart chart = new Chart(String.format(Locale.ROOT, "Autocorrelation of %s mid returns (%d returns); "
+                + "|r| fit A·k^-%.2f", minutes(facts.interval()), f.returns(), fit.exponent()), "lag",
+                "autocorrelation", 0.5, lags + 0.5, low * 1.1, high * 1.1, false);
+        double width = (chart.x(1) - chart.x(0)) * 0.38;
+        for (int k = 1; k <= lags; k++) {
+            bar(chart, k - 0.2, r[k - 1], width, PALETTE[0]);
+            bar(chart, k + 0.2, a[k - 1], width, PALETTE[1]);
         }
-        if (Double.isFinite(facts.band())) {
-            Stroke dashed = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4},
-                    0);
+        Stroke dashed = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4},
+                0);
+        if (Double.isFinite(f.band())) {
             chart.g.setStroke(dashed);
             chart.g.setColor(Color.GRAY);
-            for (double level : new double[] {facts.band(), -facts.band()}) {
+            for (double level : new double[] {f.band(), -f.band()}) {
                 chart.g.drawLine(LEFT, (int) chart.y(level), WIDTH - RIGHT, (int) chart.y(level));
             }
         }
-        chart.legend(new String[] {"returns", "|returns|", "95 % band"}, new Color[] {PALETTE[0], PALETTE[1],
-            Color.GRAY});
+        if (Double.isFinite(fit.exponent())) {
+            Path2D.Double curve = new Path2D.Double();
+            for (int k = 1; k <= lags; k++) {
+                double x = chart.x(k);
+                double y = chart.y(fit.at(k));
+                if (k == 1) {
+                    curve.moveTo(x, y);
+                } else {
+                    curve.lineTo(x, y);
+                }
+            }
+            chart.g.setStroke(new BasicStroke(2f));
+            chart.g.setColor(PALETTE[3]);
+            chart.g.draw(curve);
+        }
+        chart.legend(new String[] {"returns", "|returns|", "95 % band", "power-law fit"}, new Color[] {PALETTE[0],
+            PALETTE[1], Color.GRAY, PALETTE[3]});
         return chart.done();
     }
 
@@ -161,20 +284,13 @@ public final class Plots {
         long[] counts = new long[bins];
         long n = 0;
         for (MarketFacts.BookSeries book : facts.books()) {
-            double[] r = MarketFacts.logReturns(book.prices());
-            double mean = 0;
-            for (double v : r) {
-                mean += v;
-            }
-            mean = r.length == 0 ? 0 : mean / r.length;
-            double variance = 0;
-            for (double v : r) {
-                variance += (v - mean) * (v - mean);
-            }
+            double[] r = Statistics.logReturns(book.mids());
+            double mean = Statistics.mean(r);
+            double variance = Statistics.variance(r);
             if (r.length == 0 || variance == 0) {
                 continue;
             }
-            double sd = Math.sqrt(variance / r.length);
+            double sd = Math.sqrt(variance);
             for (double v : r) {
                 int bin = (int) Math.floor(((v - mean) / sd + bins * binWidth / 2) / binWidth);
                 if (bin >= 0 && bin < bins) {
@@ -184,9 +300,11 @@ public final class Plots {
             }
         }
         double floor = n == 0 ? 1e-4 : Math.min(1e-4, 0.5 / (n * binWidth));
-        Chart chart = new Chart(String.format(Locale.ROOT, "Standardized %s returns, all books (excess kurtosis %.2f)",
-                minutes(facts.interval()), facts.excessKurtosis()), "standard deviations",
-                "density (log scale)", -bins * binWidth / 2, bins * binWidth / 2, Math.log10(floor), 0, true);
+        double[] k = facts.pooled().excessKurtosis();
+        Chart chart = new Chart(String.format(Locale.ROOT, "Standardized %s mid returns, all books (excess kurtosis "
+                        + "%.2f; over 5 and 15: %.2f, %.2f)", minutes(facts.interval()), k[0], k[1], k[2]),
+                "standard deviations", "density (log scale)", -bins * binWidth / 2, bins * binWidth / 2,
+                Math.log10(floor), 0, true);
         for (int i = 0; i < bins; i++) {
             if (counts[i] == 0) {
                 continue;
