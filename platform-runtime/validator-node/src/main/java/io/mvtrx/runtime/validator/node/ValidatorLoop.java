@@ -240,8 +240,9 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
         long ts = publication.timestamp();
         publishes++;
         account(publication);
-        List<Integer> toReset = ts - lastRosterRead >= settings.metagraphRefresh() || lastRosterRead > ts
-                ? refreshRoster(ts) : List.of();
+        boolean rosterDue = lastRosterRead == Long.MIN_VALUE || lastRosterRead > ts
+                || ts - lastRosterRead >= settings.metagraphRefresh();
+        List<Integer> toReset = rosterDue ? refreshRoster(ts) : List.of();
         if (!toReset.isEmpty()) {
             simulation.resetAgents(toReset, 0);
             resetsSent += toReset.size();
