@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -253,7 +255,16 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
         Map<Integer, AgentResponse> answers = new HashMap<>();
         List<MinerReply> ordered = new ArrayList<>(replies);
         ordered.sort((a, b) -> Integer.compare(a.uid(), b.uid()));
+        Set<Integer> asked = new HashSet<>();
+        serving.forEach(n -> asked.add(n.uid()));
         for (MinerReply reply : ordered) {
+            if (!asked.remove(reply.uid())) {
+                // a transport must answer each asked uid once; anything else is dropped, never injected
+                failedQueries++;
+                problem("transport", String.format("the transport answered for uid %d, which was not asked (or "
+                        + "twice): dropped", reply.uid()));
+                continue;
+            }
             queried++;
             switch (reply.outcome()) {
                 case ANSWERED -> {
@@ -274,6 +285,11 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
                     problem("query " + reply.uid(), "query of miner " + reply.uid() + " failed: " + reply.detail());
                 }
             }
+        }
+        if (!asked.isEmpty()) {
+            queried += asked.size();
+            failedQueries += asked.size();
+            problem("transport", String.format("the transport gave no reply for uids %s: counted as failed", asked));
         }
         if (scoring.due(ts)) {
             scoring.score();
