@@ -291,6 +291,7 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
             failedQueries += asked.size();
             problem("transport", String.format("the transport gave no reply for uids %s: counted as failed", asked));
         }
+        lastTimestamp = ts;
         if (scoring.due(ts)) {
             scoring.score();
             scorings++;
@@ -299,7 +300,6 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
                 checkpoint();
             }
         }
-        lastTimestamp = ts;
         publishStats(serving.size(), answeredNow, System.nanoTime() - began);
         LoopStats now = stats;
         for (Consumer<LoopStats> listener : listeners) {

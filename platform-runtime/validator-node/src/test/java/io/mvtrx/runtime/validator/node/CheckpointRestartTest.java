@@ -59,7 +59,7 @@ class CheckpointRestartTest {
         Files.writeString(dir.resolve("validator-state.bin.tmp"), "torn write");
         assertThat(first.stats().checkpoints()).isEqualTo(19);
         assertThat(publishesAtCheckpoint[0]).isEqualTo(91);
-        assertThat(atCheckpoint[0]).anySatisfy(s -> assertThat(s).isPositive());
+        assertThat(java.util.Arrays.stream(atCheckpoint[0]).max().orElseThrow()).isPositive();
 
         ValidatorLoop second = loop(state);
         second.resume(state);
