@@ -240,7 +240,7 @@ public final class ValidatorScoring {
 
     /**
      * Weights for the chain from the moving-average scores of {@code registered} uids: shifted by the minimum if any
-     * is negative, normalized to sum 1; empty when no score is positive (the chain refuses all-zero weights).
+     * is negative, normalized to sum 1, zero weights left out; empty when no score is positive (the chain refuses all-zero weights).
      */
     public Map<Integer, Double> weights(Collection<Integer> registered) {
         Map<Integer, Double> raw = new LinkedHashMap<>();
@@ -259,10 +259,13 @@ public final class ValidatorScoring {
         if (!(sum > 0)) {
             return Map.of();
         }
+        Map<Integer, Double> weights = new LinkedHashMap<>();
         for (Map.Entry<Integer, Double> e : raw.entrySet()) {
-            e.setValue(e.getValue() / sum);
+            if (e.getValue() > 0) {
+                weights.put(e.getKey(), e.getValue() / sum);
+            }
         }
-        return raw;
+        return weights;
     }
 
     /** Writes the histories and scores (not the open lots). */
