@@ -103,8 +103,10 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
     private long block;
     private Map<Integer, Double> lastWeights = Map.of();
 
-    // Counters.
+    // Counters, and copies other threads read.
     private volatile LoopStats stats;
+    private volatile double[] publishedScores = new double[0];
+    private volatile long lastPublishNanos;
     private long publishes;
     private long simulations;
     private long scorings;
@@ -300,7 +302,9 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
                 checkpoint();
             }
         }
-        publishStats(serving.size(), answeredNow, System.nanoTime() - began);
+        publishedScores = scoring.scores();
+        lastPublishNanos = System.nanoTime();
+        publishStats(serving.size(), answeredNow, lastPublishNanos - began);
         LoopStats now = stats;
         for (Consumer<LoopStats> listener : listeners) {
             listener.accept(now);
@@ -515,6 +519,16 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
     /** The counters as of the last publish. */
     public LoopStats stats() {
         return stats;
+    }
+
+    /** The moving-average scores as of the last publish; safe from any thread. */
+    public double[] publishedScores() {
+        return publishedScores.clone();
+    }
+
+    /** {@code System.nanoTime()} at the end of the last publish, 0 before the first; safe from any thread. */
+    public long lastPublishNanos() {
+        return lastPublishNanos;
     }
 
     /** The scoring adapter (null before the first {@link #begin}). */
