@@ -6,6 +6,7 @@ module io.mvtrx.runtime.cli {
     requires io.mvtrx.runtime.wallet;
     requires io.mvtrx.runtime.chain;
     requires io.mvtrx.runtime.simulator;
+    requires io.mvtrx.runtime.validator.node;
     requires info.picocli;
 
     exports io.mvtrx.runtime.cli;
