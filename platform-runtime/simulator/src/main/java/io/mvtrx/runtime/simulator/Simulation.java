@@ -371,8 +371,8 @@ public final class Simulation implements AutoCloseable {
     /**
      * Refuses one instruction of a remote agent without queueing it: the agent finds the refusal in its next
      * publication, as the exchange would report it — an {@code OrderRejected} for a placement, a failed
-     * {@code CancelReport} per cancellation, a failed {@code PositionCloseReport} per close — stamped with the current
-     * time and the instruction's book id as given. A {@code ResetAgents} has no book and no notice: nothing is sent.
+     * {@code CancelReport} per cancellation, a failed {@code PositionCloseReport} per close — stamped with the
+     * current time and the instruction's book id as given. A {@code ResetAgents} has no book and no notice: nothing is sent.
      * Call at the barrier, like {@link #respond}; a validator uses it for the instructions its own rules drop.
      *
      * @throws IllegalArgumentException if {@code agentId} is not a remote account

@@ -240,7 +240,8 @@ public final class ValidatorScoring {
 
     /**
      * Weights for the chain from the moving-average scores of {@code registered} uids: shifted by the minimum if any
-     * is negative, normalized to sum 1, zero weights left out; empty when no score is positive (the chain refuses all-zero weights).
+     * is negative, normalized to sum 1, zero weights left out; empty when no score is positive (the chain refuses
+     * all-zero weights).
      */
     public Map<Integer, Double> weights(Collection<Integer> registered) {
         Map<Integer, Double> raw = new LinkedHashMap<>();

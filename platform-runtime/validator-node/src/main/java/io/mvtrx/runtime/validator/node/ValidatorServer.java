@@ -71,7 +71,7 @@ public final class ValidatorServer implements AutoCloseable {
         counter(out, "publishes", "publishes handled", s.publishes());
         counter(out, "simulations", "simulations begun", s.simulations());
         counter(out, "scorings", "scorings run", s.scorings());
-        gauge(out, "simulation_time_seconds", "simulation time of the last publish", s.timestamp() / 1e9);
+        gauge(out, "simulation_time_seconds", "simulation time of the last publish", Math.max(0, s.timestamp()) / 1e9);
         counter(out, "queries", "miner queries made", s.queried());
         counter(out, "answers", "queries answered in time", s.answered());
         counter(out, "timeouts", "queries not answered in time", s.timeouts());

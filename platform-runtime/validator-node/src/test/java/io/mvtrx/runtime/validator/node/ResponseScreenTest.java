@@ -49,7 +49,8 @@ class ResponseScreenTest {
     void refusesInvalidInstructionsAloneAndKeepsTheValidOnes() {
         ResponseScreen screen = new ResponseScreen(4, 5, HOUR, ledger, 500_000);
         List<Instruction> sent = List.of(limit(0, 1, StpMode.CO, 0), limit(9, 2, StpMode.CO, 0),
-                new ResetAgents(List.of(3), 0), limit(1, 3, StpMode.CO, HOUR + 1), cancel(2), limit(-1, 4, StpMode.CO, 0));
+                new ResetAgents(List.of(3), 0), limit(1, 3, StpMode.CO, HOUR + 1), cancel(2),
+                limit(-1, 4, StpMode.CO, 0));
 
         ResponseScreen.Screened result = screen(screen, sent);
 
