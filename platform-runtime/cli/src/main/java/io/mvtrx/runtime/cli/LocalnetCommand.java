@@ -228,17 +228,11 @@ final class LocalnetCommand implements Callable<Integer> {
     /** Sets the final scores as weights, waiting out the chain's rate limit if the loop set some just before. */
     private static Map<Integer, Double> finalWeights(ValidatorLoop loop, ChainLink link)
             throws IOException, InterruptedException {
-        for (int attempt = 0; attempt <= WEIGHTS_RATE_LIMIT + 1; attempt++) {
-            long failures = loop.stats().weightFailures();
-            Map<Integer, Double> set = loop.setWeightsNow();
-            if (!set.isEmpty()) {
-                return link.weights();
-            }
-            if (loop.stats().weightFailures() == failures) {
-                break;  // nothing to set: no positive score
-            }
-            Thread.sleep(BLOCK_MILLIS);
+        long wait = loop.blocksUntilWeights();
+        if (wait > 0) {
+            Thread.sleep(wait * BLOCK_MILLIS + BLOCK_MILLIS / 2);
         }
+        loop.setWeightsNow();
         return link.weights();
     }
 

@@ -447,8 +447,24 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
     }
 
     /**
+     * Blocks to wait before this validator may set weights again, by the chain's height and its own {@code
+     * lastUpdate} in the metagraph; 0 when it may now (or never set any).
+     *
+     * @throws IOException if the chain cannot be read
+     */
+    public long blocksUntilWeights() throws IOException {
+        if (chain.isEmpty()) {
+            return 0;
+        }
+        ChainLink link = chain.get();
+        long last = link.neurons().stream().filter(n -> n.hotkey().equals(link.hotkey()))
+                .mapToLong(Neuron::lastUpdate).findFirst().orElse(0);
+        return last == 0 ? 0 : Math.max(0, last + settings.weightsRateLimit() - link.blockHeight());
+    }
+
+    /**
      * Sets weights now from the current scores, whatever the loop's own schedule (the chain's rate limit still
-     * applies). Used at the end of a run.
+     * applies: see {@link #blocksUntilWeights}). Used at the end of a run.
      *
      * @return the weights set, or empty if none could be (no positive score, no chain, or the chain refused)
      */

@@ -15,7 +15,8 @@ import io.mvtrx.runtime.simulator.SimulationOptions;
 /**
  * Runs simulations back to back under one {@link ValidatorLoop}: the simulator and the validator of a node. At the
  * end of each simulation the configuration is loaded again from its source and validated; a valid one runs next, an
- * invalid one is reported as an {@code ALERT} line (with every problem) and the previous configuration runs again.
+ * invalid one is reported as an {@code ALERT} line (with every problem) and the previous configuration runs again;
+ * so does one that validates but that a plugin refuses when the simulation is built.
  * Scores, histories and traded volumes carry from one simulation to the next (the loop moves them onto the new
  * clock); the state is checkpointed at each end.
  *
@@ -35,6 +36,8 @@ public final class ValidatorNode {
     private volatile boolean stopped;
     private volatile SimulationConfig current;
     private volatile Simulation running;
+    /** The configuration that ran before a reload, until the reloaded one has been built. */
+    private SimulationConfig previous;
 
     /** Loads and validates the configuration from where it lives (a file, the embedded default). */
     @FunctionalInterface
@@ -95,7 +98,22 @@ public final class ValidatorNode {
             if (plan.options().seed().isEmpty()) {
                 options = options.withSeed(config.seed() + loop.stats().simulations());
             }
-            try (Simulation simulation = Simulation.create(config, catalog, options)) {
+            Simulation created;
+            try {
+                created = Simulation.create(config, catalog, options);
+            } catch (IllegalArgumentException e) {
+                if (previous == null) {
+                    throw e;
+                }
+                // valid on paper, refused by a plugin when built: back to the configuration that ran
+                log.accept(String.format("ALERT: the new configuration cannot be built, keeping the previous one: "
+                        + "%s", e.getMessage()));
+                current = previous;
+                previous = null;
+                continue;
+            }
+            previous = null;
+            try (Simulation simulation = created) {
                 running = simulation;
                 loop.begin(simulation, SimulationShapes.minerWealth(config));
                 log.accept(String.format("simulation %s: %d block(s) x %d books, %d remote accounts, seed %d",
@@ -135,6 +153,7 @@ public final class ValidatorNode {
         try {
             SimulationConfig next = source.load();
             requireRemoteAgents(next);
+            previous = current;
             current = next;
             log.accept("configuration reloaded and valid; the next simulation uses it");
         } catch (ConfigException e) {
