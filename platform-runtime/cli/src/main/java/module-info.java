@@ -9,6 +9,7 @@ module io.mvtrx.runtime.cli {
     requires io.mvtrx.runtime.simulator;
     requires io.mvtrx.runtime.validator;
     requires io.mvtrx.runtime.wire;
+    requires io.mvtrx.runtime.validator.node;
     requires info.picocli;
 
     exports io.mvtrx.runtime.cli;

@@ -20,6 +20,16 @@ public enum RejectReason {
     PRICE_INCREMENT_VIOLATED(-1006),
     /** Reserved by the reference: volume off the lot grid (we truncate instead). */
     VOLUME_INCREMENT_VIOLATED(-1007),
+    /**
+     * The validator accepts only so many instructions per book from one response; this one came after the limit
+     * (reference {@code --scoring.max_instructions_per_book}, 5).
+     */
+    INSTRUCTION_LIMIT(-1008),
+    /**
+     * The agent's traded volume on this book over the validator's assessment period (24 h) reached its cap
+     * (capital turnover cap x miner wealth); only cancellations pass until it falls below.
+     */
+    VOLUME_CAP(-1009),
     /** The agent already has the maximum number of open orders on the book. */
     EXCEEDING_MAX_ORDERS(-2001),
     /** The order is below the book's minimum size. */

@@ -386,11 +386,7 @@ public final class Exchange {
         c.takeProfit = takeProfit;
         RejectReason reason = locate(c);
         if (reason == null) {
-            BookState book = books[bookId];
-            reason = intake.limit(c, book, now);
-            if (reason == null) {
-                reason = risk.reserve(c, book);
-            }
+            reason = admit(c, books[bookId], true, false);
         }
         if (reason != null) {
             listener.onRejected(now, bookId, agentId, clientOrderId, OrderType.LIMIT, side, reason);
@@ -452,17 +448,27 @@ public final class Exchange {
         c.takeProfit = takeProfit;
         RejectReason reason = locate(c);
         if (reason == null) {
-            BookState book = books[bookId];
-            reason = intake.market(c, book, internal);
-            if (reason == null) {
-                reason = risk.reserve(c, book);
-            }
+            reason = admit(c, books[bookId], false, internal);
         }
         if (reason != null) {
             listener.onRejected(now, bookId, agentId, clientOrderId, OrderType.MARKET, side, reason);
             return reason.code();
         }
         return execute(c, books[bookId]);
+    }
+
+    /**
+     * Intake and risk checks of an order. Both only compute (sizes, reservations to make) and change no account, so
+     * a size that overflows a long on the way — a volume, price or leverage so extreme that no account could ever
+     * hold it — is refused as {@code INVALID_INSTRUCTION} instead of stopping the book.
+     */
+    private RejectReason admit(OrderCommand c, BookState book, boolean limit, boolean internal) {
+        try {
+            RejectReason reason = limit ? intake.limit(c, book, now) : intake.market(c, book, internal);
+            return reason != null ? reason : risk.reserve(c, book);
+        } catch (ArithmeticException overflow) {
+            return RejectReason.INVALID_INSTRUCTION;
+        }
     }
 
     private RejectReason locate(OrderCommand c) {

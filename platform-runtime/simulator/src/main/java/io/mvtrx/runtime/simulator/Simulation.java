@@ -302,7 +302,8 @@ public final class Simulation implements AutoCloseable {
      * {@code delay} ns later, in the order given. Call at the barrier (from {@link RemoteAgents} or between steps).
      * Refused outright: a sender that is not a remote account, an answer whose {@code agentId} is not its sender.
      * Refused per instruction, with a notice to the agent in the next publication: a book outside
-     * {@code 0..bookCount-1} ({@code UNKNOWN_BOOK}); refused silently: {@code ResetAgents} (only
+     * {@code 0..bookCount-1} ({@code UNKNOWN_BOOK}), a delay that would overflow the clock
+     * ({@code INVALID_INSTRUCTION}); refused silently: {@code ResetAgents} (only
      * {@link #resetAgents} resets accounts).
      *
      * @return one line per refusal, empty if everything was queued
@@ -330,7 +331,11 @@ public final class Simulation implements AutoCloseable {
                 if (bookId < 0 || bookId >= info.bookCount()) {
                     problems.add(String.format("agent %d instruction %d refused: no book %d (books are 0..%d)",
                             fromAgent, index, bookId, info.bookCount() - 1));
-                    rejectUnknownBook(fromAgent, instruction, bookId, now);
+                    refuse(fromAgent, instruction, RejectReason.UNKNOWN_BOOK);
+                } else if (instruction.delay() > Long.MAX_VALUE - now) {
+                    problems.add(String.format("agent %d instruction %d refused: delay %d ns overflows the clock",
+                            fromAgent, index, instruction.delay()));
+                    refuse(fromAgent, instruction, RejectReason.INVALID_INSTRUCTION);
                 } else {
                     blocks.get(bookId / booksPerBlock).injectRemote(fromAgent, bookId % booksPerBlock, instruction,
                             now, instruction.delay());
@@ -363,26 +368,39 @@ public final class Simulation implements AutoCloseable {
         };
     }
 
-    private void rejectUnknownBook(int agentId, Instruction instruction, int bookId, long now) {
+    /**
+     * Refuses one instruction of a remote agent without queueing it: the agent finds the refusal in its next
+     * publication, as the exchange would report it — an {@code OrderRejected} for a placement, a failed
+     * {@code CancelReport} per cancellation, a failed {@code PositionCloseReport} per close — stamped with the
+     * current time and the instruction's book id as given. A {@code ResetAgents} has no book and no notice: nothing is sent.
+     * Call at the barrier, like {@link #respond}; a validator uses it for the instructions its own rules drop.
+     *
+     * @throws IllegalArgumentException if {@code agentId} is not a remote account
+     */
+    public void refuse(int agentId, Instruction instruction, RejectReason reason) {
+        if (agentId < 0 || agentId >= remoteCount) {
+            throw new IllegalArgumentException(String.format("no remote account %d: remote accounts are 0..%d",
+                    agentId, remoteCount - 1));
+        }
+        long now = time();
         switch (instruction) {
-            case PlaceLimit p -> notice(agentId, new OrderRejected(now, bookId, p.clientOrderId(), OrderType.LIMIT,
-                    p.side(), RejectReason.UNKNOWN_BOOK));
-            case PlaceMarket p -> notice(agentId, new OrderRejected(now, bookId, p.clientOrderId(),
-                    OrderType.MARKET, p.side(), RejectReason.UNKNOWN_BOOK));
+            case PlaceLimit p -> notice(agentId, new OrderRejected(now, p.bookId(), p.clientOrderId(),
+                    OrderType.LIMIT, p.side(), reason));
+            case PlaceMarket p -> notice(agentId, new OrderRejected(now, p.bookId(), p.clientOrderId(),
+                    OrderType.MARKET, p.side(), reason));
             case CancelOrders c -> {
                 for (CancelOrders.Cancellation cancellation : c.cancellations()) {
-                    notice(agentId, new CancelReport(now, bookId, cancellation.orderId(), 0, CancelReason.REQUESTED,
-                            Optional.of(RejectReason.UNKNOWN_BOOK)));
+                    notice(agentId, new CancelReport(now, c.bookId(), cancellation.orderId(), 0,
+                            CancelReason.REQUESTED, Optional.of(reason)));
                 }
             }
             case ClosePositions c -> {
                 for (ClosePositions.PositionClose close : c.closes()) {
-                    notice(agentId, new PositionCloseReport(now, bookId, close.orderId(),
-                            Optional.of(RejectReason.UNKNOWN_BOOK)));
+                    notice(agentId, new PositionCloseReport(now, c.bookId(), close.orderId(), Optional.of(reason)));
                 }
             }
             case ResetAgents r -> {
-                // refused before
+                // no book, no notice: only the validator resets accounts (resetAgents)
             }
         }
     }

@@ -1,0 +1,259 @@
+package io.mvtrx.runtime.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.mvtrx.api.spi.chain.ChainBackend;
+import io.mvtrx.api.spi.chain.Neuron;
+import io.mvtrx.runtime.plugins.PluginRegistry;
+import io.mvtrx.runtime.simulator.SimulationOptions;
+import io.mvtrx.runtime.validator.node.ChainLink;
+import io.mvtrx.runtime.validator.node.GrpcTransport;
+import io.mvtrx.runtime.validator.node.LoopStats;
+import io.mvtrx.runtime.validator.node.ValidatorLoop;
+import io.mvtrx.runtime.validator.node.ValidatorNode;
+import io.mvtrx.runtime.validator.node.ValidatorServer;
+import io.mvtrx.runtime.validator.node.ValidatorSettings;
+import io.mvtrx.runtime.validator.scoring.LatencyDelay;
+import io.mvtrx.runtime.wallet.Keypair;
+import io.mvtrx.runtime.wallet.WalletStore;
+import io.mvtrx.runtime.wire.validator.Fanout;
+import io.mvtrx.runtime.wire.validator.FanoutConfig;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mvtrx validator}: the simulator and the validator loop with the signed gRPC transport, querying the miners
+ * registered on the chain (their axons from the metagraph), setting weights at the chain's rate limit, checkpointing
+ * its state, and serving health and metrics. Simulations run back to back; at each end the configuration file is
+ * read and validated again, and an invalid one keeps the previous configuration with an {@code ALERT} line.
+ */
+@Command(name = "validator",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs a validator: simulations back to back, miners from the chain queried over signed gRPC, weights",
+            "set on the chain. Health and metrics on --port. Stops on SIGINT/SIGTERM after checkpointing.",
+        },
+        exitCodeListHeading = ExitCodes.HELP_HEADING,
+        exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_FAILED, ExitCodes.HELP_USAGE, ExitCodes.HELP_INTERNAL})
+final class ValidatorCommand implements Callable<Integer> {
+
+    private static final long STATUS_INTERVAL_NANOS = 10_000_000_000L;
+
+    @ParentCommand
+    MvtrxCommand mvtrx;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE",
+            description = "Simulation XML; read again and validated at the end of every simulation.")
+    private Path config;
+
+    @Option(names = "--wallet", required = true, paramLabel = "COLDKEY", description = "Wallet (coldkey) name.")
+    private String wallet;
+
+    @Option(names = "--hotkey", required = true, paramLabel = "HOTKEY",
+            description = "Validator hotkey name under the wallet; it signs queries and weights.")
+    private String hotkey;
+
+    @Option(names = "--wallet-dir", paramLabel = "DIR", description = "Wallet root. Default: ~/.mvtrx/wallets.")
+    private Path walletDir;
+
+    @Option(names = "--chain", required = true, paramLabel = "URL|DIR",
+            description = "A chain served by mvtrx chain (http://host:port) or the folder of a local chain.")
+    private String chainSpec;
+
+    @Option(names = "--netuid", defaultValue = "79", paramLabel = "N", description = "Subnet. Default: 79.")
+    private int netuid;
+
+    @Option(names = "--host", defaultValue = "0.0.0.0", paramLabel = "HOST",
+            description = "Interface for health and metrics. Default: ${DEFAULT-VALUE}.")
+    private String host;
+
+    @Option(names = "--port", defaultValue = "8000", paramLabel = "PORT",
+            description = "Port for health (/observe/health) and metrics (/metrics); 0 picks one. Default: 8000.")
+    private int port;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Where the state is checkpointed. Default: ~/.mvtrx/validator/WALLET/HOTKEY/netuidN.")
+    private Path stateDir;
+
+    @Option(names = "--resume", paramLabel = "latest|FILE",
+            description = "Continue from a checkpoint: 'latest' (the state file of --state-dir) or a file.")
+    private String resume;
+
+    @Option(names = "--timeout", paramLabel = "TIME", converter = SimulateCommand.DurationConverter.class,
+            defaultValue = "3s", description = "Per-miner query deadline. Default: ${DEFAULT-VALUE}.")
+    private long timeout;
+
+    @Option(names = "--global-timeout", paramLabel = "TIME", converter = SimulateCommand.DurationConverter.class,
+            defaultValue = "4s", description = "Deadline of a whole fan-out. Default: ${DEFAULT-VALUE}.")
+    private long globalTimeout;
+
+    @Option(names = "--weights-rate-limit", paramLabel = "BLOCKS", defaultValue = "100",
+            description = "Blocks between two weight settings (the subnet's rate limit). Default: ${DEFAULT-VALUE}.")
+    private long weightsRateLimit;
+
+    @Option(names = "--duration", paramLabel = "TIME", converter = SimulateCommand.DurationConverter.class,
+            description = "Simulated time of each simulation. Default: the configuration's duration.")
+    private Long duration;
+
+    @Option(names = "--simulations", paramLabel = "N", defaultValue = "0",
+            description = "Stop after N simulations; 0 runs until stopped. Default: ${DEFAULT-VALUE}.")
+    private int simulations;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (timeout > globalTimeout) {
+            throw new CommandFailedException("--timeout %d ms exceeds --global-timeout %d ms", timeout / 1_000_000,
+                    globalTimeout / 1_000_000);
+        }
+        WalletStore wallets = walletDir == null ? WalletStore.defaultStore() : new WalletStore(walletDir);
+        Keypair key;
+        try {
+            key = wallets.hotkey(wallet, hotkey);
+        } catch (RuntimeException e) {
+            throw new CommandFailedException("cannot read hotkey %s/%s under %s: %s", wallet, hotkey, wallets.root(),
+                    e.getMessage());
+        }
+        if (!key.canSign()) {
+            throw new CommandFailedException("hotkey %s/%s has no private key under %s", wallet, hotkey,
+                    wallets.root());
+        }
+        Path dir = stateDir != null ? stateDir : Path.of(System.getProperty("user.home"), ".mvtrx", "validator",
+                wallet, hotkey, "netuid" + netuid);
+        Path stateFile = dir.resolve("validator-state.bin");
+        try (PluginRegistry registry = mvtrx.loadPlugins()) {
+            mvtrx.printProblems(registry);
+            ValidatorNode.ConfigSource source = NodeParts.source(config, registry);
+            NodeParts.first(source, config, stderr);
+            try (ChainBackend chain = NodeParts.chain(registry, chainSpec, walletDir, wallet, hotkey)) {
+                ChainLink link = new ChainLink(chain, netuid, key.address());
+                Neuron self = registration(link, stderr);
+                ValidatorSettings settings = ValidatorSettings.REFERENCE
+                        .withLatency(ProxyCommand.withTimeout(LatencyDelay.REFERENCE, timeout))
+                        .withChainCadence(ValidatorSettings.REFERENCE.metagraphRefresh(), weightsRateLimit);
+                Fanout fanout = new Fanout(key, FanoutConfig.DEFAULTS.withTimeouts(Duration.ofNanos(timeout),
+                        Duration.ofNanos(globalTimeout)), InstantSource.system());
+                try (ValidatorLoop loop = new ValidatorLoop(settings, new GrpcTransport(fanout), link,
+                        Optional.of(link), Optional.of(stateFile), ProxyCommand.metric(registry,
+                        settings.scoring()))) {
+                    resume(loop, stateFile, stdout);
+                    SimulationOptions options = SimulationOptions.defaults();
+                    if (duration != null) {
+                        options = options.withDuration(duration);
+                    }
+                    ValidatorNode node = new ValidatorNode(loop, registry, source, new ValidatorNode.Plan(options, 0,
+                            simulations), line -> {
+                                stdout.println(line);
+                                stdout.flush();
+                            });
+                    long[] lastStatus = {System.nanoTime()};
+                    loop.addListener(stats -> {
+                        if (System.nanoTime() - lastStatus[0] >= STATUS_INTERVAL_NANOS) {
+                            lastStatus[0] = System.nanoTime();
+                            stdout.println(status(stats));
+                            stdout.flush();
+                        }
+                    });
+                    try (ValidatorServer server = ValidatorServer.start(loop, host, port, Duration.ofMinutes(5))) {
+                        stdout.printf("validator %s (uid %d) on subnet %d of %s; miners queried over gRPC; health "
+                                        + "and metrics on http://%s:%d; state %s%n", key.address(), self.uid(), netuid,
+                                chainSpec, host, server.port(), stateFile);
+                        stdout.flush();
+                        CountDownLatch finished = new CountDownLatch(1);
+                        Thread hook = new Thread(() -> {
+                            node.stop();
+                            try {
+                                finished.await(30, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }, "mvtrx-validator-shutdown");
+                        Runtime.getRuntime().addShutdownHook(hook);
+                        try {
+                            ProxyCommand.runNode(node);
+                        } finally {
+                            finished.countDown();
+                            try {
+                                Runtime.getRuntime().removeShutdownHook(hook);
+                            } catch (IllegalStateException e) {
+                                // shutting down: the hook is running
+                            }
+                        }
+                        stdout.println(status(loop.stats()));
+                        stdout.printf("stopped; state saved to %s%n", stateFile);
+                        stdout.flush();
+                    }
+                }
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    /** This validator's neuron; fails if the hotkey is not registered, warns if it has no permit. */
+    private Neuron registration(ChainLink link, PrintWriter stderr) {
+        List<Neuron> neurons;
+        try {
+            neurons = link.neurons();
+        } catch (IOException | RuntimeException e) {
+            throw new CommandFailedException("cannot read the metagraph of subnet %d from %s: %s", netuid, chainSpec,
+                    e.getMessage());
+        }
+        Neuron self = neurons.stream().filter(n -> n.hotkey().equals(link.hotkey())).findFirst().orElseThrow(() ->
+                new CommandFailedException("hotkey %s/%s (%s) is not registered on subnet %d of %s", wallet, hotkey,
+                        link.hotkey(), netuid, chainSpec));
+        if (!self.validatorPermit()) {
+            stderr.printf("warning: uid %d has no validator permit on subnet %d: miners will refuse its queries "
+                    + "and the chain its weights until it has stake enough%n", self.uid(), netuid);
+            stderr.flush();
+        }
+        return self;
+    }
+
+    private void resume(ValidatorLoop loop, Path stateFile, PrintWriter stdout) {
+        if (resume == null) {
+            if (Files.exists(stateFile)) {
+                stdout.printf("starting fresh: %s will be overwritten at the first checkpoint (--resume latest "
+                        + "continues from it)%n", stateFile);
+            }
+            return;
+        }
+        Path file = "latest".equals(resume) ? stateFile : Path.of(resume);
+        if (!Files.exists(file)) {
+            throw new CommandFailedException("--resume %s: no state file %s", resume, file);
+        }
+        try {
+            loop.resume(file);
+        } catch (IOException e) {
+            throw new CommandFailedException("--resume %s: %s", resume, e.getMessage());
+        }
+        LoopStats stats = loop.stats();
+        stdout.printf("resumed from %s: %d publishes, %d scorings, %d simulations so far%n", file,
+                stats.publishes(), stats.scorings(), stats.simulations());
+    }
+
+    static String status(LoopStats s) {
+        return String.format(Locale.ROOT, "sim %s | publishes %d | miners %d/%d answering | accepted %d, refused "
+                        + "%d | timeouts %d, failed %d | weights set %d | checkpoints %d",
+                NodeParts.clock(Math.max(0, s.timestamp())), s.publishes(), s.lastAnswered(), s.lastServing(),
+                s.accepted(), s.refusedTotal(), s.timeouts(), s.failedQueries(), s.weightsSet(), s.checkpoints());
+    }
+}

@@ -1,0 +1,140 @@
+package io.mvtrx.runtime.cli;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+
+import io.mvtrx.api.instruction.PlaceMarket;
+import io.mvtrx.api.order.Currency;
+import io.mvtrx.api.order.Side;
+import io.mvtrx.api.order.StpMode;
+import io.mvtrx.api.settings.Settings;
+import io.mvtrx.api.spi.chain.ChainBackend;
+import io.mvtrx.api.spi.chain.ChainBackendProvider;
+import io.mvtrx.api.spi.trading.TradingAgent;
+import io.mvtrx.api.state.AgentResponse;
+import io.mvtrx.api.state.SimulationInfo;
+import io.mvtrx.api.state.StateUpdate;
+import io.mvtrx.runtime.plugins.PluginHost;
+import io.mvtrx.runtime.plugins.PluginRegistry;
+import io.mvtrx.runtime.wallet.Keypair;
+import io.mvtrx.runtime.wallet.WalletStore;
+import io.mvtrx.runtime.wire.miner.MinerConfig;
+import io.mvtrx.runtime.wire.miner.MinerServer;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code mvtrx validator} against a local chain folder with one miner serving on loopback: two simulations back to
+ * back, a checkpoint, then a second process resuming from it.
+ */
+class ValidatorCommandTest {
+
+    private static final int NETUID = 79;
+
+    @TempDir
+    Path temp;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        CommandLine commandLine = MvtrxCommand.commandLine(new MvtrxCommand(
+                ValidatorCommandTest.class.getClassLoader(), Map.of("MVTRX_HOME", temp.resolve("home").toString())));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    /** Buys then sells 0.25 on every book, alternately. */
+    private static final class Trader implements TradingAgent {
+        private int id;
+        private boolean buy = true;
+
+        @Override
+        public void start(int agentId, SimulationInfo simulation) {
+            id = agentId;
+        }
+
+        @Override
+        public AgentResponse respond(StateUpdate state) {
+            Side side = buy ? Side.BUY : Side.SELL;
+            buy = !buy;
+            return new AgentResponse(id, List.of(new PlaceMarket(0, side, 2_500, Currency.BASE, 0, 0, StpMode.CO, -1,
+                    -2, 0, 0, 0), new PlaceMarket(1, side, 2_500, Currency.BASE, 0, 0, StpMode.CO, -1, -2, 0, 0, 0)));
+        }
+    }
+
+    @Test
+    void validatesTwoSimulationsThenResumesFromItsCheckpoint() throws Exception {
+        Path config = temp.resolve("small.xml");
+        try (InputStream in = ValidatorCommandTest.class.getResourceAsStream("small.xml")) {
+            Files.copy(in, config);
+        }
+        Path chainDir = temp.resolve("chain");
+        Path walletDir = temp.resolve("wallets");
+        Path state = temp.resolve("state");
+        WalletStore wallets = new WalletStore(walletDir);
+        wallets.createColdkey("owner");
+        Keypair validator = wallets.createHotkey("owner", "validator");
+        Keypair minerKey = wallets.createHotkey("owner", "miner");
+        wallets.createHotkey("owner", "stranger");
+        try (PluginRegistry plugins = PluginHost.loadBuiltIns();
+             ChainBackend chain = plugins.require(ChainBackendProvider.class, "local").create(
+                     Settings.builder("chain").attribute("dir", chainDir.toString()).build())) {
+            chain.register(NETUID, validator.address(), "owner");
+            chain.addStake(NETUID, validator.address(), 1_000);
+            chain.register(NETUID, minerKey.address(), "owner");
+            try (MinerServer miner = MinerServer.start(MinerConfig.defaults(minerKey.address(), NETUID)
+                    .withAddress("127.0.0.1", 0), new Trader(), chain, InstantSource.system())) {
+                chain.serveAxon(NETUID, minerKey.address(), "127.0.0.1", miner.port());
+                String[] common = {"validator", "--config", config.toString(), "--wallet", "owner",
+                    "--wallet-dir", walletDir.toString(), "--chain", chainDir.toString(), "--port", "0",
+                    "--host", "127.0.0.1", "--state-dir", state.toString(), "--duration", "70s"};
+
+                Run first = run(concat(common, "--hotkey", "validator", "--simulations", "2"));
+
+                assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCodes.OK);
+                assertThat(first.out()).contains("validator " + validator.address() + " (uid 0) on subnet 79 of "
+                                + chainDir, "simulation mvtrx-42: 1 block(s) x 2 books, 4 remote accounts, seed 42",
+                        "configuration reloaded and valid; the next simulation uses it",
+                        "simulation mvtrx-43: 1 block(s) x 2 books, 4 remote accounts, seed 43",
+                        "| publishes 22 | miners 1/1 answering |", "stopped; state saved to "
+                                + state.resolve("validator-state.bin"));
+                assertThat(state.resolve("validator-state.bin")).exists();
+
+                Run second = run(concat(common, "--hotkey", "validator", "--simulations", "1", "--resume",
+                        "latest"));
+                assertThat(second.exitCode()).as(second.err()).isEqualTo(ExitCodes.OK);
+                assertThat(second.out()).contains("resumed from " + state.resolve("validator-state.bin")
+                                + ": 22 publishes, 6 scorings, 2 simulations so far",
+                        "simulation mvtrx-44: 1 block(s) x 2 books, 4 remote accounts, seed 44",
+                        "| publishes 33 | miners 1/1 answering |");
+
+                Run stranger = run(concat(common, "--hotkey", "stranger"));
+                assertThat(stranger.exitCode()).isEqualTo(ExitCodes.FAILED);
+                assertThat(stranger.err()).contains("mvtrx: hotkey owner/stranger (", ") is not registered on subnet "
+                        + "79 of " + chainDir);
+            }
+        }
+    }
+
+    private static String[] concat(String[] head, String... tail) {
+        String[] all = new String[head.length + tail.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
+}
