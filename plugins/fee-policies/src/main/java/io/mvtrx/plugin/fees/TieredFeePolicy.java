@@ -3,6 +3,9 @@ package io.mvtrx.plugin.fees;
 import java.util.Arrays;
 import java.util.List;
 
+import io.mvtrx.api.snapshot.Snapshottable;
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
 import io.mvtrx.api.spi.fees.FeePolicy;
 
 /**
@@ -18,7 +21,7 @@ import io.mvtrx.api.spi.fees.FeePolicy;
  * look-ups and recording are allocation-free except the first time an agent is seen on a book. Cost: look-ups
  * O(1); a roll O(agents × books).
  */
-public final class TieredFeePolicy implements FeePolicy {
+public final class TieredFeePolicy implements FeePolicy, Snapshottable {
 
     private final Tier[] tiers;
     private final int slots;
@@ -99,6 +102,46 @@ public final class TieredFeePolicy implements FeePolicy {
     }
 
     /** The window of one book: a ring of buckets per agent, newest at {@code head}. */
+    /**
+     * Saves every book's history: the head slot, then per agent in the order it first traded its id, rolling sum,
+     * tier and volume buckets (restoring in that order gives every agent its old slot).
+     */
+    @Override
+    public void writeState(StateWriter out) {
+        out.writeInt(books.length);
+        for (BookHistory book : books) {
+            out.writeInt(book.head);
+            out.writeInt(book.agents.size());
+            for (int slot = 0; slot < book.agents.size(); slot++) {
+                out.writeInt(book.agents.agentAt(slot));
+                out.writeLong(book.sum[slot]);
+                out.writeInt(book.tier[slot]);
+                out.writeLongs(book.buckets, slot * slots, (slot + 1) * slots);
+            }
+        }
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        int count = in.readInt();
+        in.check(count == books.length, "tiered fee policy: saved %d books, this exchange has %d", count,
+                books.length);
+        for (BookHistory book : books) {
+            in.check(book.agents.size() == 0, "tiered fee policy: state is restored into a fresh policy");
+            book.head = in.readInt();
+            int agents = in.readInt();
+            for (int a = 0; a < agents; a++) {
+                int agentId = in.readInt();
+                int slot = book.slotOf(agentId);
+                in.check(slot == a, "tiered fee policy: agent %d saved twice on one book", agentId);
+                book.sum[slot] = in.readLong();
+                book.tier[slot] = in.readInt();
+                long[] buckets = in.readLongs("tiered fee policy volume buckets", slots);
+                System.arraycopy(buckets, 0, book.buckets, slot * slots, slots);
+            }
+        }
+    }
+
     private static final class BookHistory {
 
         final int slots;
@@ -116,14 +159,20 @@ public final class TieredFeePolicy implements FeePolicy {
         }
 
         void add(int agentId, long volume) {
+            int slot = slotOf(agentId);
+            buckets[slot * slots + head] += volume;
+            sum[slot] += volume;
+        }
+
+        /** The agent's slot, taken (and the arrays grown) on its first trade. */
+        int slotOf(int agentId) {
             int slot = agents.slotOrAdd(agentId);
             if (slot == sum.length) {
                 buckets = Arrays.copyOf(buckets, 2 * slot * slots);
                 sum = Arrays.copyOf(sum, 2 * slot);
                 tier = Arrays.copyOf(tier, 2 * slot);
             }
-            buckets[slot * slots + head] += volume;
-            sum[slot] += volume;
+            return slot;
         }
 
         void roll(Tier[] tiers) {
