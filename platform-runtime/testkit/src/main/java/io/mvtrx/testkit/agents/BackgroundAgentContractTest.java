@@ -203,10 +203,11 @@ public abstract class BackgroundAgentContractTest {
 
         List<ScriptedEnvironment.Submission> expected = saved.world().submissions()
                 .subList(submissionsBefore, saved.world().submissions().size());
-        assertThat(expected).as("submissions in the second half").isNotEmpty();
+        List<ScriptedEnvironment.Wake> expectedWakes = saved.world().wakes()
+                .subList(wakesBefore, saved.world().wakes().size());
+        assumeTrue(!expected.isEmpty() || !expectedWakes.isEmpty(), "the model does nothing after its start");
         assertThat(restored.world().submissions()).isEqualTo(expected);
-        assertThat(restored.world().wakes())
-                .isEqualTo(saved.world().wakes().subList(wakesBefore, saved.world().wakes().size()));
+        assertThat(restored.world().wakes()).isEqualTo(expectedWakes);
     }
 
     @Test
