@@ -3,9 +3,11 @@ package io.mvtrx.runtime.simulator;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +22,8 @@ import io.mvtrx.api.order.SettleFlag;
 import io.mvtrx.api.order.Side;
 import io.mvtrx.api.order.StpMode;
 import io.mvtrx.api.order.TimeInForce;
-import io.mvtrx.api.settings.Settings;
 import io.mvtrx.api.settings.ParameterSchema;
+import io.mvtrx.api.settings.Settings;
 import io.mvtrx.api.snapshot.StateFormatException;
 import io.mvtrx.api.spi.ExtensionPoint;
 import io.mvtrx.api.spi.PluginProvider;
@@ -256,7 +258,7 @@ class CheckpointResumeTest {
         assertThat(checkpoint.runDirectory()).isEqualTo(temp.resolve("run").toAbsolutePath());
         SimulationState state = CheckpointStore.read(checkpoint);
 
-        try (var channel = java.nio.channels.FileChannel.open(log, java.nio.file.StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(log, StandardOpenOption.WRITE)) {
             channel.truncate(checkpoint.eventLog().bytes() - 1);
         }
         assertThatThrownBy(() -> Simulation.resume(Fixtures.small(), Fixtures.PLUGINS, options(1, log), state))
