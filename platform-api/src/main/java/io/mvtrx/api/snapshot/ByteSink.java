@@ -6,8 +6,12 @@ import java.util.Arrays;
 /** A growable, unsynchronised byte buffer that is a {@link DataOutput} (big-endian, as {@code DataOutputStream}). */
 final class ByteSink implements DataOutput {
 
-    private byte[] bytes = new byte[256];
+    private byte[] bytes;
     private int size;
+
+    ByteSink(int capacity) {
+        bytes = new byte[Math.max(16, capacity)];
+    }
 
     int size() {
         return size;
@@ -15,6 +19,19 @@ final class ByteSink implements DataOutput {
 
     byte[] toByteArray() {
         return Arrays.copyOf(bytes, size);
+    }
+
+    /** Appends a LEB128 varint of {@code v} (unsigned, 1 to 10 bytes) with one bounds check. */
+    void writeVarint(long v) {
+        room(10);
+        byte[] b = bytes;
+        int p = size;
+        while ((v & ~0x7FL) != 0) {
+            b[p++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        b[p++] = (byte) v;
+        size = p;
     }
 
     /** Overwrites four bytes at {@code at} with a big-endian int (a length written after its content). */

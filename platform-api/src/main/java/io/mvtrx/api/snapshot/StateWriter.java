@@ -26,7 +26,17 @@ public final class StateWriter {
 
     /** A writer into memory; {@link #toByteArray()} returns what was written. */
     public static StateWriter inMemory() {
-        return new StateWriter(new ByteSink());
+        return inMemory(256);
+    }
+
+    /** A writer into memory sized for about {@code expectedBytes} (it grows as needed). */
+    public static StateWriter inMemory(int expectedBytes) {
+        return new StateWriter(new ByteSink(expectedBytes));
+    }
+
+    /** Bytes an {@link #inMemory()} writer holds so far; -1 for a writer onto a {@link DataOutput} of the caller's. */
+    public int size() {
+        return out instanceof ByteSink sink ? sink.size() : -1;
     }
 
     /**
@@ -57,6 +67,10 @@ public final class StateWriter {
     /** A long as a zigzag varint (1 to 10 bytes). */
     public void writeLong(long value) {
         long v = (value << 1) ^ (value >> 63);
+        if (out instanceof ByteSink sink) {
+            sink.writeVarint(v);
+            return;
+        }
         try {
             while ((v & ~0x7FL) != 0) {
                 out.write((int) ((v & 0x7F) | 0x80));
@@ -177,7 +191,7 @@ public final class StateWriter {
                 part.writeState(this);
                 sink.patchInt(at, sink.size() - at - 4);
             } else {
-                ByteSink nested = new ByteSink();
+                ByteSink nested = new ByteSink(256);
                 part.writeState(new StateWriter(nested));
                 out.writeInt(nested.size());
                 out.write(nested.toByteArray());

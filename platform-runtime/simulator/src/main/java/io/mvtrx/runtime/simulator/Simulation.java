@@ -512,7 +512,8 @@ public final class Simulation implements AutoCloseable {
         StateWriter own = StateWriter.inMemory();
         writeState(own);
         List<byte[]> states = scheduler.map(blocks, block -> {
-            StateWriter out = StateWriter.inMemory();
+            // sized from the block's last checkpoint: no regrowth copies of a state of many megabytes
+            StateWriter out = StateWriter.inMemory(block.lastStateSize() + block.lastStateSize() / 8);
             block.writeState(out);
             return out.toByteArray();
         });

@@ -127,6 +127,7 @@ public final class Block implements Steppable {
     private boolean started;
     private long messages;
     private long startupNanos;
+    private int lastStateSize = 1 << 16;
 
     private Block(BlockSetup setup, long buildStarted, StateReader state) {
         this.index = setup.index();
@@ -524,6 +525,11 @@ public final class Block implements Steppable {
         return missing;
     }
 
+    /** Bytes the block's last saved state took (a sizing hint for the next; 64 KiB before the first). */
+    public int lastStateSize() {
+        return lastStateSize;
+    }
+
     /**
      * Saves the block between steps (see the class doc).
      *
@@ -575,6 +581,7 @@ public final class Block implements Steppable {
             out.writeInt(entry.priority());
             MessageCodec.write(out, entry.payload());
         }
+        lastStateSize = Math.max(lastStateSize, out.size());
     }
 
     private void readState(StateReader in) {
