@@ -194,6 +194,10 @@ public final class Simulation implements AutoCloseable {
                     exchange.decimals(), config.start(), config.step(), seed);
             return new Simulation(info, clock, seed, blocks, new BlockScheduler(threads), log, remote, logFile);
         }
+        if (logFile != null && state.eventLog().bytes() == 0) {
+            throw new IllegalArgumentException(String.format("cannot continue the event log %s: the checkpointed "
+                    + "run wrote none; resume without an event log", logFile));
+        }
         if (state.blocks().size() != blockCount) {
             throw new StateFormatException("the checkpoint holds %d blocks, the run has %d", state.blocks().size(),
                     blockCount);
@@ -207,7 +211,12 @@ public final class Simulation implements AutoCloseable {
                 state.eventLog());
         Simulation simulation = new Simulation(info, clock, seed, blocks, new BlockScheduler(threads), log, remote,
                 logFile);
-        simulation.readState(StateReader.of(state.simulation(), SimulationState.FORMAT));
+        try {
+            simulation.readState(StateReader.of(state.simulation(), SimulationState.FORMAT));
+        } catch (RuntimeException e) {
+            simulation.scheduler.close();
+            throw e;
+        }
         return simulation;
     }
 
