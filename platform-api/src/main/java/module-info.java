@@ -12,6 +12,7 @@ module io.mvtrx.api {
     exports io.mvtrx.api.number;
     exports io.mvtrx.api.order;
     exports io.mvtrx.api.settings;
+    exports io.mvtrx.api.snapshot;
     exports io.mvtrx.api.state;
     exports io.mvtrx.api.spi;
     exports io.mvtrx.api.spi.agentmodel;

@@ -11,6 +11,7 @@ module io.mvtrx.runtime.simulator {
     requires java.desktop;
 
     exports io.mvtrx.runtime.simulator;
+    exports io.mvtrx.runtime.simulator.checkpoint;
     exports io.mvtrx.runtime.simulator.kernel;
     exports io.mvtrx.runtime.simulator.log;
     exports io.mvtrx.runtime.simulator.report;

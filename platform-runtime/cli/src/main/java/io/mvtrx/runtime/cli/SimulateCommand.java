@@ -1,5 +1,6 @@
 package io.mvtrx.runtime.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -7,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -25,6 +28,10 @@ import io.mvtrx.runtime.simulator.Progress;
 import io.mvtrx.runtime.simulator.Simulation;
 import io.mvtrx.runtime.simulator.SimulationOptions;
 import io.mvtrx.runtime.simulator.SimulationReport;
+import io.mvtrx.runtime.simulator.checkpoint.Checkpoint;
+import io.mvtrx.runtime.simulator.checkpoint.CheckpointStore;
+import io.mvtrx.runtime.simulator.checkpoint.Checkpointer;
+import io.mvtrx.runtime.simulator.checkpoint.RunDescription;
 import io.mvtrx.runtime.simulator.log.EventLogHash;
 import io.mvtrx.runtime.simulator.report.MarketFacts;
 import io.mvtrx.runtime.simulator.report.Plots;
@@ -33,6 +40,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
@@ -43,6 +51,9 @@ import picocli.CommandLine.TypeConversionException;
  * at the end one summary line goes to stdout and the output folder holds {@code events.l3} (the L3 event log, format
  * in doc/simulator.md), {@code report.json} and, computed from the event log, the stylized facts with their targets
  * and the plots of {@link Plots#FILES}.
+ * Every {@code ckptIntervalInSteps} steps (or {@code --checkpoint-every}) a checkpoint goes to
+ * {@code <out>/checkpoints/step-N/}; {@code --resume} continues a run from one, in its own folder, with the
+ * configuration and shape saved in it.
  */
 @Command(name = "simulate",
         mixinStandardHelpOptions = true,
@@ -93,10 +104,27 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Do not write events.l3 (its hash is still computed); no market facts or plots then.")
     private boolean noEventLog;
 
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "Steps between checkpoints into <out>/checkpoints (0: none). Default: the configuration's "
+                    + "ckptIntervalInSteps.")
+    private Integer checkpointEvery;
+
+    @Option(names = "--resume", paramLabel = "DIR|latest",
+            description = "Continue a run from a checkpoint: a checkpoint directory, a run's output folder (its "
+                    + "newest checkpoint) or 'latest' (the newest in --out). Configuration, duration, seed and "
+                    + "shape come from the checkpoint; the run goes on in its own folder.")
+    private String resume;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        if (checkpointEvery != null && checkpointEvery < 0) {
+            throw new CommandFailedException("--checkpoint-every must be >= 0, got %d", checkpointEvery);
+        }
+        if (resume != null) {
+            return resume(stdout, stderr);
+        }
         SimulationOptions options = SimulationOptions.defaults();
         if (duration != null) {
             options = options.withDuration(duration);
@@ -113,31 +141,107 @@ final class SimulateCommand implements Callable<Integer> {
         try (PluginRegistry registry = mvtrx.loadPlugins()) {
             mvtrx.printProblems(registry);
             SimulationConfig configuration = load(registry, stderr);
+            String configName = config == null ? SimulationConfigs.EMBEDDED_DEFAULT_NAME : config.toString();
+            byte[] configXml = SimulateCheckpoints.configBytes(config);
             long began = System.nanoTime();
             try (Simulation simulation = create(configuration, registry, options)) {
-                long built = System.nanoTime() - began;
-                stderr.printf(Locale.ROOT, "%s: %d block(s) x %d books, %d background agents and %d remote "
-                                + "accounts per block, %d thread(s); started in %.0f ms (slowest block %.0f ms)%n",
-                        simulation.info().simulationId(), simulation.info().blockCount(),
-                        simulation.info().booksPerBlock(), simulation.agentsPerBlock(),
-                        simulation.info().remoteAgentCount(), simulation.threads(), built / 1e6,
-                        Arrays.stream(simulation.startupNanos()).max().orElse(0) / 1e6);
-                stderr.flush();
-                ProgressLine line = new ProgressLine(stderr);
-                simulation.run(line::update);
-                line.finish(simulation.progress());
-                simulation.close();
-                writeReport(simulation, facts(stderr, ProcessPaths.reference(configuration, registry,
-                        "fundamental", simulation.seed(), simulation.info().duration())));
-                Progress p = simulation.progress();
-                stdout.printf(Locale.ROOT, "simulated %s in %.1f s: %.1fx real time, %d events (%.0f/s), %d L3 "
-                                + "events, event-log hash %s, out %s%n",
-                        clock(p.elapsed()), p.wallNanos() / 1e9, p.speed(), p.messages(), p.messagesPerSecond(),
-                        p.l3Events(), EventLogHash.hex(simulation.eventLogHash()), out);
-                stdout.flush();
-                return ExitCodes.OK;
+                RunDescription description = SimulateCheckpoints.describe(simulation, configName, configXml,
+                        !noEventLog);
+                return execute(simulation, configuration, registry, description, began, stdout, stderr);
             }
         }
+    }
+
+    /** {@code --resume}: the checkpoint's configuration and shape, this command's threads, the run's own folder. */
+    private Integer resume(PrintWriter stdout, PrintWriter stderr) {
+        List<String> fixed = new ArrayList<>();
+        for (String option : List.of("--config", "--duration", "--seed", "--books-per-block", "--blocks",
+                "--no-event-log")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                fixed.add(option);
+            }
+        }
+        if (!fixed.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), String.format("--resume takes the configuration, "
+                    + "duration, seed, shape and event log from the checkpoint; %s cannot be given with it",
+                    String.join(", ", fixed)));
+        }
+        Checkpoint checkpoint = SimulateCheckpoints.locate(resume, out);
+        Path runDirectory = checkpoint.runDirectory();
+        if (spec.commandLine().getParseResult().hasMatchedOption("--out")
+                && !out.toAbsolutePath().normalize().equals(runDirectory.normalize())) {
+            throw new ParameterException(spec.commandLine(), String.format("--out %s is not the folder of "
+                    + "checkpoint %s (%s): a resumed run goes on in its own folder", out, checkpoint.directory(),
+                    runDirectory));
+        }
+        out = runDirectory;
+        RunDescription run = checkpoint.run();
+        SimulationOptions options = SimulationOptions.defaults().withDuration(run.duration()).withSeed(run.seed())
+                .withBlockCount(run.blockCount()).withBooksPerBlock(run.booksPerBlock());
+        options = withCount(options, "--threads", threads, SimulationOptions::withThreads);
+        noEventLog = !run.eventLog();
+        if (run.eventLog()) {
+            options = options.withEventLog(out.resolve("events.l3"));
+        }
+        try (PluginRegistry registry = mvtrx.loadPlugins()) {
+            mvtrx.printProblems(registry);
+            SimulationConfig configuration;
+            try {
+                configuration = SimulationConfigs.load(run.configName(), new ByteArrayInputStream(run.configXml()),
+                        registry);
+            } catch (ConfigException e) {
+                throw new CommandFailedException("cannot resume: the configuration saved in %s no longer loads: %s",
+                        checkpoint.directory(), e.getMessage().lines().findFirst().orElse("invalid"));
+            }
+            long began = System.nanoTime();
+            Simulation resumed;
+            try {
+                resumed = Simulation.resume(configuration, registry, options, CheckpointStore.read(checkpoint));
+            } catch (RuntimeException e) {
+                throw new CommandFailedException("cannot resume from %s: %s", checkpoint.directory(),
+                        e.getMessage());
+            }
+            try (Simulation simulation = resumed) {
+                stderr.printf(Locale.ROOT, "resuming %s from %s: step %d, sim %s%n", run.simulationId(),
+                        checkpoint.directory(), checkpoint.step(), clock(checkpoint.time() - configuration.start()));
+                return execute(simulation, configuration, registry, run, began, stdout, stderr);
+            }
+        }
+    }
+
+    /** Runs a built (or resumed) simulation to its end with checkpoints, then writes the report and summary. */
+    private Integer execute(Simulation simulation, SimulationConfig configuration, PluginRegistry registry,
+                            RunDescription description, long began, PrintWriter stdout, PrintWriter stderr) {
+        long built = System.nanoTime() - began;
+        stderr.printf(Locale.ROOT, "%s: %d block(s) x %d books, %d background agents and %d remote "
+                        + "accounts per block, %d thread(s); started in %.0f ms (slowest block %.0f ms)%n",
+                simulation.info().simulationId(), simulation.info().blockCount(),
+                simulation.info().booksPerBlock(), simulation.agentsPerBlock(),
+                simulation.info().remoteAgentCount(), simulation.threads(), built / 1e6,
+                Arrays.stream(simulation.startupNanos()).max().orElse(0) / 1e6);
+        stderr.flush();
+        int interval = checkpointEvery != null ? checkpointEvery
+                : configuration.checkpoint().intervalInSteps();
+        ProgressLine line = new ProgressLine(stderr);
+        try (Checkpointer checkpointer = SimulateCheckpoints.start(simulation, description, out, interval,
+                configuration.checkpoint().keepLast(), stderr)) {
+            simulation.run(progress -> {
+                line.update(progress);
+                checkpointer.onStep(progress);
+            });
+            line.finish(simulation.progress());
+            SimulateCheckpoints.summary(checkpointer, stderr);
+        }
+        simulation.close();
+        writeReport(simulation, facts(stderr, ProcessPaths.reference(configuration, registry, "fundamental",
+                simulation.seed(), simulation.info().duration())));
+        Progress p = simulation.progress();
+        stdout.printf(Locale.ROOT, "simulated %s in %.1f s: %.1fx real time, %d events (%.0f/s), %d L3 "
+                        + "events, event-log hash %s, out %s%n",
+                clock(p.elapsed()), p.wallNanos() / 1e9, p.speed(), p.messages(), p.messagesPerSecond(),
+                p.l3Events(), EventLogHash.hex(simulation.eventLogHash()), out);
+        stdout.flush();
+        return ExitCodes.OK;
     }
 
     private static SimulationOptions withCount(SimulationOptions options, String name, Integer value,

@@ -1,12 +1,18 @@
 package io.mvtrx.runtime.simulator;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 import io.mvtrx.api.account.Account;
 import io.mvtrx.api.event.BookEvent;
@@ -36,6 +43,9 @@ import io.mvtrx.api.notice.PositionCloseReport;
 import io.mvtrx.api.notice.SimulationEnded;
 import io.mvtrx.api.notice.SimulationStarted;
 import io.mvtrx.api.order.OrderType;
+import io.mvtrx.api.snapshot.StateFormatException;
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
 import io.mvtrx.api.state.AgentResponse;
 import io.mvtrx.api.state.BookState;
 import io.mvtrx.api.state.SimulationInfo;
@@ -44,9 +54,11 @@ import io.mvtrx.runtime.config.AgentGroupConfig;
 import io.mvtrx.runtime.config.ExchangeConfig;
 import io.mvtrx.runtime.config.SimulationConfig;
 import io.mvtrx.runtime.plugins.PluginCatalog;
+import io.mvtrx.runtime.simulator.checkpoint.SimulationState;
 import io.mvtrx.runtime.simulator.internal.AgentDirectory;
 import io.mvtrx.runtime.simulator.internal.Block;
 import io.mvtrx.runtime.simulator.internal.BlockSetup;
+import io.mvtrx.runtime.simulator.internal.MessageCodec;
 import io.mvtrx.runtime.simulator.kernel.BlockScheduler;
 import io.mvtrx.runtime.simulator.kernel.StepClock;
 import io.mvtrx.runtime.simulator.log.EventLogWriter;
@@ -75,6 +87,10 @@ import io.mvtrx.runtime.simulator.log.EventLogWriter;
  * }
  * }
  *
+ * <p>Checkpoints: between steps {@link #capture()} saves the whole state (every block in parallel) and
+ * {@link #resume} builds a simulation from the same configuration that continues from it, writing the same event
+ * log from there on as the saved run would have (see {@code checkpoint.CheckpointStore} for the files).
+ *
  * <p>One caller at a time. Remote accounts are {@code 0..remoteAgentCount-1} in every block (one account per book).
  */
 public final class Simulation implements AutoCloseable {
@@ -92,11 +108,13 @@ public final class Simulation implements AutoCloseable {
     private final int remoteCount;
     private final int booksPerBlock;
     private final Map<Integer, List<Notice>> pendingNotices = new HashMap<>();
+    private final Path eventLogFile;
     private long stepIndex;
     private long wallNanos;
 
     private Simulation(SimulationInfo info, StepClock clock, long seed, List<Block> blocks, BlockScheduler scheduler,
-                       EventLogWriter log, RemoteAgents remote) {
+                       EventLogWriter log, RemoteAgents remote, Path eventLogFile) {
+        this.eventLogFile = eventLogFile;
         this.info = info;
         this.clock = clock;
         this.seed = seed;
@@ -121,6 +139,27 @@ public final class Simulation implements AutoCloseable {
      * @throws UncheckedIOException     if the event log cannot be created
      */
     public static Simulation create(SimulationConfig config, PluginCatalog catalog, SimulationOptions options) {
+        return assemble(config, catalog, options, null);
+    }
+
+    /**
+     * Builds a simulation that continues a {@link #capture captured} state: every block is built from the
+     * configuration as {@link #create} builds it, without funding or starting anything, and restores its saved
+     * state; the event log, when {@code options} names one, is cut back to the checkpoint's length and continued.
+     * The configuration and the options' duration, seed, blocks and books per block must be those of the saved
+     * run; the thread count may differ.
+     *
+     * @throws StateFormatException     naming the block and component, if the state does not fit the configuration
+     * @throws IllegalArgumentException naming the block, if a plugin refuses its configuration
+     * @throws UncheckedIOException     if the event log is missing, shorter than the checkpoint says, or another run's
+     */
+    public static Simulation resume(SimulationConfig config, PluginCatalog catalog, SimulationOptions options,
+                                    SimulationState state) {
+        return assemble(config, catalog, options, state);
+    }
+
+    private static Simulation assemble(SimulationConfig config, PluginCatalog catalog, SimulationOptions options,
+                                       SimulationState state) {
         ExchangeConfig exchange = config.exchange();
         long duration = options.duration() > 0 ? options.duration() : config.duration();
         long seed = options.seed().orElse(config.seed());
@@ -148,10 +187,74 @@ public final class Simulation implements AutoCloseable {
             setups.add(new BlockSetup(b, booksPerBlock, config.start(), duration, seed, exchange, groups,
                     directory.all(), catalog, remote != null, EXPECTED_ORDERS));
         }
-        List<Block> blocks = build(setups, threads);
-        EventLogWriter log = new EventLogWriter(open(options.eventLog()), blockCount, booksPerBlock,
-                exchange.decimals(), config.start(), config.step(), seed);
-        return new Simulation(info, clock, seed, blocks, new BlockScheduler(threads), log, remote);
+        Path logFile = options.eventLog().orElse(null);
+        if (state == null) {
+            List<Block> blocks = build(setups, threads, Block::build);
+            EventLogWriter log = new EventLogWriter(open(options.eventLog()), blockCount, booksPerBlock,
+                    exchange.decimals(), config.start(), config.step(), seed);
+            return new Simulation(info, clock, seed, blocks, new BlockScheduler(threads), log, remote, logFile);
+        }
+        if (logFile != null && state.eventLog().bytes() == 0) {
+            throw new IllegalArgumentException(String.format("cannot continue the event log %s: the checkpointed "
+                    + "run wrote none; resume without an event log", logFile));
+        }
+        if (state.blocks().size() != blockCount) {
+            throw new StateFormatException("the checkpoint holds %d blocks, the run has %d", state.blocks().size(),
+                    blockCount);
+        }
+        List<Block> blocks = build(setups, threads, setup -> Block.restore(setup,
+                StateReader.of(state.blocks().get(setup.index()), SimulationState.FORMAT)));
+        ByteArrayOutputStream header = new ByteArrayOutputStream();
+        new EventLogWriter(header, blockCount, booksPerBlock, exchange.decimals(), config.start(), config.step(),
+                seed).position();
+        EventLogWriter log = EventLogWriter.resume(reopen(logFile, header.toByteArray(), state.eventLog().bytes()),
+                state.eventLog());
+        Simulation simulation = new Simulation(info, clock, seed, blocks, new BlockScheduler(threads), log, remote,
+                logFile);
+        try {
+            simulation.readState(StateReader.of(state.simulation(), SimulationState.FORMAT));
+        } catch (RuntimeException e) {
+            simulation.scheduler.close();
+            throw e;
+        }
+        return simulation;
+    }
+
+    /**
+     * The event log of a resumed run: the saved run's file cut back to the checkpoint's length, open for appending.
+     * The file must start with this run's header and hold at least {@code length} bytes.
+     */
+    private static OutputStream reopen(Path file, byte[] header, long length) {
+        if (file == null) {
+            return null;
+        }
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new UncheckedIOException(new IOException(String.format("cannot continue the event log %s: "
+                        + "it does not exist (the checkpoint needs its first %d bytes)", file, length)));
+            }
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            try {
+                long size = channel.size();
+                ByteBuffer start = ByteBuffer.allocate(header.length);
+                while (start.hasRemaining() && channel.read(start, start.position()) > 0) {
+                    // read the header
+                }
+                if (size < length || !Arrays.equals(start.array(), header)) {
+                    throw new IOException(String.format("cannot continue the event log %s: %s", file,
+                            size < length ? String.format("it has %d bytes, the checkpoint needs its first %d",
+                                    size, length) : "its header is not this run's (another seed or shape)"));
+                }
+                channel.truncate(length);
+                channel.position(length);
+                return new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
     }
 
     private static OutputStream open(Optional<Path> file) {
@@ -170,15 +273,15 @@ public final class Simulation implements AutoCloseable {
         }
     }
 
-    private static List<Block> build(List<BlockSetup> setups, int threads) {
+    private static List<Block> build(List<BlockSetup> setups, int threads, Function<BlockSetup, Block> builder) {
         if (threads == 1 || setups.size() == 1) {
-            return setups.stream().map(Block::build).toList();
+            return setups.stream().map(builder).toList();
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, setups.size()));
         try {
             List<Future<Block>> futures = new ArrayList<>();
             for (BlockSetup setup : setups) {
-                futures.add(pool.submit(() -> Block.build(setup)));
+                futures.add(pool.submit(() -> builder.apply(setup)));
             }
             List<Block> blocks = new ArrayList<>();
             for (Future<Block> future : futures) {
@@ -407,6 +510,97 @@ public final class Simulation implements AutoCloseable {
 
     private void notice(int agentId, Notice notice) {
         pendingNotices.computeIfAbsent(agentId, k -> new ArrayList<>()).add(notice);
+    }
+
+    // ------------------------------------------------------------------------------------------------ checkpoints
+
+    /**
+     * The components of the run that cannot save their state, one line each naming the plugin and its class
+     * (the same in every block, so block 0's); empty when the run can be checkpointed.
+     */
+    public List<String> unsnapshottable() {
+        return blocks.getFirst().unsnapshottable();
+    }
+
+    /**
+     * Captures the whole state between two steps: flushes the event log and saves every block (in parallel on the
+     * worker threads) and the simulation's own state. The run is unchanged and continues.
+     *
+     * @throws IllegalStateException listing the components that cannot save their state, or if the run has
+     *                               finished (the event log is closed)
+     */
+    public SimulationState capture() {
+        List<String> missing = unsnapshottable();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("cannot checkpoint: " + String.join("; ", missing)
+                    + " cannot save their state");
+        }
+        EventLogWriter.Position position = log.position();
+        StateWriter own = StateWriter.inMemory();
+        writeState(own);
+        List<byte[]> states = scheduler.map(blocks, block -> {
+            // sized from the block's last checkpoint: no regrowth copies of a state of many megabytes
+            StateWriter out = StateWriter.inMemory(block.lastStateSize() + block.lastStateSize() / 8);
+            block.writeState(out);
+            return out.toByteArray();
+        });
+        return new SimulationState(stepIndex, time(), position, own.toByteArray(), states);
+    }
+
+    /** The event-log file, if one is written (checkpoints make it durable before they are). */
+    public Optional<Path> eventLogFile() {
+        return Optional.ofNullable(eventLogFile);
+    }
+
+    private void writeState(StateWriter out) {
+        out.writeLong(seed);
+        out.writeLong(clock.start());
+        out.writeLong(clock.step());
+        out.writeLong(clock.duration());
+        out.writeInt(info.blockCount());
+        out.writeInt(booksPerBlock);
+        out.writeInt(remoteCount);
+        out.writeBoolean(remote != null);
+        out.writeLong(stepIndex);
+        out.writeLong(wallNanos);
+        Map<Integer, List<Notice>> notices = new TreeMap<>(pendingNotices);
+        out.writeInt(notices.size());
+        for (Map.Entry<Integer, List<Notice>> entry : notices.entrySet()) {
+            out.writeInt(entry.getKey());
+            out.writeInt(entry.getValue().size());
+            for (Notice notice : entry.getValue()) {
+                MessageCodec.writeNotice(out, notice);
+            }
+        }
+    }
+
+    private void readState(StateReader in) {
+        same(in, "seed", in.readLong(), seed);
+        same(in, "start", in.readLong(), clock.start());
+        same(in, "step", in.readLong(), clock.step());
+        same(in, "duration", in.readLong(), clock.duration());
+        same(in, "block count", in.readInt(), info.blockCount());
+        same(in, "books per block", in.readInt(), booksPerBlock);
+        same(in, "remote account count", in.readInt(), remoteCount);
+        boolean published = in.readBoolean();
+        in.check(published == (remote != null), "the checkpoint was written %s remote agents, this run %s",
+                published ? "with" : "without", remote != null ? "has them" : "has none");
+        stepIndex = in.readLong();
+        in.check(stepIndex >= 0 && stepIndex <= clock.stepCount(), "checkpoint at step %d of a %d-step run",
+                stepIndex, clock.stepCount());
+        wallNanos = in.readLong();
+        pendingNotices.clear();
+        for (int n = in.readInt(); n > 0; n--) {
+            int agentId = in.readInt();
+            for (int k = in.readInt(); k > 0; k--) {
+                notice(agentId, MessageCodec.readNotice(in));
+            }
+        }
+        in.check(in.remaining() == 0, "%d bytes left after the simulation's state", in.remaining());
+    }
+
+    private static void same(StateReader in, String what, long saved, long now) {
+        in.check(saved == now, "the checkpoint's %s is %d, this run's %d", what, saved, now);
     }
 
     // ------------------------------------------------------------------------------------------------ reads

@@ -16,10 +16,12 @@ import io.mvtrx.api.settings.Settings;
 import io.mvtrx.api.spi.agentmodel.AgentPopulation;
 import io.mvtrx.api.spi.agentmodel.BackgroundAgentModelProvider;
 import io.mvtrx.api.spi.agentmodel.PopulationContext;
+import io.mvtrx.testkit.Snapshots;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The contract every background-agent model meets. A model's test extends this class, names its provider and its
@@ -131,11 +133,30 @@ public abstract class BackgroundAgentContractTest {
         account.balances(5_000_000, 1_500_000_000_000_000L).fees(0, 23_000);
     }
 
-    /** Runs the population once with instance seeds {@code seedBase + i}. */
-    protected final Run run(long seedBase) {
-        Settings settings = settings();
+    /**
+     * Whether the model's populations and agents save their state for checkpoints
+     * ({@code io.mvtrx.api.snapshot.Snapshottable}); every built-in model does.
+     */
+    protected boolean snapshots() {
+        return true;
+    }
+
+    /** A population in a prepared world, not started. */
+    private record Setup(AgentPopulation population, ScriptedEnvironment world, ScriptedKernel kernel) {
+
+        Object[] parts() {
+            Object[] parts = new Object[1 + kernel.instanceCount()];
+            parts[0] = population;
+            for (int i = 0; i < kernel.instanceCount(); i++) {
+                parts[1 + i] = kernel.agent(i);
+            }
+            return parts;
+        }
+    }
+
+    private Setup setup(long seedBase) {
         PopulationContext context = populationContext();
-        AgentPopulation population = provider().create(settings, context);
+        AgentPopulation population = provider().create(settings(), context);
         ScriptedEnvironment world = new ScriptedEnvironment(context.bookCount(), seedBase).at(context.startTime());
         prepareWorld(world);
         ScriptedKernel kernel = new ScriptedKernel(population, context, world, seedBase, acknowledgePlacements());
@@ -144,9 +165,49 @@ public abstract class BackgroundAgentContractTest {
                 prepareAccount(kernel.environment(i).account(book), i, book);
             }
         }
-        kernel.start();
-        kernel.run(context.startTime() + horizon(), maxEvents());
-        return new Run(List.copyOf(world.submissions()), List.copyOf(world.wakes()), kernel.delivered());
+        return new Setup(population, world, kernel);
+    }
+
+    /** Runs the population once with instance seeds {@code seedBase + i}. */
+    protected final Run run(long seedBase) {
+        Setup setup = setup(seedBase);
+        setup.kernel().start();
+        setup.kernel().run(populationContext().startTime() + horizon(), maxEvents());
+        return new Run(List.copyOf(setup.world().submissions()), List.copyOf(setup.world().wakes()),
+                setup.kernel().delivered());
+    }
+
+    /**
+     * The population saved halfway through the horizon (population and every instance) and restored into fresh
+     * instances of other seeds — so that only the restored state can reproduce the saved run — acts from then on
+     * exactly as the saved one: the same instructions with the same latencies, the same wake-ups.
+     */
+    @Test
+    void aRestoredPopulationActsAsTheSavedOne() {
+        assumeTrue(snapshots(), "the model does not save its state");
+        long half = populationContext().startTime() + horizon() / 2;
+        long end = populationContext().startTime() + horizon();
+        Setup saved = setup(31);
+        saved.kernel().start();
+        saved.kernel().run(half, maxEvents());
+        ScriptedKernel.Pause pause = saved.kernel().pause();
+        byte[] state = Snapshots.save(saved.parts());
+        int submissionsBefore = saved.world().submissions().size();
+        int wakesBefore = saved.world().wakes().size();
+        saved.kernel().run(end, maxEvents());
+
+        Setup restored = setup(977);
+        Snapshots.restore(state, restored.parts());
+        restored.kernel().resume(pause);
+        restored.kernel().run(end, maxEvents());
+
+        List<ScriptedEnvironment.Submission> expected = saved.world().submissions()
+                .subList(submissionsBefore, saved.world().submissions().size());
+        List<ScriptedEnvironment.Wake> expectedWakes = saved.world().wakes()
+                .subList(wakesBefore, saved.world().wakes().size());
+        assumeTrue(!expected.isEmpty() || !expectedWakes.isEmpty(), "the model does nothing after its start");
+        assertThat(restored.world().submissions()).isEqualTo(expected);
+        assertThat(restored.world().wakes()).isEqualTo(expectedWakes);
     }
 
     @Test

@@ -5,17 +5,17 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 import io.mvtrx.api.instruction.Instruction;
+import io.mvtrx.api.snapshot.SplitMix64;
 import io.mvtrx.api.spi.agentmodel.AgentEnvironment;
 import io.mvtrx.api.spi.agentmodel.MarketView;
 import io.mvtrx.api.spi.process.PriceProcess;
 
 /**
  * A fake {@link AgentEnvironment} for one agent instance: books, processes and the clock live in a world shared with
- * the instance's {@linkplain #peer peers}; the random stream (a seeded {@link SplittableRandom}) and the accounts are
+ * the instance's {@linkplain #peer peers}; the random stream (a seeded {@link SplitMix64}, the numbers of a {@code SplittableRandom} of that seed) and the accounts are
  * the instance's own. Every submission and wake-up is recorded, never executed; nothing is validated here, so a
  * contract test can assert on what an agent really asked for.
  *
@@ -64,7 +64,7 @@ public final class ScriptedEnvironment implements AgentEnvironment {
 
     /** A new world of {@code bookCount} books, seen by instance 0 with a stream seeded by {@code seed}. */
     public ScriptedEnvironment(int bookCount, long seed) {
-        this(new World(bookCount), 0, new SplittableRandom(seed));
+        this(new World(bookCount), 0, new SplitMix64(seed));
     }
 
     /** A new world of {@code bookCount} books, seen by instance 0 drawing from {@code random} (e.g. a script). */
@@ -87,12 +87,47 @@ public final class ScriptedEnvironment implements AgentEnvironment {
 
     /** Another instance in the same world, with its own stream and fresh (empty) accounts. */
     public ScriptedEnvironment peer(int index, long seed) {
-        return new ScriptedEnvironment(world, index, new SplittableRandom(seed));
+        return new ScriptedEnvironment(world, index, new SplitMix64(seed));
     }
 
     /** Another instance in the same world drawing from {@code peerRandom}. */
     public ScriptedEnvironment peer(int index, RandomGenerator peerRandom) {
         return new ScriptedEnvironment(world, index, peerRandom);
+    }
+
+    /** The random stream's state, for a {@link ScriptedKernel.Pause}; only for seeded streams. */
+    long randomState() {
+        if (random instanceof SplitMix64 seeded) {
+            return seeded.state();
+        }
+        throw new IllegalStateException("only a seeded stream can be paused, not a " + random.getClass().getName());
+    }
+
+    void randomState(long state) {
+        ((SplitMix64) random).state(state);
+    }
+
+    /** Every defined process's components from 1 on (the inputs agents set), by name and book. */
+    Map<String, double[][]> processInputs() {
+        Map<String, double[][]> inputs = new HashMap<>();
+        world.processes.forEach((name, byBook) -> {
+            double[][] copy = new double[byBook.length][];
+            for (int b = 0; b < byBook.length; b++) {
+                copy[b] = byBook[b] == null ? null : byBook[b].extra();
+            }
+            inputs.put(name, copy);
+        });
+        return inputs;
+    }
+
+    void processInputs(Map<String, double[][]> inputs) {
+        inputs.forEach((name, byBook) -> {
+            for (int b = 0; b < byBook.length; b++) {
+                if (byBook[b] != null) {
+                    defineProcess(b, name).extra(byBook[b]);
+                }
+            }
+        });
     }
 
     /** Sets the world clock and returns this environment. */

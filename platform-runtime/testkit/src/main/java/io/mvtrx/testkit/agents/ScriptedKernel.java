@@ -2,6 +2,7 @@ package io.mvtrx.testkit.agents;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 
 import io.mvtrx.api.instruction.CancelOrders;
@@ -69,6 +70,11 @@ public final class ScriptedKernel {
         return environments.get(i);
     }
 
+    /** Instances. */
+    public int instanceCount() {
+        return agents.size();
+    }
+
     /** Instance {@code i}. */
     public BackgroundAgent agent(int i) {
         return agents.get(i);
@@ -105,6 +111,58 @@ public final class ScriptedKernel {
         }
         delivered += count;
         return count;
+    }
+
+    /**
+     * What the kernel and its world hold besides the agents' own state: the queued events, the counters, the clock,
+     * every instance's random stream and the inputs agents set on processes. With the agents' saved state it lets a
+     * fresh kernel {@linkplain #resume continue} this one.
+     */
+    public static final class Pause {
+        private final List<Event> queue;
+        private final long sequence;
+        private final long nextOrderId;
+        private final long now;
+        private final long[] randomStates;
+        private final Map<String, double[][]> processInputs;
+
+        private Pause(List<Event> queue, long sequence, long nextOrderId, long now, long[] randomStates,
+                      Map<String, double[][]> processInputs) {
+            this.queue = queue;
+            this.sequence = sequence;
+            this.nextOrderId = nextOrderId;
+            this.now = now;
+            this.randomStates = randomStates;
+            this.processInputs = processInputs;
+        }
+    }
+
+    /** Captures what {@link #resume} needs; this kernel can run on. Needs seeded streams. */
+    public Pause pause() {
+        long[] randoms = new long[environments.size()];
+        for (int i = 0; i < randoms.length; i++) {
+            randoms[i] = environments.get(i).randomState();
+        }
+        return new Pause(new ArrayList<>(queue), sequence, nextOrderId, world.now(), randoms,
+                world.processInputs());
+    }
+
+    /**
+     * Continues a paused kernel, instead of {@link #start}: this kernel's agents must hold the paused agents'
+     * restored state and its world must be prepared as the paused one was (books, processes, accounts).
+     */
+    public void resume(Pause pause) {
+        queue.clear();
+        queue.addAll(pause.queue);
+        sequence = pause.sequence;
+        nextOrderId = pause.nextOrderId;
+        world.at(pause.now);
+        world.processInputs(pause.processInputs);
+        for (int i = 0; i < environments.size(); i++) {
+            environments.get(i).randomState(pause.randomStates[i]);
+        }
+        wakesSeen = world.wakes().size();
+        submissionsSeen = world.submissions().size();
     }
 
     /** Events delivered so far. */

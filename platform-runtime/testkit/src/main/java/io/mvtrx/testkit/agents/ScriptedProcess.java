@@ -47,6 +47,15 @@ public final class ScriptedProcess implements PriceProcess {
         return this;
     }
 
+    /** A copy of components 1, 2, … (null when there are none). */
+    double[] extra() {
+        return extra == null ? null : extra.clone();
+    }
+
+    void extra(double[] values) {
+        extra = values == null ? null : values.clone();
+    }
+
     /** Sets one component {@code >= 1}. */
     public ScriptedProcess component(int index, double componentValue) {
         extra[index - 1] = componentValue;

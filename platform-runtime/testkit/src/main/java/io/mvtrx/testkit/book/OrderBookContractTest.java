@@ -9,8 +9,10 @@ import java.util.List;
 
 import io.mvtrx.api.order.Side;
 import io.mvtrx.api.order.StpMode;
+import io.mvtrx.api.snapshot.SplitMix64;
 import io.mvtrx.api.spi.matching.MatchSink;
 import io.mvtrx.api.spi.matching.OrderBook;
+import io.mvtrx.testkit.Snapshots;
 import io.mvtrx.testkit.book.RecordingSink.Fill;
 import io.mvtrx.testkit.book.RecordingSink.SelfTradeCancel;
 
@@ -49,6 +51,14 @@ public abstract class OrderBookContractTest {
 
     /** Whether orders of one level fill oldest first (price-time); pro-rata books answer false. */
     protected boolean fillsInQueueOrder() {
+        return true;
+    }
+
+    /**
+     * Whether the book saves its state for checkpoints ({@code io.mvtrx.api.snapshot.Snapshottable}); every
+     * built-in book does.
+     */
+    protected boolean snapshots() {
         return true;
     }
 
@@ -602,5 +612,56 @@ public abstract class OrderBookContractTest {
             return true;
         });
         return flat;
+    }
+
+    /**
+     * A book saved after 300 random placements, takes and cancels and restored into an empty one then answers the
+     * next 300 exactly as the saved one: the same fills and self-trade cancels, remainders and state hash.
+     */
+    @Test
+    void aRestoredBookContinuesAsTheSavedOne() {
+        assumeTrue(snapshots(), "the book does not save its state");
+        SplitMix64 random = new SplitMix64(2024);
+        for (int id = 0; id < 300; id++) {
+            randomOp(book, id, random, sink);
+        }
+        OrderBook restored = Snapshots.copy(book, newBook());
+        assertThat(restored.stateHash()).isEqualTo(book.stateHash());
+        assertThat(restored.orderCount()).isEqualTo(book.orderCount()).isPositive();
+
+        RecordingSink restoredSink = new RecordingSink();
+        for (int id = 300; id < 600; id++) {
+            long state = random.state();
+            sink.clear();
+            long result = randomOp(book, id, random, sink);
+            random.state(state);
+            restoredSink.clear();
+            long restoredResult = randomOp(restored, id, random, restoredSink);
+
+            assertThat(restoredSink.events()).as("events of step %d", id).isEqualTo(sink.events());
+            assertThat(restoredResult).as("result of step %d", id).isEqualTo(result);
+            assertThat(restored.stateHash()).as("hash after step %d", id).isEqualTo(book.stateHash());
+        }
+    }
+
+    /** One random step around price 1000: a GTC placement (match, rest the rest), an IOC take, or a reduce. */
+    private static long randomOp(OrderBook target, long id, SplitMix64 random, RecordingSink events) {
+        int kind = random.nextInt(10);
+        int agent = 1 + random.nextInt(4);
+        Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
+        long price = 990 + random.nextInt(21);
+        long quantity = 1 + random.nextInt(20);
+        StpMode stp = random.nextInt(4) == 0 ? StpMode.CO : StpMode.NONE;
+        if (kind < 6) {
+            long left = target.match(id, agent, side, price, quantity, stp, events);
+            if (left > 0) {
+                target.rest(id, agent, side, price, left, id);
+            }
+            return left;
+        }
+        if (kind < 8) {
+            return target.match(id, agent, side, price, quantity, stp, events);
+        }
+        return target.reduce(Math.max(0, id - 1 - random.nextInt(50)), 1 + random.nextInt(10));
     }
 }

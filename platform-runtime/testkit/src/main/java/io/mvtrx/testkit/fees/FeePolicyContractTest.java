@@ -10,11 +10,13 @@ import io.mvtrx.api.settings.SettingsException;
 import io.mvtrx.api.spi.fees.FeeContext;
 import io.mvtrx.api.spi.fees.FeePolicy;
 import io.mvtrx.api.spi.fees.FeePolicyProvider;
+import io.mvtrx.testkit.Snapshots;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What every fee policy promises, whatever its schedule. A plugin's test extends this class and names its provider
@@ -52,10 +54,23 @@ public abstract class FeePolicyContractTest {
         return provider().create(settings(), context());
     }
 
+    /**
+     * Whether the policy saves its state for checkpoints ({@code io.mvtrx.api.snapshot.Snapshottable}); every
+     * built-in policy does, a plugin that opts out answers false and runs without checkpoints.
+     */
+    protected boolean snapshots() {
+        return true;
+    }
+
     /** Feeds a deterministic flow of {@code trades} trades, calling {@code onStep} every tenth. */
     private static void feed(FeePolicy policy, int trades) {
+        feed(policy, 0, trades);
+    }
+
+    /** Trades {@code from} (inclusive) to {@code to} (exclusive) of the deterministic flow. */
+    private static void feed(FeePolicy policy, int from, int to) {
         long quote = BookDecimals.REFERENCE.quote().unit();
-        for (int i = 0; i < trades; i++) {
+        for (int i = from; i < to; i++) {
             int book = i % BOOKS;
             long timestamp = 1_000_000_000L * (i / 3);
             int maker = (i % 5) - 2;
@@ -133,6 +148,27 @@ public abstract class FeePolicyContractTest {
                 assertThat(second.makerRate(agent, book)).isEqualTo(first.makerRate(agent, book));
                 assertThat(second.takerRate(agent, book)).isEqualTo(first.takerRate(agent, book));
                 assertThat(second.volume(agent, book)).isEqualTo(first.volume(agent, book));
+            }
+        }
+    }
+
+    @Test
+    void aRestoredPolicyChargesAsTheSavedOneWould() {
+        assumeTrue(snapshots(), "the policy does not save its state");
+        FeePolicy saved = newPolicy();
+        feed(saved, 0, 355);
+        FeePolicy restored = Snapshots.copy(saved, newPolicy());
+        for (int step = 355; step < 700; step += 5) {
+            feed(saved, step, step + 5);
+            feed(restored, step, step + 5);
+            for (int book = 0; book < BOOKS; book++) {
+                assertThat(restored.makerTakerRatio(book)).isEqualTo(saved.makerTakerRatio(book));
+                for (int agent = -2; agent <= 2; agent++) {
+                    assertThat(restored.makerRate(agent, book)).as("maker rate %d on %d", agent, book)
+                            .isEqualTo(saved.makerRate(agent, book));
+                    assertThat(restored.takerRate(agent, book)).isEqualTo(saved.takerRate(agent, book));
+                    assertThat(restored.volume(agent, book)).isEqualTo(saved.volume(agent, book));
+                }
             }
         }
     }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import io.mvtrx.api.spi.process.PriceProcess;
 import io.mvtrx.api.spi.process.ProcessContext;
+import io.mvtrx.testkit.Snapshots;
 
 import org.junit.jupiter.api.Test;
 
@@ -138,6 +139,31 @@ public abstract class PriceProcessContractTest {
         assertThatThrownBy(() -> process.value(process.components()))
                 .isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> process.value(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    /**
+     * Whether the process saves its state for checkpoints ({@code io.mvtrx.api.snapshot.Snapshottable}); every
+     * built-in process does.
+     */
+    protected boolean snapshots() {
+        return true;
+    }
+
+    /**
+     * Saved halfway and restored into a fresh process of another seed (so that only the restored state can make
+     * it follow the saved path), the process continues the saved one's path bit for bit, every component.
+     */
+    @Test
+    public void aRestoredProcessContinuesTheSavedPath() {
+        assumeTrue(snapshots(), "the process does not save its state");
+        PriceProcess saved = create(context(21));
+        long[] times = grid(saved.updatePeriod());
+        int half = times.length / 2;
+        path(saved, Arrays.copyOf(times, half));
+        PriceProcess restored = Snapshots.copy(saved, create(context(99)));
+        long[] rest = Arrays.copyOfRange(times, half, times.length);
+
+        assertThat(path(restored, rest)).isDeepEqualTo(path(saved, rest));
     }
 
     @Test

@@ -8,4 +8,10 @@ class ReferenceBookTest extends OrderBookContractTest {
     protected OrderBook newBook() {
         return new ReferenceBook(0);
     }
+
+    /** The reference twins are test oracles, never part of a run: they need no checkpoints. */
+    @Override
+    protected boolean snapshots() {
+        return false;
+    }
 }

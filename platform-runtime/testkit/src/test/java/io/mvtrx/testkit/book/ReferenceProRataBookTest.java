@@ -35,4 +35,10 @@ class ReferenceProRataBookTest extends OrderBookContractTest {
                 new Fill(2, OTHER, 101, 10, 10),
                 new Fill(3, MAKER, 101, 15, 15));
     }
+
+    /** The reference twins are test oracles, never part of a run: they need no checkpoints. */
+    @Override
+    protected boolean snapshots() {
+        return false;
+    }
 }

@@ -14,6 +14,9 @@ import io.mvtrx.api.notice.SimulationStarted;
 import io.mvtrx.api.notice.TradeNotice;
 import io.mvtrx.api.order.OrderType;
 import io.mvtrx.api.order.Side;
+import io.mvtrx.api.snapshot.Snapshottable;
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
 import io.mvtrx.api.spi.agentmodel.AccountView;
 import io.mvtrx.api.spi.agentmodel.AgentEnvironment;
 import io.mvtrx.api.spi.agentmodel.BackgroundAgent;
@@ -52,7 +55,7 @@ import io.mvtrx.plugin.agents.internal.VwapReturns;
  *
  * <p>Confined to its block's thread; a trade costs O(1) and no allocation.
  */
-final class AlgoTrader implements BackgroundAgent {
+final class AlgoTrader implements BackgroundAgent, Snapshottable {
 
     /** Wake kind: the periodic decision across all books (carried on book 0). */
     static final int DECIDE = 0;
@@ -351,5 +354,58 @@ final class AlgoTrader implements BackgroundAgent {
 
     private static double atMostOne(double value) {
         return 1.0 < value || Double.isNaN(value) ? 1.0 : value;
+    }
+
+    /** Saves every book's execution, book readings, volatility and trade tape, and the first fundamental seen. */
+    @Override
+    public void writeState(StateWriter out) {
+        out.writeBooleans(executing);
+        int[] sides = new int[direction.length];
+        for (int book = 0; book < sides.length; book++) {
+            sides[book] = direction[book].ordinal();
+        }
+        out.writeInts(sides);
+        out.writeDoubles(target);
+        out.writeLongs(executionStart);
+        for (double[] values : new double[][] {lastPrice, topBid, topAsk, bidVolume, askVolume, bidSlope, askSlope,
+                lastMid, variance}) {
+            out.writeDoubles(values);
+        }
+        for (VwapReturns book : tape) {
+            book.writeState(out);
+        }
+        out.writeDouble(firstFundamental);
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        int books = context.bookCount();
+        executing = in.readBooleans();
+        in.check(executing != null && executing.length == books, "ALGOTraderAgent: saved flags do not cover %d books",
+                books);
+        int[] sides = in.readInts();
+        in.check(sides != null && sides.length == books, "ALGOTraderAgent: saved sides do not cover %d books",
+                books);
+        direction = new Side[books];
+        for (int book = 0; book < books; book++) {
+            direction[book] = Side.values()[sides[book]];
+        }
+        target = in.readDoubles("ALGOTraderAgent targets", books);
+        executionStart = in.readLongs("ALGOTraderAgent execution starts", books);
+        lastPrice = in.readDoubles("ALGOTraderAgent last prices", books);
+        topBid = in.readDoubles("ALGOTraderAgent top bids", books);
+        topAsk = in.readDoubles("ALGOTraderAgent top asks", books);
+        bidVolume = in.readDoubles("ALGOTraderAgent bid volumes", books);
+        askVolume = in.readDoubles("ALGOTraderAgent ask volumes", books);
+        bidSlope = in.readDoubles("ALGOTraderAgent bid slopes", books);
+        askSlope = in.readDoubles("ALGOTraderAgent ask slopes", books);
+        lastMid = in.readDoubles("ALGOTraderAgent last mids", books);
+        variance = in.readDoubles("ALGOTraderAgent variances", books);
+        tape = new VwapReturns[books];
+        for (int book = 0; book < books; book++) {
+            tape[book] = new VwapReturns(parameters.statsPeriod());
+            tape[book].readState(in);
+        }
+        firstFundamental = in.readDouble();
     }
 }

@@ -2,9 +2,7 @@ package io.mvtrx.plugin.agents;
 
 import io.mvtrx.api.settings.ParameterSchema;
 import io.mvtrx.api.settings.Settings;
-import io.mvtrx.api.spi.agentmodel.AgentContext;
 import io.mvtrx.api.spi.agentmodel.AgentPopulation;
-import io.mvtrx.api.spi.agentmodel.BackgroundAgent;
 import io.mvtrx.api.spi.agentmodel.BackgroundAgentModelProvider;
 import io.mvtrx.api.spi.agentmodel.PopulationContext;
 
@@ -37,11 +35,6 @@ public final class AlgoTraderAgentProvider implements BackgroundAgentModelProvid
     @Override
     public AgentPopulation create(Settings settings, PopulationContext context) {
         AlgoTraderParameters parameters = AlgoTraderParameters.from(settings);
-        return new AgentPopulation() {
-            @Override
-            public BackgroundAgent agent(AgentContext agent) {
-                return new AlgoTrader(parameters, context);
-            }
-        };
+        return new StatelessPopulation(agent -> new AlgoTrader(parameters, context));
     }
 }

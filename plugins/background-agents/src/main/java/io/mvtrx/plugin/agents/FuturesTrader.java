@@ -13,6 +13,9 @@ import io.mvtrx.api.notice.SimulationEnded;
 import io.mvtrx.api.notice.SimulationStarted;
 import io.mvtrx.api.notice.TradeNotice;
 import io.mvtrx.api.order.Side;
+import io.mvtrx.api.snapshot.Snapshottable;
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
 import io.mvtrx.api.spi.agentmodel.AgentEnvironment;
 import io.mvtrx.api.spi.agentmodel.BackgroundAgent;
 import io.mvtrx.api.spi.agentmodel.MarketView;
@@ -35,7 +38,7 @@ import io.mvtrx.plugin.agents.internal.Quantizer;
  * </ul>
  * Confined to its block's thread.
  */
-final class FuturesTrader implements BackgroundAgent {
+final class FuturesTrader implements BackgroundAgent, Snapshottable {
 
     private final FuturesTraderPopulation population;
     private final int index;
@@ -134,5 +137,18 @@ final class FuturesTrader implements BackgroundAgent {
     private void submit(int bookId, Instruction order, AgentEnvironment environment) {
         inFlight[bookId] = true;
         environment.submit(order, population.placement.sample(environment.random()));
+    }
+
+    /** Saves which books have a placement awaiting its reply. */
+    @Override
+    public void writeState(StateWriter out) {
+        out.writeBooleans(inFlight);
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        inFlight = in.readBooleans();
+        in.check(inFlight != null && inFlight.length == population.context.bookCount(),
+                "FuturesTraderAgent: saved in-flight flags do not cover the %d books", population.context.bookCount());
     }
 }

@@ -2,6 +2,9 @@ package io.mvtrx.plugin.agents;
 
 import java.util.Arrays;
 
+import io.mvtrx.api.snapshot.Snapshottable;
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
 import io.mvtrx.api.spi.agentmodel.AgentContext;
 import io.mvtrx.api.spi.agentmodel.AgentPopulation;
 import io.mvtrx.api.spi.agentmodel.BackgroundAgent;
@@ -19,7 +22,7 @@ import io.mvtrx.plugin.agents.internal.Quantizer;
  * the value changes it observes, {@code r = ln(new/old)} kept until the next change; traders read the signal every
  * few seconds per book, more often than an external price changes, so each change is seen once.
  */
-final class FuturesTraderPopulation implements AgentPopulation {
+final class FuturesTraderPopulation implements AgentPopulation, Snapshottable {
 
     /** Wake kind: this instance holds the book's turn; it reads the book after the feed latency. */
     static final int TURN = 0;
@@ -99,5 +102,21 @@ final class FuturesTraderPopulation implements AgentPopulation {
     /** The volume factor of the book's last signal change (0 before any). */
     double volumeFactor(int bookId) {
         return volumeFactor[bookId];
+    }
+
+    /** Saves every book's last signal, its log return and the volume factor derived from it. */
+    @Override
+    public void writeState(StateWriter out) {
+        out.writeDoubles(lastSignal);
+        out.writeDoubles(logReturn);
+        out.writeDoubles(volumeFactor);
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        int books = lastSignal.length;
+        System.arraycopy(in.readDoubles("FuturesTraderAgent signals", books), 0, lastSignal, 0, books);
+        System.arraycopy(in.readDoubles("FuturesTraderAgent returns", books), 0, logReturn, 0, books);
+        System.arraycopy(in.readDoubles("FuturesTraderAgent volume factors", books), 0, volumeFactor, 0, books);
     }
 }

@@ -8,6 +8,9 @@ import io.mvtrx.api.notice.Notice;
 import io.mvtrx.api.notice.TradeNotice;
 import io.mvtrx.api.number.Rate;
 import io.mvtrx.api.order.Side;
+import io.mvtrx.api.snapshot.Snapshottable;
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
 import io.mvtrx.api.spi.agentmodel.AccountView;
 import io.mvtrx.api.spi.agentmodel.AgentEnvironment;
 import io.mvtrx.api.spi.agentmodel.BackgroundAgent;
@@ -48,7 +51,7 @@ import io.mvtrx.plugin.agents.internal.Quantizer;
  *
  * <p>Confined to its block's thread; two instructions per poll, nothing else allocated.
  */
-sealed class HighFrequencyTrader implements BackgroundAgent permits HighFrequencyTrader.CountingFills {
+sealed class HighFrequencyTrader implements BackgroundAgent, Snapshottable permits HighFrequencyTrader.CountingFills {
 
     /** Below this inventory (base) the trader counts as flat. */
     static final double FLAT = 0.1;
@@ -242,5 +245,27 @@ sealed class HighFrequencyTrader implements BackgroundAgent permits HighFrequenc
         if (order != null) {
             environment.submit(order, placement.sample(environment.random()));
         }
+    }
+
+    /** Saves the parameters drawn at start and every book's order size, inventory and last mid. */
+    @Override
+    public void writeState(StateWriter out) {
+        out.writeDouble(gamma);
+        out.writeDouble(period);
+        out.writeDouble(inventoryLimit);
+        out.writeDoubles(sizes);
+        out.writeDoubles(inventory);
+        out.writeDoubles(lastMid);
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        int books = context.bookCount();
+        gamma = in.readDouble();
+        period = in.readDouble();
+        inventoryLimit = in.readDouble();
+        sizes = in.readDoubles("HighFrequencyTraderAgent sizes", books);
+        inventory = in.readDoubles("HighFrequencyTraderAgent inventory", books);
+        lastMid = in.readDoubles("HighFrequencyTraderAgent last mids", books);
     }
 }

@@ -2,9 +2,7 @@ package io.mvtrx.plugin.agents;
 
 import io.mvtrx.api.settings.ParameterSchema;
 import io.mvtrx.api.settings.Settings;
-import io.mvtrx.api.spi.agentmodel.AgentContext;
 import io.mvtrx.api.spi.agentmodel.AgentPopulation;
-import io.mvtrx.api.spi.agentmodel.BackgroundAgent;
 import io.mvtrx.api.spi.agentmodel.BackgroundAgentModelProvider;
 import io.mvtrx.api.spi.agentmodel.PopulationContext;
 import io.mvtrx.plugin.agents.internal.PlacementLatency;
@@ -42,11 +40,7 @@ public final class HighFrequencyTraderAgentProvider implements BackgroundAgentMo
         Quantizer quantizer = new Quantizer(context.decimals());
         PlacementLatency placement = new PlacementLatency(parameters.minPlacement(), parameters.maxPlacement(),
                 parameters.placementScale());
-        return new AgentPopulation() {
-            @Override
-            public BackgroundAgent agent(AgentContext agent) {
-                return HighFrequencyTrader.create(parameters, context, quantizer, placement);
-            }
-        };
+        return new StatelessPopulation(
+                agent -> HighFrequencyTrader.create(parameters, context, quantizer, placement));
     }
 }

@@ -3,6 +3,9 @@ package io.mvtrx.plugin.agents;
 import java.util.random.RandomGenerator;
 
 import io.mvtrx.api.order.Side;
+import io.mvtrx.api.snapshot.Snapshottable;
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
 import io.mvtrx.api.spi.agentmodel.AccountView;
 import io.mvtrx.api.spi.agentmodel.AgentEnvironment;
 import io.mvtrx.api.spi.agentmodel.BackgroundAgent;
@@ -21,7 +24,7 @@ import io.mvtrx.plugin.agents.internal.Quantizer;
  * Orders are sent with latency 0 and live {@code tau}. A bid drawn at price 0 is not sent (the reference sends it and
  * the exchange rejects it, with the same effect on the book). It never wakes again.
  */
-final class InitializationAgent implements BackgroundAgent {
+final class InitializationAgent implements BackgroundAgent, Snapshottable {
 
     private final InitializationPopulation population;
 
@@ -87,5 +90,16 @@ final class InitializationAgent implements BackgroundAgent {
             environment.submit(Orders.limit(bookId, Side.SELL, ticks, lots, 0, population.tau, false), 0);
             used += quantizer.volumeValue(lots);
         }
+    }
+
+    /** Nothing to save: the agent keeps no state between callbacks. */
+    @Override
+    public void writeState(StateWriter out) {
+        // stateless
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        // stateless
     }
 }

@@ -3,6 +3,9 @@ package io.mvtrx.plugin.agents;
 import java.util.random.RandomGenerator;
 
 import io.mvtrx.api.order.Side;
+import io.mvtrx.api.snapshot.Snapshottable;
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
 import io.mvtrx.api.spi.agentmodel.AccountView;
 import io.mvtrx.api.spi.agentmodel.AgentEnvironment;
 import io.mvtrx.api.spi.agentmodel.BackgroundAgent;
@@ -38,7 +41,7 @@ import io.mvtrx.plugin.agents.internal.Quantizer;
  *
  * <p>Confined to its block's thread; one instruction per decision, the demand object is reused.
  */
-final class NoiseTrader implements BackgroundAgent {
+final class NoiseTrader implements BackgroundAgent, Snapshottable {
 
     private final NoiseTraderPopulation population;
     private final int index;
@@ -196,5 +199,18 @@ final class NoiseTrader implements BackgroundAgent {
             environment.submit(Orders.market(bookId, spin > 0 ? Side.BUY : Side.SELL, lots, 0),
                     population.placement.sample(environment.random()));
         }
+    }
+
+    /** Saves the volume constant drawn at start and the last mid seen per book. */
+    @Override
+    public void writeState(StateWriter out) {
+        out.writeDouble(volumeConstant);
+        out.writeDoubles(lastMid);
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        volumeConstant = in.readDouble();
+        lastMid = in.readDoubles("NoiseTraderAgent last mids", population.context.bookCount());
     }
 }

@@ -1,5 +1,8 @@
 package io.mvtrx.plugin.agents;
 
+import io.mvtrx.api.snapshot.Snapshottable;
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
 import io.mvtrx.api.spi.agentmodel.AgentContext;
 import io.mvtrx.api.spi.agentmodel.AgentPopulation;
 import io.mvtrx.api.spi.agentmodel.BackgroundAgent;
@@ -15,7 +18,7 @@ import io.mvtrx.plugin.agents.internal.Quantizer;
  * The field itself is read and written through the book's {@code magneticfield} process, whose layout is component
  * 0 the mean spin m̄, 1 its change at the last update Δm̄, {@code 2 + k} spin k.
  */
-final class NoiseTraderPopulation implements AgentPopulation {
+final class NoiseTraderPopulation implements AgentPopulation, Snapshottable {
 
     /** Wake kind: this instance holds the book's turn; it reads the book after the feed latency. */
     static final int TURN = 0;
@@ -57,5 +60,23 @@ final class NoiseTraderPopulation implements AgentPopulation {
     @Override
     public BackgroundAgent agent(AgentContext agent) {
         return new NoiseTrader(this, agent.instanceIndex());
+    }
+
+    /** Saves every book's turn clock. */
+    @Override
+    public void writeState(StateWriter out) {
+        out.writeInt(clocks.length);
+        for (AcdClock clock : clocks) {
+            clock.writeState(out);
+        }
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        int books = in.readInt();
+        in.check(books == clocks.length, "NoiseTraderAgent: %d saved clocks, %d books", books, clocks.length);
+        for (AcdClock clock : clocks) {
+            clock.readState(in);
+        }
     }
 }

@@ -3,6 +3,9 @@ package io.mvtrx.plugin.agents;
 import java.util.random.RandomGenerator;
 
 import io.mvtrx.api.order.Side;
+import io.mvtrx.api.snapshot.Snapshottable;
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
 import io.mvtrx.api.spi.agentmodel.AgentEnvironment;
 import io.mvtrx.api.spi.agentmodel.BackgroundAgent;
 import io.mvtrx.api.spi.agentmodel.MarketView;
@@ -23,7 +26,7 @@ import io.mvtrx.plugin.agents.internal.Quantizer;
  * The reference draws from a fresh {@code random_device} generator on every read; here every draw comes from the
  * agent's own seeded stream. A read with both sides empty sends nothing.
  */
-final class RandomTrader implements BackgroundAgent {
+final class RandomTrader implements BackgroundAgent, Snapshottable {
 
     /** First read after the start, ns (the reference's hard-coded grace period). */
     static final long FIRST_READ = 600_000_000_000L;
@@ -88,5 +91,16 @@ final class RandomTrader implements BackgroundAgent {
         if (ticks > 0 && lots > 0) {
             environment.submit(Orders.limit(bookId, side, ticks, lots, 0, tau, false), latency(environment.random()));
         }
+    }
+
+    /** Nothing to save: the agent keeps no state between callbacks. */
+    @Override
+    public void writeState(StateWriter out) {
+        // stateless
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        // stateless
     }
 }

@@ -4,9 +4,7 @@ import io.mvtrx.api.settings.Parameter;
 import io.mvtrx.api.settings.ParameterSchema;
 import io.mvtrx.api.settings.ParameterType;
 import io.mvtrx.api.settings.Settings;
-import io.mvtrx.api.spi.agentmodel.AgentContext;
 import io.mvtrx.api.spi.agentmodel.AgentPopulation;
-import io.mvtrx.api.spi.agentmodel.BackgroundAgent;
 import io.mvtrx.api.spi.agentmodel.BackgroundAgentModelProvider;
 import io.mvtrx.api.spi.agentmodel.PopulationContext;
 import io.mvtrx.plugin.agents.internal.Attributes;
@@ -55,11 +53,6 @@ public final class RandomTraderAgentProvider implements BackgroundAgentModelProv
         if (maxQuantity < minQuantity) {
             throw a.invalid("maxQuantity", ">= minQuantity (" + minQuantity + ")", maxQuantity);
         }
-        return new AgentPopulation() {
-            @Override
-            public BackgroundAgent agent(AgentContext agent) {
-                return new RandomTrader(context, tau, minQuantity, maxQuantity);
-            }
-        };
+        return new StatelessPopulation(agent -> new RandomTrader(context, tau, minQuantity, maxQuantity));
     }
 }

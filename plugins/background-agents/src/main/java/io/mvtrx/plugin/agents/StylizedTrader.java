@@ -3,6 +3,9 @@ package io.mvtrx.plugin.agents;
 import java.util.random.RandomGenerator;
 
 import io.mvtrx.api.order.Side;
+import io.mvtrx.api.snapshot.Snapshottable;
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
 import io.mvtrx.api.spi.agentmodel.AccountView;
 import io.mvtrx.api.spi.agentmodel.AgentEnvironment;
 import io.mvtrx.api.spi.agentmodel.BackgroundAgent;
@@ -33,7 +36,7 @@ import io.mvtrx.plugin.agents.internal.ReturnHistory;
  *
  * <p>Allocation: one instruction per order; the decision reuses one demand object. Confined to its block's thread.
  */
-final class StylizedTrader implements BackgroundAgent {
+final class StylizedTrader implements BackgroundAgent, Snapshottable {
 
     private final StylizedTraderPopulation population;
     private final int index;
@@ -220,5 +223,34 @@ final class StylizedTrader implements BackgroundAgent {
         }
         Side side = freeBase < baseWorth ? Side.BUY : Side.SELL;
         environment.submit(Orders.market(bookId, side, lots, 0), population.placement.sample(random));
+    }
+
+    /** Saves the profile drawn at start and every book's return history. */
+    @Override
+    public void writeState(StateWriter out) {
+        out.writeDouble(profile.fundamentalist());
+        out.writeDouble(profile.chartist());
+        out.writeDouble(profile.noise());
+        out.writeDouble(profile.riskAversion());
+        out.writeLong(profile.tau());
+        out.writeInt(profile.historySize());
+        out.writeInt(histories.length);
+        for (ReturnHistory history : histories) {
+            history.writeState(out);
+        }
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        profile = new StylizedProfile(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
+                in.readLong(), in.readInt());
+        int books = in.readInt();
+        in.check(books == population.context.bookCount(), "StylizedTraderAgent: %d saved histories, %d books",
+                books, population.context.bookCount());
+        histories = new ReturnHistory[books];
+        for (int book = 0; book < books; book++) {
+            histories[book] = new ReturnHistory(profile.historySize());
+            histories[book].readState(in);
+        }
     }
 }

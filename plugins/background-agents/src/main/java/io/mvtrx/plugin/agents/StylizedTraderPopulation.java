@@ -2,6 +2,9 @@ package io.mvtrx.plugin.agents;
 
 import java.util.SplittableRandom;
 
+import io.mvtrx.api.snapshot.Snapshottable;
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
 import io.mvtrx.api.spi.agentmodel.AgentContext;
 import io.mvtrx.api.spi.agentmodel.AgentPopulation;
 import io.mvtrx.api.spi.agentmodel.BackgroundAgent;
@@ -15,7 +18,7 @@ import io.mvtrx.plugin.agents.internal.Quantizer;
  * The stylized traders of one block and what they share: the decision turn of every book with its ACD clock, and
  * the initial price paths every instance samples its history from (kept only until all instances started).
  */
-final class StylizedTraderPopulation implements AgentPopulation {
+final class StylizedTraderPopulation implements AgentPopulation, Snapshottable {
 
     /** Wake kind: read the book (the reference's RETRIEVE_L1 loop). */
     static final int OBSERVE = 0;
@@ -101,5 +104,31 @@ final class StylizedTraderPopulation implements AgentPopulation {
             path[step] = path[step - 1] * Math.exp(drift + diffusion * random.nextGaussian());
         }
         return path;
+    }
+
+    /**
+     * Saves every book's turn clock and how many instances started; the warm-up paths are not saved (they follow
+     * from {@code gbmSeed} and are dropped once every instance started).
+     */
+    @Override
+    public void writeState(StateWriter out) {
+        out.writeInt(clocks.length);
+        for (AcdClock clock : clocks) {
+            clock.writeState(out);
+        }
+        out.writeInt(started);
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        int books = in.readInt();
+        in.check(books == clocks.length, "StylizedTraderAgent: %d saved clocks, %d books", books, clocks.length);
+        for (AcdClock clock : clocks) {
+            clock.readState(in);
+        }
+        started = in.readInt();
+        if (started >= context.instanceCount()) {
+            paths = null;
+        }
     }
 }

@@ -1,6 +1,9 @@
 package io.mvtrx.plugin.fees;
 
 import io.mvtrx.api.number.Rate;
+import io.mvtrx.api.snapshot.Snapshottable;
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
 import io.mvtrx.api.spi.fees.FeePolicy;
 
 /**
@@ -29,7 +32,7 @@ import io.mvtrx.api.spi.fees.FeePolicy;
  * <p>Threading: each book's state is touched only by its writer. Look-ups are O(1), recording O(1); nothing
  * allocates after construction.
  */
-public final class DynamicFeePolicy implements FeePolicy {
+public final class DynamicFeePolicy implements FeePolicy, Snapshottable {
 
     /** The 10^-3 grid below which a distance to the target is ignored. */
     private static final long DEAD_BAND = Rate.ONE / 1000;
@@ -128,6 +131,44 @@ public final class DynamicFeePolicy implements FeePolicy {
     }
 
     /** The adjustment {@code d(x)} for a ratio at {@code Rate.SCALE}. */
+    /** Saves every book's window: buckets, totals, the last trade time, the ratio and the current rates. */
+    @Override
+    public void writeState(StateWriter out) {
+        out.writeInt(books.length);
+        for (Window window : books) {
+            out.writeLongs(window.passive);
+            out.writeLongs(window.aggressive);
+            out.writeInt(window.head);
+            out.writeInt(window.buckets);
+            out.writeLong(window.passiveTotal);
+            out.writeLong(window.aggressiveTotal);
+            out.writeLong(window.lastTimestamp);
+            out.writeLong(window.ratio);
+            out.writeLong(window.makerRate);
+            out.writeLong(window.takerRate);
+        }
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        int count = in.readInt();
+        in.check(count == books.length, "dynamic fee policy: saved %d books, this exchange has %d", count,
+                books.length);
+        for (Window window : books) {
+            System.arraycopy(in.readLongs("dynamic fee policy passive buckets", slots), 0, window.passive, 0, slots);
+            System.arraycopy(in.readLongs("dynamic fee policy aggressive buckets", slots), 0, window.aggressive, 0,
+                    slots);
+            window.head = in.readInt();
+            window.buckets = in.readInt();
+            window.passiveTotal = in.readLong();
+            window.aggressiveTotal = in.readLong();
+            window.lastTimestamp = in.readLong();
+            window.ratio = in.readLong();
+            window.makerRate = in.readLong();
+            window.takerRate = in.readLong();
+        }
+    }
+
     long adjustment(long x) {
         long distance = target - x;
         if (x == 0 || Math.abs(distance) < DEAD_BAND) {

@@ -1,5 +1,8 @@
 package io.mvtrx.plugin.fees;
 
+import io.mvtrx.api.snapshot.Snapshottable;
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
 import io.mvtrx.api.spi.fees.FeePolicy;
 
 /**
@@ -8,7 +11,7 @@ import io.mvtrx.api.spi.fees.FeePolicy;
  *
  * <p>Stateless after construction, so safe from any thread; every method is O(1) and allocation-free.
  */
-public final class StaticFeePolicy implements FeePolicy {
+public final class StaticFeePolicy implements FeePolicy, Snapshottable {
 
     private final long makerRate;
     private final long takerRate;
@@ -50,5 +53,16 @@ public final class StaticFeePolicy implements FeePolicy {
     @Override
     public long volume(int agentId, int bookId) {
         return 0;
+    }
+
+    /** Nothing to save: the rates are configuration. */
+    @Override
+    public void writeState(StateWriter out) {
+        // stateless
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        // stateless
     }
 }

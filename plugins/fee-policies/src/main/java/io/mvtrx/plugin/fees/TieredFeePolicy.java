@@ -3,6 +3,9 @@ package io.mvtrx.plugin.fees;
 import java.util.Arrays;
 import java.util.List;
 
+import io.mvtrx.api.snapshot.Snapshottable;
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
 import io.mvtrx.api.spi.fees.FeePolicy;
 
 /**
@@ -18,7 +21,7 @@ import io.mvtrx.api.spi.fees.FeePolicy;
  * look-ups and recording are allocation-free except the first time an agent is seen on a book. Cost: look-ups
  * O(1); a roll O(agents × books).
  */
-public final class TieredFeePolicy implements FeePolicy {
+public final class TieredFeePolicy implements FeePolicy, Snapshottable {
 
     private final long[] makerRates;
     private final long[] takerRates;
@@ -105,6 +108,49 @@ public final class TieredFeePolicy implements FeePolicy {
     }
 
     /**
+     * Saves every book's history: the head slot, then per agent in the order it first traded its id, rolling sum,
+     * volume of the period under way, tier and the ring of closed buckets (restoring in that order gives every agent
+     * its old slot).
+     */
+    @Override
+    public void writeState(StateWriter out) {
+        out.writeInt(books.length);
+        for (BookHistory book : books) {
+            out.writeInt(book.head);
+            out.writeInt(book.agents.size());
+            for (int slot = 0; slot < book.agents.size(); slot++) {
+                out.writeInt(book.agents.agentAt(slot));
+                out.writeLong(book.volumes[2 * slot]);
+                out.writeLong(book.volumes[2 * slot + 1]);
+                out.writeInt(book.tier[slot]);
+                out.writeLongs(book.buckets, slot * book.slots, (slot + 1) * book.slots);
+            }
+        }
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        int count = in.readInt();
+        in.check(count == books.length, "tiered fee policy: saved %d books, this exchange has %d", count,
+                books.length);
+        for (BookHistory book : books) {
+            in.check(book.agents.size() == 0, "tiered fee policy: state is restored into a fresh policy");
+            book.head = in.readInt();
+            int agents = in.readInt();
+            for (int a = 0; a < agents; a++) {
+                int agentId = in.readInt();
+                int slot = book.slotOf(agentId);
+                in.check(slot == a, "tiered fee policy: agent %d saved twice on one book", agentId);
+                book.volumes[2 * slot] = in.readLong();
+                book.volumes[2 * slot + 1] = in.readLong();
+                book.tier[slot] = in.readInt();
+                long[] buckets = in.readLongs("tiered fee policy volume buckets", book.slots);
+                System.arraycopy(buckets, 0, book.buckets, slot * book.slots, book.slots);
+            }
+        }
+    }
+
+    /**
      * The window of one book, in arrays sized by what every fill touches: the agent's slot ({@link AgentSlots}), its
      * tier (an int per agent) and the tier's rate for the look-ups; its rolling sum and the volume of the period under
      * way (two longs per agent, side by side) for the recording. These stay small enough to stay in the core's caches
@@ -138,14 +184,20 @@ public final class TieredFeePolicy implements FeePolicy {
         }
 
         void add(int agentId, long volume) {
+            int slot = slotOf(agentId);
+            volumes[2 * slot] += volume;
+            volumes[2 * slot + 1] += volume;
+        }
+
+        /** The agent's slot, taken (and the arrays grown) on its first trade. */
+        int slotOf(int agentId) {
             int slot = agents.slotOrAdd(agentId);
             if (slot == tier.length) {
                 tier = Arrays.copyOf(tier, 2 * slot);
                 volumes = Arrays.copyOf(volumes, 4 * slot);
                 buckets = Arrays.copyOf(buckets, 2 * slot * slots);
             }
-            volumes[2 * slot] += volume;
-            volumes[2 * slot + 1] += volume;
+            return slot;
         }
 
         void roll(long[] volumesRequired) {

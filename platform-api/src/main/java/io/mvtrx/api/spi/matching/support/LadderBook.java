@@ -2,6 +2,9 @@ package io.mvtrx.api.spi.matching.support;
 
 import io.mvtrx.api.order.Side;
 import io.mvtrx.api.order.StpMode;
+import io.mvtrx.api.snapshot.Snapshottable;
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
 import io.mvtrx.api.spi.matching.BookSpec;
 import io.mvtrx.api.spi.matching.LevelVisitor;
 import io.mvtrx.api.spi.matching.MatchSink;
@@ -45,6 +48,11 @@ import io.mvtrx.api.spi.matching.RestingOrderVisitor;
  * for a business outcome, builds a string or captures a lambda on the matching path; exceptions are reserved for
  * broken caller contracts (negative quantity, duplicate id, a rest that would cross) and broken subclass contracts.
  *
+ * <p><b>Checkpoints.</b> The book is {@link Snapshottable}: it saves each side's levels best first, each with its
+ * orders in queue order (id, agent, quantity), and restores them by resting them again in that order, so the
+ * restored book matches, trades and hashes as the saved one did (the window may sit elsewhere: that changes costs,
+ * never results). A subclass with state of its own overrides both methods and calls these first.
+ *
  * <p>Not thread-safe: one writer per book, and the sink runs on it. Level and side totals must fit in a
  * {@code long}.
  *
@@ -73,7 +81,7 @@ import io.mvtrx.api.spi.matching.RestingOrderVisitor;
  * }
  * }
  */
-public abstract class LadderBook implements OrderBook {
+public abstract class LadderBook implements OrderBook, Snapshottable {
 
     /** Ticks covered by each side's window unless a subclass says otherwise (a power of two). */
     public static final int DEFAULT_WINDOW = 4096;
@@ -361,6 +369,56 @@ public abstract class LadderBook implements OrderBook {
     @Override
     public final long stateHash() {
         return hashSide(hashSide(HASH_START, bids), asks);
+    }
+
+    /** Saves both sides: per side the level count, then per level, best first, its price, order count and orders. */
+    @Override
+    public void writeState(StateWriter out) {
+        writeSide(out, bids);
+        writeSide(out, asks);
+    }
+
+    /**
+     * Restores what {@link #writeState} saved into this book, which must be empty.
+     *
+     * @throws io.mvtrx.api.snapshot.StateFormatException if the book is not empty or the saved levels are
+     *                                                    inconsistent
+     */
+    @Override
+    public void readState(StateReader in) {
+        in.check(orders.size() == 0, "book %d: state is restored into an empty book, this one holds %d orders",
+                bookId, orders.size());
+        readSide(in, Side.BUY);
+        readSide(in, Side.SELL);
+    }
+
+    private static void writeSide(StateWriter out, Ladder ladder) {
+        out.writeInt(ladder.levelCount());
+        for (LevelSlot level = ladder.best(); level != null; level = ladder.worse(level)) {
+            out.writeLong(level.price);
+            out.writeInt(level.count);
+            for (OrderSlot order = level.head; order != null; order = order.next) {
+                out.writeLong(order.id);
+                out.writeInt(order.agentId);
+                out.writeLong(order.quantity);
+            }
+        }
+    }
+
+    private void readSide(StateReader in, Side side) {
+        int levels = in.readInt();
+        in.check(levels >= 0, "book %d: %d saved %s levels", bookId, levels, side);
+        for (int l = 0; l < levels; l++) {
+            long price = in.readLong();
+            int count = in.readInt();
+            in.check(count > 0, "book %d: saved %s level at %d holds %d orders", bookId, side, price, count);
+            for (int o = 0; o < count; o++) {
+                long id = in.readLong();
+                int agentId = in.readInt();
+                long quantity = in.readLong();
+                rest(id, agentId, side, price, quantity, 0);
+            }
+        }
     }
 
     /** Order and level slots allocated because a free list was empty (0 while the book stays within its sizing). */

@@ -2,6 +2,9 @@ package io.mvtrx.runtime.exchange.state;
 
 import java.util.Arrays;
 
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
+
 /**
  * Every agent's balances on every book, packed sixteen longs per account in one {@code long[]} (the fields an order
  * touches share a cache line), indexed by an account number {@code agentIndex × bookCount + bookId}. Base amounts
@@ -261,5 +264,29 @@ public final class Accounts {
             throw new IllegalStateException(String.format("agent %d book %d: invariant %s broken (%d, %d)",
                     agents.keyAt(account / bookCount), account % bookCount, invariant, first, second));
         }
+    }
+
+    /** Saves the agents in index order and every account's sixteen fields. */
+    public void writeState(StateWriter out) {
+        out.writeInt(bookCount);
+        out.writeInt(agents.size());
+        for (int index = 0; index < agents.size(); index++) {
+            out.writeInt(agents.keyAt(index));
+        }
+        out.writeLongs(data, 0, agents.size() * bookCount * STRIDE);
+    }
+
+    /** Restores what {@link #writeState} saved into empty accounts of the same book count. */
+    public void readState(StateReader in) {
+        int books = in.readInt();
+        in.check(books == bookCount, "accounts: saved for %d books, the exchange has %d", books, bookCount);
+        in.check(agents.size() == 0, "accounts: state is restored into empty accounts");
+        int count = in.readInt();
+        for (int index = 0; index < count; index++) {
+            int id = in.readInt();
+            in.check(open(id) == index, "accounts: agent %d saved twice", id);
+        }
+        long[] saved = in.readLongs("accounts", count * bookCount * STRIDE);
+        System.arraycopy(saved, 0, data, 0, saved.length);
     }
 }

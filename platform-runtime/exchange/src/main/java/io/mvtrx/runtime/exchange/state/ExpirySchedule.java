@@ -2,6 +2,9 @@ package io.mvtrx.runtime.exchange.state;
 
 import java.util.Arrays;
 
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
+
 /**
  * GTT expiries as a binary min-heap of (expiry time, sequence) → (book, order id) in parallel primitive arrays.
  * Entries of orders that left the book early stay until due and are then ignored by the caller (lazy deletion),
@@ -104,5 +107,36 @@ public final class ExpirySchedule {
         long id = orderId[a];
         set(a, time[b], sequence[b], book[b], orderId[b]);
         set(b, t, s, bk, id);
+    }
+
+    /** Saves the heap as it lies (times, sequence numbers, books, order ids) and the next sequence number. */
+    public void writeState(StateWriter out) {
+        out.writeLong(nextSequence);
+        out.writeLongs(time, 0, size);
+        out.writeLongs(sequence, 0, size);
+        out.writeInt(size);
+        for (int i = 0; i < size; i++) {
+            out.writeInt(book[i]);
+        }
+        out.writeLongs(orderId, 0, size);
+    }
+
+    /** Restores what {@link #writeState} saved into an empty schedule. */
+    public void readState(StateReader in) {
+        in.check(size == 0, "expiry schedule: state is restored into an empty schedule");
+        nextSequence = in.readLong();
+        long[] times = in.readLongs();
+        int n = times.length;
+        long[] sequences = in.readLongs("expiry sequence numbers", n);
+        in.check(in.readInt() == n, "expiry schedule: book ids do not match the %d expiries", n);
+        int capacity = Math.max(64, n);
+        time = Arrays.copyOf(times, capacity);
+        sequence = Arrays.copyOf(sequences, capacity);
+        book = new int[capacity];
+        for (int i = 0; i < n; i++) {
+            book[i] = in.readInt();
+        }
+        orderId = Arrays.copyOf(in.readLongs("expiring order ids", n), capacity);
+        size = n;
     }
 }

@@ -2,6 +2,9 @@ package io.mvtrx.runtime.exchange.state;
 
 import java.util.Arrays;
 
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
+
 /**
  * One book's open loans, one per leveraged order that has traded (later fills of the same order merge into it), in
  * pooled slots of parallel primitive arrays, found by order id, and chained per account in ascending order id
@@ -234,5 +237,72 @@ public final class LoanTable {
 
     public void marginCallPrice(int slot, long price) {
         marginCallPrice[slot] = price;
+    }
+
+    /** Saves the loans in use with their fields and links, the per-account list heads and the free list. */
+    public void writeState(StateWriter out) {
+        out.writeInt(highWater);
+        out.writeInt(live);
+        for (int slot = 0; slot < highWater; slot++) {
+            out.writeBoolean(used[slot]);
+            if (used[slot]) {
+                out.writeLong(orderId[slot]);
+                out.writeInt(agentId[slot]);
+                out.writeInt(account[slot]);
+                out.writeInt(side[slot]);
+                out.writeLong(amount[slot]);
+                out.writeLong(leverage[slot]);
+                out.writeLong(baseCollateral[slot]);
+                out.writeLong(quoteCollateral[slot]);
+                out.writeLong(entryNotional[slot]);
+                out.writeLong(entryQuantity[slot]);
+                out.writeLong(marginCallPrice[slot]);
+                out.writeInt(next[slot]);
+            }
+        }
+        out.writeInts(accountHead);
+        out.writeInt(freeTop);
+        for (int i = 0; i < freeTop; i++) {
+            out.writeInt(free[i]);
+        }
+    }
+
+    /** Restores what {@link #writeState} saved into an empty table. */
+    public void readState(StateReader in) {
+        in.check(live == 0 && highWater == 0, "loan table: state is restored into an empty table");
+        int slots = in.readInt();
+        int saved = in.readInt();
+        in.check(slots >= 0 && saved >= 0 && saved <= slots, "loan table: %d loans in %d slots", saved, slots);
+        if (slots > capacity) {
+            resize(Integer.highestOneBit(slots - 1) << 1);
+        }
+        highWater = slots;
+        for (int slot = 0; slot < slots; slot++) {
+            used[slot] = in.readBoolean();
+            if (used[slot]) {
+                orderId[slot] = in.readLong();
+                agentId[slot] = in.readInt();
+                account[slot] = in.readInt();
+                side[slot] = in.readInt();
+                amount[slot] = in.readLong();
+                leverage[slot] = in.readLong();
+                baseCollateral[slot] = in.readLong();
+                quoteCollateral[slot] = in.readLong();
+                entryNotional[slot] = in.readLong();
+                entryQuantity[slot] = in.readLong();
+                marginCallPrice[slot] = in.readLong();
+                next[slot] = in.readInt();
+                byOrder.put(orderId[slot], slot);
+                live++;
+            }
+        }
+        in.check(live == saved, "loan table: %d loans saved, %d found", saved, live);
+        accountHead = in.readInts();
+        freeTop = in.readInt();
+        in.check(freeTop == slots - saved, "loan table: %d free slots saved for %d slots and %d loans", freeTop,
+                slots, saved);
+        for (int i = 0; i < freeTop; i++) {
+            free[i] = in.readInt();
+        }
     }
 }

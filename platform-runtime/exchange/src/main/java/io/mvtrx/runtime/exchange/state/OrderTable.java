@@ -2,6 +2,9 @@ package io.mvtrx.runtime.exchange.state;
 
 import java.util.Arrays;
 
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
+
 /**
  * The engine's side of one book's open orders: everything the book plugin does not keep (owner account, leverage,
  * the two reservation legs, time in force, client id, settle flag, SL/TP offsets), in pooled slots of one packed
@@ -224,5 +227,54 @@ public final class OrderTable {
 
     public void reservedQuote(int slot, long value) {
         data[slot * STRIDE + RESERVED_QUOTE] = value;
+    }
+
+    /**
+     * Saves the slots in use with their fields, and the free list in order (it decides which slot the next order
+     * takes, and so the order in which a reset walks an agent's orders).
+     */
+    public void writeState(StateWriter out) {
+        out.writeInt(highWater);
+        out.writeInt(live);
+        for (int slot = 0; slot < highWater; slot++) {
+            boolean used = isUsed(slot);
+            out.writeBoolean(used);
+            if (used) {
+                out.writeLongs(data, slot * STRIDE, slot * STRIDE + TAKE_PROFIT + 1);
+            }
+        }
+        out.writeInt(freeTop);
+        for (int i = 0; i < freeTop; i++) {
+            out.writeInt(free[i]);
+        }
+    }
+
+    /** Restores what {@link #writeState} saved into an empty table. */
+    public void readState(StateReader in) {
+        in.check(live == 0 && highWater == 0, "order table: state is restored into an empty table");
+        int slots = in.readInt();
+        int saved = in.readInt();
+        in.check(slots >= 0 && saved >= 0 && saved <= slots, "order table: %d orders in %d slots", saved, slots);
+        if (slots > capacity) {
+            capacity = Integer.highestOneBit(slots - 1) << 1;
+            data = Arrays.copyOf(data, capacity * STRIDE);
+            free = Arrays.copyOf(free, capacity);
+        }
+        highWater = slots;
+        for (int slot = 0; slot < slots; slot++) {
+            if (in.readBoolean()) {
+                long[] fields = in.readLongs("order slot", TAKE_PROFIT + 1);
+                System.arraycopy(fields, 0, data, slot * STRIDE, fields.length);
+                byId.put(data[slot * STRIDE + ID], slot);
+                live++;
+            }
+        }
+        in.check(live == saved, "order table: %d orders saved, %d found", saved, live);
+        freeTop = in.readInt();
+        in.check(freeTop == slots - saved, "order table: %d free slots saved for %d slots and %d orders", freeTop,
+                slots, saved);
+        for (int i = 0; i < freeTop; i++) {
+            free[i] = in.readInt();
+        }
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.mvtrx.api.number.Rate;
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
 
 /**
  * One book's stop-loss and take-profit triggers (simulator-054.md §4.10).
@@ -169,5 +171,38 @@ public final class StopTriggers {
     /** Removes every slot of an agent (account reset). */
     public void purgeAgent(int agentId) {
         slots.removeIf(slot -> slot.agentId == agentId);
+    }
+
+    /** Saves the last price seen and every armed slot in order. */
+    public void writeState(StateWriter out) {
+        out.writeLong(previous);
+        out.writeInt(slots.size());
+        for (Slot slot : slots) {
+            out.writeInt(slot.agentId);
+            out.writeInt(slot.closingSide);
+            out.writeLong(slot.clientOrderId);
+            out.writeLong(slot.orderId);
+            out.writeLong(slot.quantity);
+            out.writeLong(slot.stopLoss);
+            out.writeLong(slot.takeProfit);
+            out.writeBoolean(slot.stopLossUp);
+            out.writeBoolean(slot.takeProfitUp);
+        }
+    }
+
+    /** Restores what {@link #writeState} saved into empty triggers. */
+    public void readState(StateReader in) {
+        in.check(slots.isEmpty(), "stop triggers: state is restored into empty triggers");
+        previous = in.readLong();
+        int count = in.readInt();
+        for (int i = 0; i < count; i++) {
+            Slot slot = new Slot(in.readInt(), in.readInt(), in.readLong(), in.readLong());
+            slot.quantity = in.readLong();
+            slot.stopLoss = in.readLong();
+            slot.takeProfit = in.readLong();
+            slot.stopLossUp = in.readBoolean();
+            slot.takeProfitUp = in.readBoolean();
+            slots.add(slot);
+        }
     }
 }

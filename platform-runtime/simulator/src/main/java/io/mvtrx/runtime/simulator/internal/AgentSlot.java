@@ -1,7 +1,6 @@
 package io.mvtrx.runtime.simulator.internal;
 
-import java.util.random.RandomGenerator;
-
+import io.mvtrx.api.snapshot.SplitMix64;
 import io.mvtrx.api.spi.agentmodel.BackgroundAgent;
 
 /**
@@ -18,13 +17,13 @@ final class AgentSlot {
     final int population;
     final int instance;
     final long seed;
-    final RandomGenerator random;
+    final SplitMix64 random;
     final BackgroundAgent agent;
     final boolean wantsNotices;
     final boolean observesTrades;
     long lastDelivery = Long.MIN_VALUE;
 
-    AgentSlot(int slot, int agentId, int population, int instance, long seed, RandomGenerator random,
+    AgentSlot(int slot, int agentId, int population, int instance, long seed, SplitMix64 random,
               BackgroundAgent agent, boolean wantsNotices, boolean observesTrades) {
         this.slot = slot;
         this.agentId = agentId;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.mvtrx.api.account.Account;
@@ -21,6 +20,11 @@ import io.mvtrx.api.notice.Notice;
 import io.mvtrx.api.number.BookDecimals;
 import io.mvtrx.api.number.Rate;
 import io.mvtrx.api.order.TimeInForce;
+import io.mvtrx.api.snapshot.Snapshottable;
+import io.mvtrx.api.snapshot.SplitMix64;
+import io.mvtrx.api.snapshot.StateFormatException;
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
 import io.mvtrx.api.spi.agentmodel.AgentContext;
 import io.mvtrx.api.spi.agentmodel.AgentEnvironment;
 import io.mvtrx.api.spi.agentmodel.AgentPopulation;
@@ -62,11 +66,16 @@ import io.mvtrx.runtime.simulator.kernel.Steppable;
  * first expires due GTT orders); finally GTT orders expiring before the cutoff are expired, the books are sampled for
  * the report and the block's time becomes the cutoff.
  *
- * <p>Random streams: an agent draws from a {@link SplittableRandom} seeded with
+ * <p>Random streams: an agent draws from a {@link SplitMix64} (the numbers of a {@code SplittableRandom}) seeded with
  * {@code SeedTree.derive(seed, "agent/" + group, block, instance)}, a population from
  * {@code derive(seed, "population/" + group, block)}, a process from
  * {@code derive(seed, "process/" + name, canonicalBook)}: each depends only on its own path, so adding an agent or a
  * block shifts nobody else's stream. Balances draw per (account, canonical book, draw) (see the balances SPI).
+ *
+ * <p>Checkpoints ({@link #writeState}, {@link #restore}): between steps the block saves its clock, counters, the
+ * exchange, and — each as a section naming its plugin — the fee policy, every process, population and agent, each
+ * agent's random stream and last notice time, the router's memory and every queued message as data. A restored
+ * block is built from the same setup without funding or starting anything, then reads that state.
  *
  * <p>Confined to one thread at a time: the scheduler's worker during a step, the simulation's thread at the barrier.
  */
@@ -87,6 +96,11 @@ public final class Block implements Steppable {
     private final int[] populationBase;
     private final int[] populationSize;
     private final String[] populationNames;
+    private final String[] populationModels;
+    private final AgentPopulation[] populations;
+    private final String feeType;
+    private final String ruleName;
+    private final String[] processTypes;
     private final EventQueue<Message> queue = new EventQueue<>(1 << 14);
     private final MessagePool pool = new MessagePool();
     private final L3Buffer l3 = new L3Buffer();
@@ -111,8 +125,9 @@ public final class Block implements Steppable {
     private boolean started;
     private long messages;
     private long startupNanos;
+    private int lastStateSize = 1 << 16;
 
-    private Block(BlockSetup setup, long buildStarted) {
+    private Block(BlockSetup setup, long buildStarted, StateReader state) {
         this.index = setup.index();
         this.bookCount = setup.booksPerBlock();
         this.bookOffset = index * bookCount;
@@ -123,6 +138,8 @@ public final class Block implements Steppable {
         PluginCatalog catalog = setup.catalog();
         this.decimals = config.decimals();
 
+        this.feeType = config.feePolicy().type();
+        this.ruleName = booksConfig.algorithm();
         this.fees = catalog.require(FeePolicyProvider.class, config.feePolicy().type())
                 .create(config.feePolicy().settings(), new FeeContext(bookCount, decimals));
         MatchingRule rule = catalog.require(MatchingRuleProvider.class, booksConfig.algorithm())
@@ -144,6 +161,7 @@ public final class Block implements Steppable {
         this.populationBase = new int[groups.size()];
         this.populationSize = new int[groups.size()];
         this.populationNames = new String[groups.size()];
+        this.populationModels = new String[groups.size()];
         this.remoteCount = config.remoteAgentCount();
         this.remoteDraws = new int[remoteCount];
         this.remoteEpochs = new int[remoteCount];
@@ -157,7 +175,7 @@ public final class Block implements Steppable {
 
         long initialPrice = config.initialPrice();
         PopulationContext[] contexts = new PopulationContext[groups.size()];
-        AgentPopulation[] populations = new AgentPopulation[groups.size()];
+        this.populations = new AgentPopulation[groups.size()];
         int next = 0;
         int minId = 0;
         for (int g = 0; g < groups.size(); g++) {
@@ -165,6 +183,7 @@ public final class Block implements Steppable {
             populationBase[g] = next;
             populationSize[g] = group.instanceCount();
             populationNames[g] = group.name();
+            populationModels[g] = group.model();
             contexts[g] = new PopulationContext(bookCount, group.instanceCount(), decimals, initialPrice,
                     config.maxLeverage(), setup.start(), setup.duration(),
                     SeedTree.derive(setup.seed(), "population/" + group.name(), index));
@@ -185,7 +204,7 @@ public final class Block implements Steppable {
                 BackgroundAgent agent = populations[g].agent(
                         new AgentContext(ids[i], i, AgentDirectory.instanceName(group.name(), i), seed));
                 int slotIndex = populationBase[g] + i;
-                AgentSlot slot = new AgentSlot(slotIndex, ids[i], g, i, seed, new SplittableRandom(seed), agent,
+                AgentSlot slot = new AgentSlot(slotIndex, ids[i], g, i, seed, new SplitMix64(seed), agent,
                         wantsNotices(agent), agent.observesTrades());
                 slots[slotIndex] = slot;
                 localSlots[-ids[i] - 1] = slot;
@@ -208,11 +227,13 @@ public final class Block implements Steppable {
         // Processes, one instance per book and <Processes> child.
         List<ProcessConfig> processConfigs = booksConfig.processes();
         this.processNames = new String[processConfigs.size()];
+        this.processTypes = new String[processConfigs.size()];
         this.processes = new PriceProcess[bookCount][processConfigs.size()];
         double initialValue = decimals.price().toDouble(initialPrice);
         for (int p = 0; p < processConfigs.size(); p++) {
             ProcessConfig process = processConfigs.get(p);
             processNames[p] = process.name();
+            processTypes[p] = process.type();
             for (int b = 0; b < bookCount; b++) {
                 processes[b][p] = Processes.create(process, catalog, setup.seed(), bookOffset + b, initialValue,
                         setup.start(), setup.duration());
@@ -221,18 +242,23 @@ public final class Block implements Steppable {
 
         // Starting balances: remote accounts from the exchange's <Balances>, groups from their own (or it).
         this.remoteBalances = distribution(catalog, config.balances(), setup.seed(), "remote", initialValue);
-        for (int id = 0; id < remoteCount; id++) {
-            fund(remoteBalances, id, 0);
-        }
-        for (int g = 0; g < groups.size(); g++) {
-            AgentGroupConfig group = groups.get(g);
-            BalanceDistribution balances = distribution(catalog, group.balances().orElse(config.balances()),
-                    setup.seed(), "group/" + group.name(), initialValue);
-            for (int id : setup.agentIds()[g]) {
-                fund(balances, id, 0);
+        if (state == null) {
+            for (int id = 0; id < remoteCount; id++) {
+                fund(remoteBalances, id, 0);
             }
+            for (int g = 0; g < groups.size(); g++) {
+                AgentGroupConfig group = groups.get(g);
+                BalanceDistribution balances = distribution(catalog, group.balances().orElse(config.balances()),
+                        setup.seed(), "group/" + group.name(), initialValue);
+                for (int id : setup.agentIds()[g]) {
+                    fund(balances, id, 0);
+                }
+            }
+            startAgents();
+        } else {
+            readState(state);
+            started = true;
         }
-        startAgents();
         this.startupNanos = System.nanoTime() - buildStarted;
     }
 
@@ -244,7 +270,27 @@ public final class Block implements Steppable {
     public static Block build(BlockSetup setup) {
         long began = System.nanoTime();
         try {
-            return new Block(setup, began);
+            return new Block(setup, began, null);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(String.format("block %d: %s", setup.index(), e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Builds a block from the same setup as a saved one and restores the saved state instead of funding accounts
+     * and starting agents.
+     *
+     * @param state what {@link #writeState} saved
+     * @throws io.mvtrx.api.snapshot.StateFormatException naming the block and the component, if the state does not
+     *                                                    fit this setup
+     * @throws IllegalArgumentException                   naming the block, if a plugin rejects its configuration
+     */
+    public static Block restore(BlockSetup setup, StateReader state) {
+        long began = System.nanoTime();
+        try {
+            return new Block(setup, began, state);
+        } catch (StateFormatException e) {
+            throw new StateFormatException(String.format("block %d: %s", setup.index(), e.getMessage()), e);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(String.format("block %d: %s", setup.index(), e.getMessage()), e);
         }
@@ -438,6 +484,160 @@ public final class Block implements Steppable {
                 samples[b]++;
             }
         }
+    }
+
+    // ------------------------------------------------------------------------------------------------ checkpoints
+
+    /**
+     * The components of this block that cannot save their state, one line each naming the plugin and its class;
+     * empty when the block can be checkpointed.
+     */
+    public List<String> unsnapshottable() {
+        List<String> missing = new ArrayList<>();
+        if (!(books[0] instanceof Snapshottable)) {
+            missing.add(String.format("matching rule '%s' (%s)", ruleName, books[0].getClass().getName()));
+        }
+        if (!(fees instanceof Snapshottable)) {
+            missing.add(String.format("fee policy '%s' (%s)", feeType, fees.getClass().getName()));
+        }
+        for (int p = 0; p < processNames.length; p++) {
+            if (!(processes[0][p] instanceof Snapshottable)) {
+                missing.add(String.format("process '%s' %s (%s)", processNames[p], processTypes[p],
+                        processes[0][p].getClass().getName()));
+            }
+        }
+        for (int g = 0; g < populations.length; g++) {
+            if (!(populations[g] instanceof Snapshottable)) {
+                missing.add(String.format("agent model '%s' population (%s)", populationModels[g],
+                        populations[g].getClass().getName()));
+            }
+            BackgroundAgent agent = slots[populationBase[g]].agent;
+            if (!(agent instanceof Snapshottable)) {
+                missing.add(String.format("agent model '%s' agents (%s)", populationModels[g],
+                        agent.getClass().getName()));
+            }
+        }
+        return missing;
+    }
+
+    /** Bytes the block's last saved state took (a sizing hint for the next; 64 KiB before the first). */
+    public int lastStateSize() {
+        return lastStateSize;
+    }
+
+    /**
+     * Saves the block between steps (see the class doc).
+     *
+     * @throws IllegalStateException listing the components that cannot save their state
+     */
+    public void writeState(StateWriter out) {
+        List<String> missing = unsnapshottable();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(name() + " cannot be saved: " + String.join("; ", missing)
+                    + " do not implement " + Snapshottable.class.getName());
+        }
+        out.writeInt(bookCount);
+        out.writeInt(slots.length);
+        out.writeInt(processNames.length);
+        out.writeInt(populations.length);
+        out.writeInt(remoteCount);
+        out.writeLong(now);
+        out.writeLong(exchangeSteppedAt);
+        out.writeLong(messages);
+        out.writeLong(marginCalls);
+        out.writeLongs(trades);
+        out.writeLongs(tradedVolume);
+        out.writeLongs(events);
+        out.writeDoubles(midSum);
+        out.writeLongs(spreadSum);
+        out.writeLongs(samples);
+        out.writeInts(remoteDraws);
+        out.writeInts(remoteEpochs);
+        out.writeSection(exchange);
+        out.writeSection((Snapshottable) fees);
+        for (PriceProcess[] ofBook : processes) {
+            for (PriceProcess process : ofBook) {
+                out.writeSection((Snapshottable) process);
+            }
+        }
+        for (AgentPopulation population : populations) {
+            out.writeSection((Snapshottable) population);
+        }
+        for (AgentSlot slot : slots) {
+            out.writeRandom(slot.random);
+            out.writeLong(slot.lastDelivery);
+            out.writeSection((Snapshottable) slot.agent);
+        }
+        router.writeState(out);
+        List<EventQueue.Entry<Message>> queued = queue.snapshot();
+        out.writeInt(queued.size());
+        for (EventQueue.Entry<Message> entry : queued) {
+            out.writeLong(entry.arrival());
+            out.writeInt(entry.priority());
+            MessageCodec.write(out, entry.payload());
+        }
+        lastStateSize = Math.max(lastStateSize, out.size());
+    }
+
+    private void readState(StateReader in) {
+        in.check(in.readInt() == bookCount, "saved with another number of books per block (this one has %d)",
+                bookCount);
+        int agents = in.readInt();
+        in.check(agents == slots.length, "saved with %d background agents, this configuration makes %d", agents,
+                slots.length);
+        in.check(in.readInt() == processNames.length, "saved with another number of processes per book (%d now)",
+                processNames.length);
+        in.check(in.readInt() == populations.length, "saved with another number of agent groups (%d now)",
+                populations.length);
+        in.check(in.readInt() == remoteCount, "saved with another number of remote accounts (%d now)",
+                remoteCount);
+        now = in.readLong();
+        exchangeSteppedAt = in.readLong();
+        messages = in.readLong();
+        marginCalls = in.readLong();
+        copy(in.readLongs("trades", bookCount), trades);
+        copy(in.readLongs("traded volume", bookCount), tradedVolume);
+        copy(in.readLongs("L3 events", bookCount), events);
+        System.arraycopy(in.readDoubles("mid sums", bookCount), 0, midSum, 0, bookCount);
+        copy(in.readLongs("spread sums", bookCount), spreadSum);
+        copy(in.readLongs("samples", bookCount), samples);
+        int[] draws = in.readInts();
+        int[] epochs = in.readInts();
+        in.check(draws.length == remoteCount && epochs.length == remoteCount, "remote draws do not match");
+        System.arraycopy(draws, 0, remoteDraws, 0, remoteCount);
+        System.arraycopy(epochs, 0, remoteEpochs, 0, remoteCount);
+        in.readSection(exchange, "exchange");
+        in.readSection((Snapshottable) fees, String.format("fee policy '%s'", feeType));
+        for (int b = 0; b < bookCount; b++) {
+            for (int p = 0; p < processNames.length; p++) {
+                in.readSection((Snapshottable) processes[b][p], String.format("process '%s' (%s) of book %d",
+                        processNames[p], processTypes[p], bookOffset + b));
+            }
+        }
+        for (int g = 0; g < populations.length; g++) {
+            in.readSection((Snapshottable) populations[g], String.format("population %s (%s)", populationNames[g],
+                    populationModels[g]));
+        }
+        for (AgentSlot slot : slots) {
+            in.readRandom(slot.random);
+            slot.lastDelivery = in.readLong();
+            in.readSection((Snapshottable) slot.agent, String.format("agent %s (%s)",
+                    AgentDirectory.instanceName(populationNames[slot.population], slot.instance),
+                    populationModels[slot.population]));
+        }
+        router.readState(in);
+        int queued = in.readInt();
+        for (int i = 0; i < queued; i++) {
+            long arrival = in.readLong();
+            int priority = in.readInt();
+            Message m = pool.take();
+            MessageCodec.read(in, m, slots.length);
+            queue.schedule(arrival, 0, priority, m);
+        }
+    }
+
+    private static void copy(long[] from, long[] to) {
+        System.arraycopy(from, 0, to, 0, to.length);
     }
 
     // ------------------------------------------------------------------------------------------------ scheduling

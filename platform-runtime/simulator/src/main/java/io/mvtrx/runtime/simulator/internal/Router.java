@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import io.mvtrx.api.event.CancelReason;
 import io.mvtrx.api.event.RejectReason;
@@ -20,6 +21,8 @@ import io.mvtrx.api.order.Order;
 import io.mvtrx.api.order.OrderType;
 import io.mvtrx.api.order.Side;
 import io.mvtrx.api.order.StpMode;
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
 import io.mvtrx.runtime.exchange.ExchangeListener;
 
 /**
@@ -69,6 +72,50 @@ final class Router implements ExchangeListener {
     /** No agent is acting (time passing, margin calls, remote instructions). */
     void idle() {
         acting = null;
+    }
+
+    /**
+     * Saves what the router remembers between steps: the client ids of open orders (by book and order) and, when
+     * the block publishes, every remote account's notices not yet published.
+     */
+    void writeState(StateWriter out) {
+        out.writeInt(clientIds.size());
+        for (Map.Entry<Long, Long> entry : new TreeMap<>(clientIds).entrySet()) {
+            out.writeLong(entry.getKey());
+            out.writeLong(entry.getValue());
+        }
+        out.writeBoolean(remoteNotices != null);
+        if (remoteNotices != null) {
+            out.writeInt(remoteCount);
+            for (List<Notice> notices : remoteNotices) {
+                List<Notice> list = notices == null ? List.of() : notices;
+                out.writeInt(list.size());
+                for (Notice notice : list) {
+                    MessageCodec.writeNotice(out, notice);
+                }
+            }
+        }
+    }
+
+    /** Restores what {@link #writeState} saved into a new router. */
+    void readState(StateReader in) {
+        clientIds.clear();
+        for (int n = in.readInt(); n > 0; n--) {
+            clientIds.put(in.readLong(), in.readLong());
+        }
+        boolean collected = in.readBoolean();
+        in.check(collected == (remoteNotices != null), "the checkpoint was written %s remote agents, this run %s",
+                collected ? "with" : "without", remoteNotices != null ? "has them" : "has none");
+        if (collected) {
+            in.check(in.readInt() == remoteCount, "remote notices saved for another number of remote accounts");
+            for (int id = 0; id < remoteCount; id++) {
+                int n = in.readInt();
+                remoteNotices[id] = null;
+                for (int i = 0; i < n; i++) {
+                    remoteNotice(id, MessageCodec.readNotice(in));
+                }
+            }
+        }
     }
 
     /** Takes a remote account's notices collected so far (empty if none); the block keeps no reference. */

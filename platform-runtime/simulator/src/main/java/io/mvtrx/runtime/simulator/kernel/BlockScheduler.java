@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Advances blocks step by step on a bounded pool: every block runs its step on some pool thread, and
@@ -73,6 +74,44 @@ public final class BlockScheduler implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /**
+     * Applies {@code task} to every block on the pool (on the caller's thread with one thread) and returns the
+     * results in block order; used between steps, e.g. to save every block for a checkpoint in parallel.
+     *
+     * @throws RuntimeException the first block's failure, as thrown
+     */
+    public <B, R> List<R> map(List<B> blocks, Function<? super B, ? extends R> task) {
+        List<R> results = new ArrayList<>(blocks.size());
+        if (pool == null) {
+            for (B block : blocks) {
+                results.add(task.apply(block));
+            }
+            return results;
+        }
+        List<Future<? extends R>> futures = new ArrayList<>(blocks.size());
+        for (B block : blocks) {
+            futures.add(pool.submit(() -> task.apply(block)));
+        }
+        RuntimeException failure = null;
+        for (Future<? extends R> future : futures) {
+            try {
+                results.add(future.get());
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException r ? r
+                            : new IllegalStateException(e.getCause().toString(), e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for blocks", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return results;
     }
 
     private static void runOne(Steppable block, long cutoff) {

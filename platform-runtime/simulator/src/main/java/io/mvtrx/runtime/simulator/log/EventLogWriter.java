@@ -35,6 +35,11 @@ import io.mvtrx.api.number.BookDecimals;
  * running hash ({@link EventLogHash}) is taken over the field values (times absolute, not differences) of the PLACED,
  * TRADE, CANCEL and STEP records, the type included; the END record carries its finished value and the event count.
  *
+ * <p>Checkpoints: {@link #position()} flushes everything written so far to the stream and says where the log
+ * stands (bytes written, the running hash's state, the event count, the last record's time); {@link #resume}
+ * continues a log from such a position onto a stream positioned at that byte offset, so that the continued file is
+ * byte for byte the file an uninterrupted run writes.
+ *
  * <p>Without an output stream the writer only hashes and counts. Not thread-safe: the simulation writes at the
  * barrier, from one thread. Buffers 64 KiB; allocation-free per event.
  */
@@ -62,7 +67,19 @@ public final class EventLogWriter implements AutoCloseable {
     private long hash = EventLogHash.INITIAL;
     private long events;
     private long lastTime;
+    private long written;
     private boolean closed;
+
+    /**
+     * Where a log stands, for a checkpoint.
+     *
+     * @param bytes     bytes written to the stream so far (header included)
+     * @param hashState the running hash's state (not its printed form)
+     * @param events    L3 events written
+     * @param lastTime  time of the last record, from which the next one's time difference is taken
+     */
+    public record Position(long bytes, long hashState, long events, long lastTime) {
+    }
 
     /**
      * Starts a log and writes its header.
@@ -84,6 +101,44 @@ public final class EventLogWriter implements AutoCloseable {
         putLong(start);
         putLong(step);
         putLong(seed);
+    }
+
+    private EventLogWriter(OutputStream out, Position position) {
+        this.out = out;
+        this.written = position.bytes();
+        this.hash = position.hashState();
+        this.events = position.events();
+        this.lastTime = position.lastTime();
+    }
+
+    /**
+     * Continues a log from a {@link #position()}; writes no header.
+     *
+     * @param out where the next byte after {@code position.bytes()} goes, or null to only hash and count
+     */
+    public static EventLogWriter resume(OutputStream out, Position position) {
+        return new EventLogWriter(out, position);
+    }
+
+    /**
+     * Flushes what is buffered to the stream (and the stream) and returns where the log stands.
+     *
+     * @throws java.io.UncheckedIOException if the stream fails
+     * @throws IllegalStateException        if the log is closed
+     */
+    public Position position() {
+        if (closed) {
+            throw new IllegalStateException("the event log is closed");
+        }
+        flush();
+        if (out != null) {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the event log", e);
+            }
+        }
+        return new Position(written, hash, events, lastTime);
     }
 
     /** Events written so far. */
@@ -231,6 +286,7 @@ public final class EventLogWriter implements AutoCloseable {
         if (out != null && position > 0) {
             try {
                 out.write(buffer, 0, position);
+                written += position;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the event log", e);
             }

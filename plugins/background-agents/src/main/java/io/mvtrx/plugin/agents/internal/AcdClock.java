@@ -2,6 +2,9 @@ package io.mvtrx.plugin.agents.internal;
 
 import java.util.random.RandomGenerator;
 
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
+
 /**
  * An autoregressive conditional duration (ACD) clock, the reference's "decision-making delay" of the stylized and
  * noise traders (0.5.4 §6): {@code ψ' = ω + α·ℓ + β·ψ + extra}, delay {@code = clamp(e^ψ'·Exp(1), min, max)} ns, then
@@ -63,6 +66,18 @@ public final class AcdClock {
      * @param extra added to ψ' (the noise trader's {@code γ·ln(1-|m̄|)}; 0 otherwise)
      * @return the delay, ns, within {@code [minDMD, maxDMD]}
      */
+    /** Saves the recursion's memory: the last log-delay and the last expected log-delay. */
+    public void writeState(StateWriter out) {
+        out.writeDouble(lastLogDelay);
+        out.writeDouble(psi);
+    }
+
+    /** Restores what {@link #writeState} saved. */
+    public void readState(StateReader in) {
+        lastLogDelay = in.readDouble();
+        psi = in.readDouble();
+    }
+
     public long next(RandomGenerator random, double extra) {
         double next = omega + alpha * lastLogDelay + beta * psi + extra;
         if (Double.isNaN(next)) {

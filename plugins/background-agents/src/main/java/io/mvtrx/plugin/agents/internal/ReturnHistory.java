@@ -1,5 +1,8 @@
 package io.mvtrx.plugin.agents.internal;
 
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
+
 /**
  * A bounded history of observed prices and their log returns (the stylized trader's {@code H}-deep buffers), with
  * running sums so the chartist mean and the variance cost O(1). Fixed capacity, allocation-free after construction.
@@ -67,6 +70,35 @@ public final class ReturnHistory {
     }
 
     /** Sum of the held returns. */
+    /** Saves the window (oldest first), the running sums and the last price. */
+    public void writeState(StateWriter out) {
+        out.writeInt(size);
+        for (int i = 0; i < size; i++) {
+            out.writeDouble(returns[(start + i) % capacity]);
+        }
+        out.writeDouble(sum);
+        out.writeDouble(sumOfSquares);
+        out.writeDouble(lastPrice);
+    }
+
+    /**
+     * Restores what {@link #writeState} saved into a fresh history of the same capacity. The running sums are
+     * restored as saved, not recomputed, so later variances match bit for bit.
+     */
+    public void readState(StateReader in) {
+        int saved = in.readInt();
+        in.check(saved >= 0 && saved <= capacity, "return history: %d saved returns, capacity %d", saved,
+                capacity);
+        start = 0;
+        size = saved;
+        for (int i = 0; i < saved; i++) {
+            returns[i] = in.readDouble();
+        }
+        sum = in.readDouble();
+        sumOfSquares = in.readDouble();
+        lastPrice = in.readDouble();
+    }
+
     public double sum() {
         return sum;
     }

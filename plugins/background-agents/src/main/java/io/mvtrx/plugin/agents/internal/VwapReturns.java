@@ -1,5 +1,8 @@
 package io.mvtrx.plugin.agents.internal;
 
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
+
 /**
  * The ALGO trader's trade-tape statistic (0.5.4): trades are grouped into buckets by timestamp, each bucket priced at
  * its VWAP; buckets older than the window ({@code volumeStatsPeriod}) are dropped when a new trade comes at least a
@@ -55,6 +58,34 @@ public final class VwapReturns {
     }
 
     /** {@code populationVariance(r)·(k-1)/k} over the k bucket-to-bucket log returns; 0 with fewer than 2 buckets. */
+    /** Saves the buckets of the window, oldest first. */
+    public void writeState(StateWriter out) {
+        out.writeInt(size);
+        for (int i = 0; i < size; i++) {
+            int slot = index(i);
+            out.writeLong(timestamps[slot]);
+            out.writeDouble(volumes[slot]);
+            out.writeDouble(notionals[slot]);
+        }
+    }
+
+    /** Restores what {@link #writeState} saved into a fresh tape of the same window. */
+    public void readState(StateReader in) {
+        int saved = in.readInt();
+        in.check(saved >= 0, "VWAP tape: %d saved buckets", saved);
+        int capacity = Math.max(64, Integer.highestOneBit(Math.max(1, saved)) << 1);
+        timestamps = new long[capacity];
+        volumes = new double[capacity];
+        notionals = new double[capacity];
+        start = 0;
+        size = saved;
+        for (int i = 0; i < saved; i++) {
+            timestamps[i] = in.readLong();
+            volumes[i] = in.readDouble();
+            notionals[i] = in.readDouble();
+        }
+    }
+
     public double variance() {
         int returns = size - 1;
         if (returns <= 0) {

@@ -1,5 +1,8 @@
 package io.mvtrx.plugin.process.internal;
 
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
+
 /**
  * A recorded price feed: at each update time the value becomes the series' price at that time (step
  * interpolation: the last row at or before it); before the first row it is the initial value. No randomness.
@@ -32,6 +35,18 @@ public final class ExternalPrice extends SteppedProcess {
         if (row >= 0) {
             value = series.price(row);
         }
+    }
+
+    @Override
+    protected void writeProcessState(StateWriter out) {
+        out.writeInt(cursor.row());
+        out.writeDouble(value);
+    }
+
+    @Override
+    protected void readProcessState(StateReader in) {
+        cursor.restore(in.readInt());
+        value = in.readDouble();
     }
 
     @Override

@@ -2,6 +2,9 @@ package io.mvtrx.plugin.process.internal;
 
 import java.util.Arrays;
 
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
+
 /**
  * Exact fractional Gaussian noise of unit variance, one value at a time, by Hosking's method (the Durbin–Levinson
  * recursion; J. R. M. Hosking, "Modeling persistence in hydrological time series using fractional differencing",
@@ -96,6 +99,35 @@ public final class FractionalGaussianNoise {
         history[n] = x;
         count = n + 1;
         return x;
+    }
+
+    /**
+     * Saves the recursion: the count, the innovation variance and the first {@code count} autocovariances,
+     * coefficients and past values (O(count): the history is the process's memory).
+     */
+    public void writeState(StateWriter out) {
+        out.writeInt(count);
+        out.writeDouble(innovationVariance);
+        int n = white ? 0 : count;
+        out.writeDoubles(gamma, 0, Math.max(1, n));
+        out.writeDoubles(phi, 0, n);
+        out.writeDoubles(history, 0, n);
+    }
+
+    /** Restores what {@link #writeState} saved into fresh noise of the same Hurst exponent. */
+    public void readState(StateReader in) {
+        count = in.readInt();
+        innovationVariance = in.readDouble();
+        double[] savedGamma = in.readDoubles();
+        double[] savedPhi = in.readDoubles();
+        double[] savedHistory = in.readDoubles();
+        int n = white ? 0 : count;
+        in.check(savedPhi.length == n && savedHistory.length == n && savedGamma.length == Math.max(1, n),
+                "fractional noise: saved %d values for a count of %d", savedHistory.length, count);
+        ensureCapacity(n + 1);
+        System.arraycopy(savedGamma, 0, gamma, 0, savedGamma.length);
+        System.arraycopy(savedPhi, 0, phi, 0, n);
+        System.arraycopy(savedHistory, 0, history, 0, n);
     }
 
     private void ensureCapacity(int size) {

@@ -1,6 +1,8 @@
 package io.mvtrx.plugin.process.internal;
 
-import java.util.SplittableRandom;
+import io.mvtrx.api.snapshot.SplitMix64;
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
 
 /**
  * The fundamental price: a Merton jump diffusion with a fractional Brownian component (the 0.5.4 reference, §8).
@@ -34,7 +36,7 @@ public final class FundamentalPrice extends SteppedProcess {
     private final double sqrtDt;
     private final double fbmScale;
     private final FractionalGaussianNoise noise;
-    private final SplittableRandom random;
+    private final SplitMix64 random;
 
     private double t;
     private double brownian;
@@ -52,7 +54,7 @@ public final class FundamentalPrice extends SteppedProcess {
      * @param random       the process's own stream
      */
     public FundamentalPrice(Parameters parameters, double initialValue, long startTime, long duration,
-                            SplittableRandom random) {
+                            SplitMix64 random) {
         super(startTime, parameters.updatePeriod());
         if (!(initialValue > 0) || Double.isInfinite(initialValue)) {
             throw new IllegalArgumentException("initial value must be finite and > 0, got " + initialValue);
@@ -89,6 +91,32 @@ public final class FundamentalPrice extends SteppedProcess {
         double hurstTerm = epsilon == 0 ? 0 : 0.5 * epsilon * epsilon * Math.pow(t, 2 * noise.hurst());
         value = initialValue * Math.exp((mu - 0.5 * sigma * sigma) * t + sigma * brownian
                 + epsilon * fractional - hurstTerm + jumpSum);
+    }
+
+    @Override
+    protected void writeProcessState(StateWriter out) {
+        out.writeRandom(random);
+        out.writeDouble(t);
+        out.writeDouble(brownian);
+        out.writeDouble(fractional);
+        out.writeDouble(jumpSum);
+        out.writeLong(jumps);
+        out.writeLong(jumpUpdates);
+        out.writeDouble(value);
+        noise.writeState(out);
+    }
+
+    @Override
+    protected void readProcessState(StateReader in) {
+        in.readRandom(random);
+        t = in.readDouble();
+        brownian = in.readDouble();
+        fractional = in.readDouble();
+        jumpSum = in.readDouble();
+        jumps = in.readLong();
+        jumpUpdates = in.readLong();
+        value = in.readDouble();
+        noise.readState(in);
     }
 
     @Override

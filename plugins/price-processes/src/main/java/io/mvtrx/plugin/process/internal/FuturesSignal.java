@@ -1,6 +1,8 @@
 package io.mvtrx.plugin.process.internal;
 
-import java.util.SplittableRandom;
+import io.mvtrx.api.snapshot.SplitMix64;
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
 
 /**
  * The external futures signal futures traders follow (the 0.5.4 reference's {@code FuturesSignal}, §8): a sampled
@@ -38,7 +40,7 @@ public final class FuturesSignal extends SteppedProcess {
     private final double lambda;
     private final long duration;
     private final PriceSeries.Cursor cursor;
-    private final SplittableRandom random;
+    private final SplitMix64 random;
     private long lastPoll;
     private int lastRow = -1;
     private double standIn;
@@ -59,7 +61,7 @@ public final class FuturesSignal extends SteppedProcess {
      * @param random       the process's own stream (used by the stand-in only)
      */
     public FuturesSignal(Source source, long updatePeriod, long seedInterval, double lambda, double initialValue,
-                         long startTime, long duration, SplittableRandom random) {
+                         long startTime, long duration, SplitMix64 random) {
         super(startTime, updatePeriod);
         if (seedInterval <= 0) {
             throw new IllegalArgumentException("seedInterval must be > 0 ns, got " + seedInterval);
@@ -114,6 +116,37 @@ public final class FuturesSignal extends SteppedProcess {
         value = price;
         samples++;
         sinceSample = 0;
+    }
+
+    @Override
+    protected void writeProcessState(StateWriter out) {
+        out.writeRandom(random);
+        out.writeLong(lastPoll);
+        out.writeInt(lastRow);
+        out.writeInt(cursor == null ? -1 : cursor.row());
+        out.writeDouble(standIn);
+        out.writeDouble(value);
+        out.writeDouble(logReturn);
+        out.writeDouble(factor);
+        out.writeLong(samples);
+        out.writeLong(sinceSample);
+    }
+
+    @Override
+    protected void readProcessState(StateReader in) {
+        in.readRandom(random);
+        lastPoll = in.readLong();
+        lastRow = in.readInt();
+        int row = in.readInt();
+        if (cursor != null) {
+            cursor.restore(row);
+        }
+        standIn = in.readDouble();
+        value = in.readDouble();
+        logReturn = in.readDouble();
+        factor = in.readDouble();
+        samples = in.readLong();
+        sinceSample = in.readLong();
     }
 
     @Override

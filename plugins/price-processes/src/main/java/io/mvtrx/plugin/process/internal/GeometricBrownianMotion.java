@@ -1,6 +1,8 @@
 package io.mvtrx.plugin.process.internal;
 
-import java.util.SplittableRandom;
+import io.mvtrx.api.snapshot.SplitMix64;
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
 
 /**
  * Geometric Brownian motion, sampled exactly at update times: each update multiplies the value by
@@ -13,7 +15,7 @@ public final class GeometricBrownianMotion extends SteppedProcess {
 
     private final double drift;
     private final double diffusion;
-    private final SplittableRandom random;
+    private final SplitMix64 random;
     private double logValue;
     private double value;
 
@@ -27,7 +29,7 @@ public final class GeometricBrownianMotion extends SteppedProcess {
      * @param random       the process's own stream
      */
     public GeometricBrownianMotion(double mu, double sigma, long updatePeriod, double initialValue, long startTime,
-                                   long duration, SplittableRandom random) {
+                                   long duration, SplitMix64 random) {
         super(startTime, updatePeriod);
         if (!Double.isFinite(mu)) {
             throw new IllegalArgumentException("mu must be finite, got " + mu);
@@ -50,6 +52,20 @@ public final class GeometricBrownianMotion extends SteppedProcess {
     protected void update(long time) {
         logValue += drift + diffusion * random.nextGaussian();
         value = Math.exp(logValue);
+    }
+
+    @Override
+    protected void writeProcessState(StateWriter out) {
+        out.writeRandom(random);
+        out.writeDouble(logValue);
+        out.writeDouble(value);
+    }
+
+    @Override
+    protected void readProcessState(StateReader in) {
+        in.readRandom(random);
+        logValue = in.readDouble();
+        value = in.readDouble();
     }
 
     @Override

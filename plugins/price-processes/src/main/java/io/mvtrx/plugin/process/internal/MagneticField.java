@@ -1,6 +1,8 @@
 package io.mvtrx.plugin.process.internal;
 
-import java.util.SplittableRandom;
+import io.mvtrx.api.snapshot.SplitMix64;
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
 
 /**
  * An Ising-style field of {@code numRows × numRows} spins ±1 with Glauber dynamics and a minority-game coupling to
@@ -34,7 +36,7 @@ public final class MagneticField extends SteppedProcess {
     private final double beta;
     private final double coupling;
     private final byte[] spins;
-    private final SplittableRandom random;
+    private final SplitMix64 random;
     private double mean;
     private double change;
 
@@ -48,7 +50,7 @@ public final class MagneticField extends SteppedProcess {
      * @param random       the process's own stream
      */
     public MagneticField(int rows, double alpha, double beta, double coupling, long updatePeriod, long startTime,
-                         SplittableRandom random) {
+                         SplitMix64 random) {
         super(startTime, updatePeriod);
         if (rows < 1 || rows > 4096) {
             throw new IllegalArgumentException("numRows must be within 1..4096, got " + rows);
@@ -77,6 +79,25 @@ public final class MagneticField extends SteppedProcess {
         double next = magnetisation();
         change = next - mean;
         mean = next;
+    }
+
+    @Override
+    protected void writeProcessState(StateWriter out) {
+        out.writeRandom(random);
+        out.writeDouble(mean);
+        out.writeDouble(change);
+        out.writeBytes(spins);
+    }
+
+    @Override
+    protected void readProcessState(StateReader in) {
+        in.readRandom(random);
+        mean = in.readDouble();
+        change = in.readDouble();
+        byte[] saved = in.readBytes();
+        in.check(saved != null && saved.length == sites, "magnetic field: saved %s spins, the field has %d",
+                saved == null ? "no" : String.valueOf(saved.length), sites);
+        System.arraycopy(saved, 0, spins, 0, sites);
     }
 
     @Override

@@ -164,6 +164,19 @@ public final class PriceSeries {
         }
 
         /** The current row, or -1 before the first. */
+        /**
+         * Puts the cursor back on a saved row.
+         *
+         * @throws IllegalArgumentException if the series has no such row
+         */
+        public void restore(int savedRow) {
+            if (savedRow < -1 || savedRow >= timestamps.length) {
+                throw new IllegalArgumentException(String.format("price file '%s' has rows 0..%d, the saved "
+                        + "cursor is at %d", file, timestamps.length - 1, savedRow));
+            }
+            row = savedRow;
+        }
+
         public int row() {
             return row;
         }

@@ -1,5 +1,8 @@
 package io.mvtrx.plugin.process.internal;
 
+import io.mvtrx.api.snapshot.Snapshottable;
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
 import io.mvtrx.api.spi.process.PriceProcess;
 
 /**
@@ -11,7 +14,7 @@ import io.mvtrx.api.spi.process.PriceProcess;
  * <p>Not thread-safe: one instance per book, driven by the book's block. Cost: one {@link #update} per update
  * time passed.
  */
-public abstract class SteppedProcess implements PriceProcess {
+public abstract class SteppedProcess implements PriceProcess, Snapshottable {
 
     private final long updatePeriod;
     private long now;
@@ -79,4 +82,29 @@ public abstract class SteppedProcess implements PriceProcess {
      * @param time the update time, ns (a multiple of the update period)
      */
     protected abstract void update(long time);
+
+    /** Saves the clock (time, next update, updates so far), then the process's own state. */
+    @Override
+    public final void writeState(StateWriter out) {
+        out.writeLong(now);
+        out.writeLong(nextUpdate);
+        out.writeLong(updates);
+        out.writeBoolean(exhausted);
+        writeProcessState(out);
+    }
+
+    @Override
+    public final void readState(StateReader in) {
+        now = in.readLong();
+        nextUpdate = in.readLong();
+        updates = in.readLong();
+        exhausted = in.readBoolean();
+        readProcessState(in);
+    }
+
+    /** Saves what {@link #update} changes: the value, accumulators, the random stream. */
+    protected abstract void writeProcessState(StateWriter out);
+
+    /** Restores what {@link #writeProcessState} saved. */
+    protected abstract void readProcessState(StateReader in);
 }

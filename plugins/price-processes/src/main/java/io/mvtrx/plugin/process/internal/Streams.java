@@ -1,11 +1,13 @@
 package io.mvtrx.plugin.process.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.util.SplittableRandom;
+
+import io.mvtrx.api.snapshot.SplitMix64;
 
 /**
- * Seeds of process random streams. A process's stream is a {@link SplittableRandom} seeded with a SplitMix64 mix of
- * the context seed (already derived from the simulation seed and the canonical book id by the runtime), the
+ * Seeds of process random streams. A process's stream is a {@link SplitMix64} (it draws what a
+ * {@code SplittableRandom} of the same seed draws, and its state can be saved) seeded with a SplitMix64 mix of the
+ * context seed (already derived from the simulation seed and the canonical book id by the runtime), the
  * process kind and its configured name, so two processes of one book never share a stream even if the runtime
  * hands both the same seed. Never seeded from a random device.
  */
@@ -15,11 +17,11 @@ public final class Streams {
     }
 
     /** The stream of one process instance. */
-    public static SplittableRandom of(long contextSeed, String kind, String name) {
+    public static SplitMix64 of(long contextSeed, String kind, String name) {
         long h = mix64(contextSeed);
         h = mix64(h ^ hash(kind));
         h = mix64(h ^ hash(name));
-        return new SplittableRandom(h);
+        return new SplitMix64(h);
     }
 
     /** SplitMix64's finaliser (Steele, Lea, Flood 2014): a bijective 64-bit mixer. */

@@ -1,6 +1,6 @@
 package io.mvtrx.plugin.process.internal;
 
-import java.util.SplittableRandom;
+import io.mvtrx.api.snapshot.SplitMix64;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +29,7 @@ class FundamentalPriceTest {
 
     @Test
     void timeIsCountedInRunDurations() {
-        FundamentalPrice price = new FundamentalPrice(LIVE, 300.0, 0, 4 * PERIOD, new SplittableRandom(1));
+        FundamentalPrice price = new FundamentalPrice(LIVE, 300.0, 0, 4 * PERIOD, new SplitMix64(1));
         price.advanceTo(4 * PERIOD);
 
         assertThat(price.time()).isEqualTo(1.0);
@@ -40,7 +40,7 @@ class FundamentalPriceTest {
     void valueComposesDriftBrownianFractionalAndJumpTerms() {
         FundamentalPrice.Parameters parameters =
                 new FundamentalPrice.Parameters(PERIOD, 0.1, 0.3, 0.2, 0.01, 0.05, 0.7, 0.4);
-        FundamentalPrice price = new FundamentalPrice(parameters, 250.0, 0, 50 * PERIOD, new SplittableRandom(3));
+        FundamentalPrice price = new FundamentalPrice(parameters, 250.0, 0, 50 * PERIOD, new SplitMix64(3));
         double value = price.advanceTo(37 * PERIOD);
         double t = 37.0 / 50;
 
@@ -89,7 +89,7 @@ class FundamentalPriceTest {
     void jumpsArriveAtLambdaPerUpdate() {
         FundamentalPrice.Parameters parameters =
                 new FundamentalPrice.Parameters(PERIOD, 0, 0, 0.05, 0.01, 0, 0.5, 0);
-        FundamentalPrice price = new FundamentalPrice(parameters, 300.0, 0, DAY, new SplittableRandom(5));
+        FundamentalPrice price = new FundamentalPrice(parameters, 300.0, 0, DAY, new SplitMix64(5));
         int updates = 20_000;
         price.advanceTo(updates * PERIOD);
 

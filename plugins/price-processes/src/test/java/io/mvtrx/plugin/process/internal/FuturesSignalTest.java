@@ -3,7 +3,8 @@ package io.mvtrx.plugin.process.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.SplittableRandom;
+
+import io.mvtrx.api.snapshot.SplitMix64;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,7 +69,7 @@ class FuturesSignalTest {
     @Test
     void theSourceIsPolledOnlyEverySeedInterval() throws IOException {
         FuturesSignal signal = new FuturesSignal(recorded("1,301\n10000000001,302\n20000000001,303\n"),
-                TEN_SECONDS, 3 * TEN_SECONDS, 0, 300.0, 0, DAY, new SplittableRandom(1));
+                TEN_SECONDS, 3 * TEN_SECONDS, 0, 300.0, 0, DAY, new SplitMix64(1));
 
         assertThat(signal.advanceTo(2 * TEN_SECONDS)).isEqualTo(300.0);
         assertThat(signal.advanceTo(3 * TEN_SECONDS)).isEqualTo(303.0);
@@ -79,7 +80,7 @@ class FuturesSignalTest {
     void theStandInLogReturnsHaveTheConfiguredVolatility() {
         int samples = 20_000;
         FuturesSignal signal = new FuturesSignal(new FuturesSignal.Source.StandIn(1.0), TEN_SECONDS, TEN_SECONDS,
-                0, 300.0, 0, samples * TEN_SECONDS, new SplittableRandom(21));
+                0, 300.0, 0, samples * TEN_SECONDS, new SplitMix64(21));
         double dt = 1.0 / samples;
         double sum = 0;
         double sumSquares = 0;
@@ -98,7 +99,7 @@ class FuturesSignalTest {
     }
 
     private FuturesSignal signal(FuturesSignal.Source source, long seedInterval, double lambda) {
-        return new FuturesSignal(source, TEN_SECONDS, seedInterval, lambda, 300.0, 0, DAY, new SplittableRandom(1));
+        return new FuturesSignal(source, TEN_SECONDS, seedInterval, lambda, 300.0, 0, DAY, new SplitMix64(1));
     }
 
     private FuturesSignal.Source recorded(String rows) throws IOException {

@@ -1,6 +1,6 @@
 package io.mvtrx.plugin.process.internal;
 
-import java.util.SplittableRandom;
+import io.mvtrx.api.snapshot.SplitMix64;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +29,7 @@ class GeometricBrownianMotionTest {
         double mu = 0.05;
         double sigma = 0.2;
         GeometricBrownianMotion gbm = new GeometricBrownianMotion(mu, sigma, SECOND, 300.0, 0, steps * SECOND,
-                new SplittableRandom(77));
+                new SplitMix64(77));
         double dt = 1.0 / steps;
         double sum = 0;
         double sumSquares = 0;
@@ -53,7 +53,7 @@ class GeometricBrownianMotionTest {
     @Test
     void zeroVolatilityGrowsAtTheDrift() {
         GeometricBrownianMotion gbm = new GeometricBrownianMotion(0.5, 0, SECOND, 100.0, 0, 10 * SECOND,
-                new SplittableRandom(1));
+                new SplitMix64(1));
 
         assertThat(gbm.advanceTo(10 * SECOND)).isCloseTo(100.0 * Math.exp(0.5), within(1e-9));
     }
@@ -61,7 +61,7 @@ class GeometricBrownianMotionTest {
     @Test
     void rejectsANegativeVolatility() {
         assertThatThrownBy(() -> new GeometricBrownianMotion(0, -0.1, SECOND, 100.0, 0, DAY,
-                new SplittableRandom(1))).isInstanceOf(IllegalArgumentException.class)
+                new SplitMix64(1))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("sigma must be finite and >= 0, got -0.1");
     }
 }

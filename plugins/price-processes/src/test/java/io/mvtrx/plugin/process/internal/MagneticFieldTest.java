@@ -1,6 +1,6 @@
 package io.mvtrx.plugin.process.internal;
 
-import java.util.SplittableRandom;
+import io.mvtrx.api.snapshot.SplitMix64;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +27,7 @@ class MagneticFieldTest {
 
     @Test
     void meanIsTheAverageSpinAndChangeIsTheDifferenceOfMeans() {
-        MagneticField field = new MagneticField(8, 6.0, 0.667, 1.0, MINUTE, 0, new SplittableRandom(4));
+        MagneticField field = new MagneticField(8, 6.0, 0.667, 1.0, MINUTE, 0, new SplitMix64(4));
         double previous = field.value();
         for (int k = 1; k <= 30; k++) {
             field.advanceTo(k * MINUTE);
@@ -45,7 +45,7 @@ class MagneticFieldTest {
 
     @Test
     void infiniteTemperatureLeavesTheFieldUnmagnetised() {
-        MagneticField field = new MagneticField(32, 0, 0, 1.0, MINUTE, 0, new SplittableRandom(8));
+        MagneticField field = new MagneticField(32, 0, 0, 1.0, MINUTE, 0, new SplitMix64(8));
         field.advanceTo(10 * MINUTE);
 
         // Every spin is a fair coin: the mean of 1024 has standard deviation 1/32; 4σ = 0.125.
@@ -54,8 +54,8 @@ class MagneticFieldTest {
 
     @Test
     void lowTemperatureWithoutTheMinorityTermAlignsNeighbours() {
-        MagneticField cold = new MagneticField(16, 0, 0.4, 1.0, MINUTE, 0, new SplittableRandom(8));
-        MagneticField hot = new MagneticField(16, 0, 0, 1.0, MINUTE, 0, new SplittableRandom(8));
+        MagneticField cold = new MagneticField(16, 0, 0.4, 1.0, MINUTE, 0, new SplitMix64(8));
+        MagneticField hot = new MagneticField(16, 0, 0, 1.0, MINUTE, 0, new SplitMix64(8));
         cold.advanceTo(200 * MINUTE);
         hot.advanceTo(200 * MINUTE);
 
@@ -91,7 +91,7 @@ class MagneticFieldTest {
      */
     @Test
     void settingASpinAppliesOneGlauberUpdateWithTheMinorityTerm() {
-        MagneticField field = new MagneticField(1, 1.0, 0.5, 1.0, MINUTE, 0, new SplittableRandom(12));
+        MagneticField field = new MagneticField(1, 1.0, 0.5, 1.0, MINUTE, 0, new SplitMix64(12));
         int trials = 20_000;
         int up = 0;
         for (int i = 0; i < trials; i++) {
@@ -107,7 +107,7 @@ class MagneticFieldTest {
 
     @Test
     void settingASpinLeavesTheMeanUntilTheNextUpdate() {
-        MagneticField field = new MagneticField(4, 0, 0, 1.0, MINUTE, 0, new SplittableRandom(2));
+        MagneticField field = new MagneticField(4, 0, 0, 1.0, MINUTE, 0, new SplitMix64(2));
         double mean = field.value();
         for (int site = 0; site < 16; site++) {
             field.set(MagneticField.SPINS + site, -1);
@@ -119,7 +119,7 @@ class MagneticFieldTest {
 
     @Test
     void rejectsInputThatIsNotASpin() {
-        MagneticField field = new MagneticField(4, 0, 0, 1.0, MINUTE, 0, new SplittableRandom(2));
+        MagneticField field = new MagneticField(4, 0, 0, 1.0, MINUTE, 0, new SplitMix64(2));
 
         assertThatThrownBy(() -> field.set(MagneticField.SPINS + 3, 0.5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("spin 3 must be set to +1 or -1, got 0.5");
