@@ -371,7 +371,10 @@ public abstract class LadderBook implements OrderBook, Snapshottable {
         return hashSide(hashSide(HASH_START, bids), asks);
     }
 
-    /** Saves both sides: per side the level count, then per level, best first, its price, order count and orders. */
+    /**
+     * Saves both sides: per side the level count, then per level, best first, its price, order count and orders (id,
+     * agent, quantity, the caller's handle).
+     */
     @Override
     public void writeState(StateWriter out) {
         writeSide(out, bids);
@@ -401,6 +404,7 @@ public abstract class LadderBook implements OrderBook, Snapshottable {
                 out.writeLong(order.id);
                 out.writeInt(order.agentId);
                 out.writeLong(order.quantity);
+                out.writeInt(order.handle);
             }
         }
     }
@@ -416,7 +420,8 @@ public abstract class LadderBook implements OrderBook, Snapshottable {
                 long id = in.readLong();
                 int agentId = in.readInt();
                 long quantity = in.readLong();
-                rest(id, agentId, side, price, quantity, 0);
+                int handle = in.readInt();
+                rest(id, agentId, side, price, quantity, 0, handle);
             }
         }
     }

@@ -45,12 +45,14 @@ class LadderBookStateTest {
         final List<String> events = new ArrayList<>();
 
         @Override
-        public void onFill(long makerOrderId, int makerAgentId, long price, long quantity, long makerRemaining) {
+        public void onFill(long makerOrderId, int makerAgentId, int makerHandle, long price, long quantity,
+                           long makerRemaining) {
             events.add(makerOrderId + "@" + price + "x" + quantity + "/" + makerRemaining);
         }
 
         @Override
-        public void onSelfTradeCancel(long makerOrderId, long price, long quantity, long makerRemaining) {
+        public void onSelfTradeCancel(long makerOrderId, int makerHandle, long price, long quantity,
+                                      long makerRemaining) {
             events.add("stp " + makerOrderId);
         }
     }

@@ -265,7 +265,6 @@ public final class OrderTable {
             if (in.readBoolean()) {
                 long[] fields = in.readLongs("order slot", TAKE_PROFIT + 1);
                 System.arraycopy(fields, 0, data, slot * STRIDE, fields.length);
-                byId.put(data[slot * STRIDE + ID], slot);
                 live++;
             }
         }
