@@ -40,7 +40,8 @@ import picocli.CommandLine.TypeConversionException;
  * {@code mvtrx simulate}: runs a simulation headless, without remote agents (their accounts exist and are funded,
  * nothing is published), as fast as it goes. A progress line on stderr is rewritten at most every half second;
  * at the end one summary line goes to stdout and the output folder holds {@code events.l3} (the L3 event log, format
- * in doc/simulator.md), {@code report.json} and, computed from the event log, the plots {@code prices.png},
+ * in doc/simulator.md), the Parquet logs under {@code logs/} (as the configuration's {@code <Logging>} asks),
+ * {@code report.json} and, computed from the event log, the plots {@code prices.png},
  * {@code autocorrelation.png} and {@code returns.png}.
  */
 @Command(name = "simulate",
@@ -74,7 +75,8 @@ final class SimulateCommand implements Callable<Integer> {
     private Long seed;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "simulation-out",
-            description = "Output folder for events.l3, report.json and the PNG plots. Default: ${DEFAULT-VALUE}.")
+            description = "Output folder for events.l3, logs/, report.json and the PNG plots. Default: "
+                    + "${DEFAULT-VALUE}.")
     private Path out;
 
     @Option(names = "--books-per-block", paramLabel = "N",
@@ -91,6 +93,12 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--no-event-log",
             description = "Do not write events.l3 (its hash is still computed); no market facts or plots then.")
     private boolean noEventLog;
+
+    @Option(names = "--parquet-logs", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Write the Parquet logs the configuration's <Logging> asks for (L3, trades, fees, L2 "
+                    + "snapshots) under DIR/logs, one file per book, kind and logWindow. On by default; "
+                    + "--no-parquet-logs turns them off.")
+    private boolean parquetLogs;
 
     @Override
     public Integer call() {
@@ -109,6 +117,9 @@ final class SimulateCommand implements Callable<Integer> {
         if (!noEventLog) {
             options = options.withEventLog(out.resolve("events.l3"));
         }
+        if (parquetLogs) {
+            options = options.withParquetLogs(out.resolve("logs"));
+        }
         try (PluginRegistry registry = mvtrx.loadPlugins()) {
             mvtrx.printProblems(registry);
             SimulationConfig configuration = load(registry, stderr);
@@ -126,6 +137,10 @@ final class SimulateCommand implements Callable<Integer> {
                 simulation.run(line::update);
                 line.finish(simulation.progress());
                 simulation.close();
+                simulation.parquetLogs().ifPresent(logs -> stderr.printf(Locale.ROOT, "parquet logs: %d files, "
+                                + "%d rows, %.1f MB in %s; step loop %.2f s copying, %.2f s waiting; writer thread "
+                                + "%.2f s%n", logs.files(), logs.rows(), logs.bytes() / 1e6, out.resolve("logs"),
+                        logs.appendNanos() / 1e9, logs.waitNanos() / 1e9, logs.writeNanos() / 1e9));
                 writeReport(simulation, facts(stderr));
                 Progress p = simulation.progress();
                 stdout.printf(Locale.ROOT, "simulated %s in %.1f s: %.1fx real time, %d events (%.0f/s), %d L3 "

@@ -3,6 +3,9 @@ package io.mvtrx.runtime.parquet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+
+import io.mvtrx.runtime.parquet.readback.ParquetReadBack;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -33,8 +36,8 @@ class DeltaEncodingProperties {
                 writer.write(rows);
             }
             ParquetReadBack back = ParquetReadBack.read(file);
-            assertThat(back.longs("l")).containsExactly(java.util.Arrays.copyOf(longs, n));
-            assertThat(back.ints("i")).containsExactly(java.util.Arrays.copyOf(ints, n));
+            assertThat(back.longs("l")).containsExactly(Arrays.copyOf(longs, n));
+            assertThat(back.ints("i")).containsExactly(Arrays.copyOf(ints, n));
         } finally {
             Files.delete(file);
         }

@@ -20,6 +20,7 @@ import io.mvtrx.api.notice.AgentReset;
 import io.mvtrx.api.notice.Notice;
 import io.mvtrx.api.number.BookDecimals;
 import io.mvtrx.api.number.Rate;
+import io.mvtrx.api.order.Side;
 import io.mvtrx.api.order.TimeInForce;
 import io.mvtrx.api.spi.agentmodel.AgentContext;
 import io.mvtrx.api.spi.agentmodel.AgentEnvironment;
@@ -34,6 +35,7 @@ import io.mvtrx.api.spi.balances.StartingBalance;
 import io.mvtrx.api.spi.fees.FeeContext;
 import io.mvtrx.api.spi.fees.FeePolicy;
 import io.mvtrx.api.spi.fees.FeePolicyProvider;
+import io.mvtrx.api.spi.matching.LevelVisitor;
 import io.mvtrx.api.spi.matching.MatchingRule;
 import io.mvtrx.api.spi.matching.MatchingRuleProvider;
 import io.mvtrx.api.spi.matching.OrderBook;
@@ -659,6 +661,11 @@ public final class Block implements Steppable {
     public BookSnapshot snapshot(int bookId) {
         BookSnapshot local = exchange.snapshot(bookId);
         return new BookSnapshot(bookOffset + bookId, local.timestamp(), local.bids(), local.asks());
+    }
+
+    /** Visits up to {@code depth} levels of a side of local book {@code bookId}, best first (the L2 log). */
+    public void levels(int bookId, Side side, int depth, LevelVisitor visitor) {
+        books[bookId].levels(side, depth, visitor);
     }
 
     /** The fee policy's maker/taker ratio of a book, at {@code Rate.SCALE}. */

@@ -1,4 +1,4 @@
-package io.mvtrx.runtime.parquet;
+package io.mvtrx.runtime.parquet.readback;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,6 +34,7 @@ public final class ParquetReadBack {
     private final ParquetMetadata footer;
     private final MessageType schema;
     private final Map<String, List<Object>> values = new LinkedHashMap<>();
+    private final Map<String, Object> arrays = new LinkedHashMap<>();
     private long rows;
 
     private ParquetReadBack(Path file) throws IOException {
@@ -122,29 +123,34 @@ public final class ParquetReadBack {
         return footer.getBlocks().get(index).getRowCount();
     }
 
-    /** Every value of an INT64 column. */
+    /** Every value of an INT64 column (the same array on every call: do not change it). */
     public long[] longs(String column) {
-        return values.get(require(column)).stream().mapToLong(v -> (Long) v).toArray();
+        return (long[]) arrays.computeIfAbsent(require(column),
+                c -> values.get(c).stream().mapToLong(v -> (Long) v).toArray());
     }
 
-    /** Every value of an INT32 column. */
+    /** Every value of an INT32 column (the same array on every call: do not change it). */
     public int[] ints(String column) {
-        return values.get(require(column)).stream().mapToInt(v -> (Integer) v).toArray();
+        return (int[]) arrays.computeIfAbsent(require(column),
+                c -> values.get(c).stream().mapToInt(v -> (Integer) v).toArray());
     }
 
-    /** Every value of a FLOAT column. */
+    /** Every value of a FLOAT column (the same array on every call: do not change it). */
     public float[] floats(String column) {
-        List<Object> list = values.get(require(column));
-        float[] out = new float[list.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (Float) list.get(i);
-        }
-        return out;
+        return (float[]) arrays.computeIfAbsent(require(column), c -> {
+            List<Object> list = values.get(c);
+            float[] out = new float[list.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (Float) list.get(i);
+            }
+            return out;
+        });
     }
 
-    /** Every value of a DOUBLE column. */
+    /** Every value of a DOUBLE column (the same array on every call: do not change it). */
     public double[] doubles(String column) {
-        return values.get(require(column)).stream().mapToDouble(v -> (Double) v).toArray();
+        return (double[]) arrays.computeIfAbsent(require(column),
+                c -> values.get(c).stream().mapToDouble(v -> (Double) v).toArray());
     }
 
     /** The footer statistics of a column chunk. */
