@@ -134,9 +134,15 @@ final class SimulateCommand implements Callable<Integer> {
                         Arrays.stream(simulation.startupNanos()).max().orElse(0) / 1e6);
                 stderr.flush();
                 ProgressLine line = new ProgressLine(stderr);
-                simulation.run(line::update);
-                line.finish(simulation.progress());
-                simulation.close();
+                try {
+                    simulation.run(line::update);
+                    line.finish(simulation.progress());
+                    simulation.close();
+                } catch (UncheckedIOException e) {
+                    // a log could not be written (disk full, a file where a folder should be)
+                    stderr.println();
+                    throw new CommandFailedException("%s", e.getMessage());
+                }
                 simulation.parquetLogs().ifPresent(logs -> stderr.printf(Locale.ROOT, "parquet logs: %d files, "
                                 + "%d rows, %.1f MB in %s; step loop %.2f s copying, %.2f s waiting; writer thread "
                                 + "%.2f s%n", logs.files(), logs.rows(), logs.bytes() / 1e6, out.resolve("logs"),
