@@ -295,6 +295,9 @@ public final class ParquetLogs implements AutoCloseable {
         boolean processed;
         long lastCutoff;
         long rolledTo;
+        /** Scratch of {@link #byBook}: event indices, and per-book starts. */
+        int[] order = new int[1024];
+        final int[] starts = new int[books.length + 1];
 
         Lane(int index) {
             this.index = index;
@@ -360,7 +363,7 @@ public final class ParquetLogs implements AutoCloseable {
 
         private void process(Batch batch) {
             if (l3 || fees) {
-                route(batch.events, batch.eventCount);
+                route(batch.events, batch.eventCount, byBook(batch));
             }
             long[] d = batch.l2;
             for (int row = 0; row < batch.l2Rows; row++) {
@@ -377,6 +380,29 @@ public final class ParquetLogs implements AutoCloseable {
             roll(batch.cutoff);
             processed = true;
             lastCutoff = batch.cutoff;
+        }
+
+        /**
+         * The batch's events grouped by book, each book's in their order (a stable counting sort): appending one
+         * book's rows at a time writes each column array sequentially instead of scattering over every book's.
+         */
+        private int[] byBook(Batch batch) {
+            int n = batch.eventCount;
+            if (order.length < n) {
+                order = new int[Math.max(n, order.length * 2)];
+            }
+            Arrays.fill(starts, 0);
+            long[] d = batch.events;
+            for (int e = 0; e < n; e++) {
+                starts[(int) d[e * STRIDE + 1] + 1]++;
+            }
+            for (int b = 0; b < books.length; b++) {
+                starts[b + 1] += starts[b];
+            }
+            for (int e = 0; e < n; e++) {
+                order[starts[(int) d[e * STRIDE + 1]]++] = e;
+            }
+            return order;
         }
 
         /** Writes and closes every file of the lane whose window ended at or before {@code cutoff}. */
@@ -458,9 +484,10 @@ public final class ParquetLogs implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------ rows (lane thread)
 
-    private void route(long[] d, int size) {
-        for (int e = 0; e < size; e++) {
-            int i = e * STRIDE;
+    /** Appends the rows of events {@code order[0..size-1]} of {@code d}. */
+    private void route(long[] d, int size, int[] order) {
+        for (int k = 0; k < size; k++) {
+            int i = order[k] * STRIDE;
             BookLogs book = books[(int) d[i + 1]];
             long time = d[i + 2];
             int type = (int) d[i];
