@@ -131,7 +131,7 @@ public final class ParquetLogs implements AutoCloseable {
     private boolean failureThrown;
 
     /**
-     * Logs for {@code blockCount × booksPerBlock} books; nothing is created until a row is written.
+     * Logs for {@code blockCount × booksPerBlock} books; files are created when a row group fills or a window ends.
      *
      * @param root      folder of the logs
      * @param logging   which logs, the L2 depth, the file-name tag and the start date
