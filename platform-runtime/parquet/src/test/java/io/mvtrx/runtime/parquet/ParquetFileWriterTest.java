@@ -4,7 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import io.mvtrx.runtime.parquet.readback.ParquetReadBack;
 
@@ -154,6 +156,53 @@ class ParquetFileWriterTest {
         assertThat(statistics.getNumNulls()).isZero();
         assertThat(statistics.genericGetMin()).isEqualTo(min);
         assertThat(statistics.genericGetMax()).isEqualTo(max);
+    }
+
+    /** The GenTRX training row (gentrx.md §3.3): 29 columns, int8/int32/int64/float32/float64 and timestamp[ns]. */
+    @Test
+    void theGentrxTrainingRowFitsTheWriter() throws IOException {
+        List<Column> columns = new ArrayList<>(List.of(
+                Column.of("timestamp", ColumnType.TIMESTAMP_NANOS), Column.of("order_type", ColumnType.INT8),
+                Column.of("rel_price", ColumnType.INT64), Column.of("volume_int", ColumnType.INT32),
+                Column.of("volume_dec", ColumnType.FLOAT), Column.of("interval_ns", ColumnType.INT64),
+                Column.of("mid_price", ColumnType.INT64), Column.of("time_of_day_s", ColumnType.INT32),
+                Column.of("mid_price_delta", ColumnType.INT64)));
+        for (String side : new String[] {"ask", "bid"}) {
+            for (int level = 1; level <= 10; level++) {
+                columns.add(Column.of("lob_" + side + "_vol_" + level, ColumnType.DOUBLE));
+            }
+        }
+        ParquetSchema schema = new ParquetSchema("gentrx_page", columns);
+        Path file = dir.resolve("page.parquet");
+        try (ParquetFileWriter writer = ParquetFileWriter.create(file, schema, WriterOptions.defaults())) {
+            RowGroupBuffer rows = new RowGroupBuffer(schema, 128);
+            for (int r = 0; r < 300; r++) {
+                rows.putLong(0, 1_000_000_000L * r);
+                rows.putInt(1, r % 5);
+                rows.putLong(2, r % 7 - 3);
+                rows.putInt(3, r);
+                rows.putFloat(4, (r % 10) / 10f);
+                rows.putLong(5, r == 0 ? 0 : 1_000_000_000L);
+                rows.putLong(6, 30_000 + r);
+                rows.putInt(7, r % 86_400);
+                rows.putLong(8, r);
+                for (int c = 9; c < 29; c++) {
+                    rows.putDouble(c, c * 0.5 + r);
+                }
+                rows.endRow();
+            }
+            writer.write(rows);
+        }
+        ParquetReadBack back = ParquetReadBack.read(file);
+        assertThat(back.columnNames()).hasSize(29).startsWith("timestamp", "order_type", "rel_price")
+                .endsWith("lob_bid_vol_10");
+        assertThat(back.schemaText()).contains("required int64 timestamp (TIMESTAMP(NANOS,false))",
+                "required int32 order_type (INTEGER(8,true))", "required float volume_dec");
+        assertThat(back.rows()).isEqualTo(300);
+        assertThat(back.longs("timestamp")[299]).isEqualTo(299_000_000_000L);
+        assertThat(back.floats("volume_dec")[13]).isEqualTo(0.3f);
+        assertThat(back.doubles("lob_bid_vol_10")[299]).isEqualTo(28 * 0.5 + 299);
+        assertStats(back.statistics(0, "order_type"), 0, 4);
     }
 
     @Test
