@@ -40,10 +40,11 @@ import io.mvtrx.runtime.simulator.log.ParquetLogSummary;
  *
  * <p>The step loop only copies: at each barrier ({@link #barrier}) each block's L3 events of the step (one array
  * copy) and, at a publish, an L2 row per book taken to the configured depth go into a batch, one batch per writer
- * lane. A lane is one thread owning the files of the blocks {@code b} with {@code b % lanes == lane}; it splits a
- * batch into per-file row buffers, writes a buffer of {@value #ROW_GROUP_ROWS} rows as a row group, and closes a
- * window's files at the first barrier at or after the window's end. The step loop waits only when a lane has
- * {@value #BATCHES_IN_FLIGHT} batches queued. A row belongs to the window holding its time; an L2 row taken at a
+ * lane, handed over after {@value #HANDOFF_STEPS} steps, {@value #HANDOFF_EVENTS} events or a window's end. A lane
+ * is one thread owning the files of the blocks {@code b} with {@code b % lanes == lane}; it splits a batch into
+ * per-file row buffers, writes a buffer of {@value #ROW_GROUP_ROWS} rows as a row group, and closes a window's files
+ * once a batch reaches past the window's end. The step loop waits only when a lane has {@value #BATCHES_IN_FLIGHT}
+ * batches queued. A row belongs to the window holding its time; an L2 row taken at a
  * window's end belongs to that window. Since each file is written by one thread, in the order the rows were
  * produced, the files are the same whatever the number of worker threads or lanes.
  *
@@ -54,8 +55,12 @@ public final class ParquetLogs implements AutoCloseable {
 
     /** Rows of a full row group. */
     static final int ROW_GROUP_ROWS = 8_192;
-    /** Batches (steps) queued on a lane before the step loop waits. */
+    /** Batches queued on a lane before the step loop waits. */
     static final int BATCHES_IN_FLIGHT = 16;
+    /** A batch goes to its lane after this many steps, ... */
+    static final int HANDOFF_STEPS = 16;
+    /** ... or this many events, or at a window's end, whichever comes first. */
+    static final int HANDOFF_EVENTS = 1 << 15;
 
     private static final WriterOptions OPTIONS = WriterOptions.defaults();
     private static final int STRIDE = L3Buffer.STRIDE;
@@ -199,7 +204,11 @@ public final class ParquetLogs implements AutoCloseable {
         }
         long began = System.nanoTime();
         for (int lane = 0; lane < lanes.length; lane++) {
-            current[lane] = lanes[lane].take(cutoff);
+            if (current[lane] == null) {
+                current[lane] = lanes[lane].take();
+                current[lane].firstCutoff = cutoff;
+            }
+            current[lane].cutoff = cutoff;
         }
         for (Block block : blocks) {
             Batch batch = current[block.index() % lanes.length];
@@ -217,8 +226,13 @@ public final class ParquetLogs implements AutoCloseable {
             }
         }
         for (int lane = 0; lane < lanes.length; lane++) {
-            lanes[lane].submit(current[lane]);
-            current[lane] = null;
+            Batch batch = current[lane];
+            // Several steps a batch: fewer wake-ups of the lane, which otherwise preempts the step loop on a busy box.
+            if (++batch.steps >= HANDOFF_STEPS || batch.eventCount >= HANDOFF_EVENTS
+                    || windowOf(cutoff) != windowOf(batch.firstCutoff)) {
+                lanes[lane].submit(batch);
+                current[lane] = null;
+            }
         }
         appendNanos += System.nanoTime() - began;
     }
@@ -241,8 +255,12 @@ public final class ParquetLogs implements AutoCloseable {
             return;
         }
         closed = true;
-        for (Lane lane : lanes) {
-            lane.finish();
+        for (int lane = 0; lane < lanes.length; lane++) {
+            if (current[lane] != null) {
+                lanes[lane].submit(current[lane]);
+                current[lane] = null;
+            }
+            lanes[lane].finish();
         }
         boolean interrupted = false;
         for (Lane lane : lanes) {
@@ -305,7 +323,7 @@ public final class ParquetLogs implements AutoCloseable {
                     Thread.ofPlatform().name("mvtrx-parquet-logs-" + index).daemon(true).factory());
         }
 
-        Batch take(long cutoff) {
+        Batch take() {
             if (!permits.tryAcquire()) {
                 long began = System.nanoTime();
                 permits.acquireUninterruptibly();
@@ -315,7 +333,7 @@ public final class ParquetLogs implements AutoCloseable {
             if (batch == null) {
                 batch = new Batch(l2Width);
             }
-            batch.reset(cutoff);
+            batch.reset();
             return batch;
         }
 
@@ -427,7 +445,10 @@ public final class ParquetLogs implements AutoCloseable {
     /** What the step loop hands a lane at one barrier. */
     private static final class Batch {
         final int l2Width;
+        /** The last step's cutoff, and the first's. */
         long cutoff;
+        long firstCutoff;
+        int steps;
         /** L3 events as in {@link L3Buffer}, book ids canonical. */
         long[] events = new long[STRIDE * 1024];
         int eventCount;
@@ -440,8 +461,8 @@ public final class ParquetLogs implements AutoCloseable {
             this.l2 = new long[l2Width * 16];
         }
 
-        void reset(long at) {
-            cutoff = at;
+        void reset() {
+            steps = 0;
             eventCount = 0;
             l2Rows = 0;
         }
