@@ -60,7 +60,7 @@ public final class ParquetLogs implements AutoCloseable {
     /** A batch goes to its lane after this many steps, ... */
     static final int HANDOFF_STEPS = 16;
     /** ... or this many events, or at a window's end, whichever comes first. */
-    static final int HANDOFF_EVENTS = 1 << 15;
+    static final int HANDOFF_EVENTS = 1 << 13;
 
     private static final WriterOptions OPTIONS = WriterOptions.defaults();
     private static final int STRIDE = L3Buffer.STRIDE;
