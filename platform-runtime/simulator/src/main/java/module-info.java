@@ -1,13 +1,14 @@
 /**
  * The simulator: the discrete-event kernel, blocks of books advanced in parallel, the step loop with publications
- * to remote agents, the binary L3 event log, and the stylized facts and plots computed from it. Plugins are resolved
- * by name through a plugin catalog; no plugin class is imported.
+ * to remote agents, the binary L3 event log and the Parquet logs, and the stylized facts and plots computed from the
+ * event log. Plugins are resolved by name through a plugin catalog; no plugin class is imported.
  */
 module io.mvtrx.runtime.simulator {
     requires transitive io.mvtrx.api;
     requires transitive io.mvtrx.runtime.config;
     requires transitive io.mvtrx.runtime.plugins;
     requires io.mvtrx.runtime.exchange;
+    requires transitive io.mvtrx.runtime.parquet;
     requires java.desktop;
 
     exports io.mvtrx.runtime.simulator;

@@ -49,7 +49,8 @@ import picocli.CommandLine.TypeConversionException;
  * {@code mvtrx simulate}: runs a simulation headless, without remote agents (their accounts exist and are funded,
  * nothing is published), as fast as it goes. A progress line on stderr is rewritten at most every half second;
  * at the end one summary line goes to stdout and the output folder holds {@code events.l3} (the L3 event log, format
- * in doc/simulator.md), {@code report.json} and, computed from the event log, the stylized facts with their targets
+ * in doc/simulator.md), the Parquet logs under {@code logs/} (as the configuration's {@code <Logging>} asks),
+ * {@code report.json} and, computed from the event log, the stylized facts with their targets
  * and the plots of {@link Plots#FILES}.
  * Every {@code ckptIntervalInSteps} steps (or {@code --checkpoint-every}) a checkpoint goes to
  * {@code <out>/checkpoints/step-N/}; {@code --resume} continues a run from one, in its own folder, with the
@@ -86,7 +87,8 @@ final class SimulateCommand implements Callable<Integer> {
     private Long seed;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "simulation-out",
-            description = "Output folder for events.l3, report.json and the PNG plots. Default: ${DEFAULT-VALUE}.")
+            description = "Output folder for events.l3, logs/, report.json and the PNG plots. Default: "
+                    + "${DEFAULT-VALUE}.")
     private Path out;
 
     @Option(names = "--books-per-block", paramLabel = "N",
@@ -115,6 +117,12 @@ final class SimulateCommand implements Callable<Integer> {
                     + "shape come from the checkpoint; the run goes on in its own folder.")
     private String resume;
 
+    @Option(names = "--parquet-logs", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Write the Parquet logs the configuration's <Logging> asks for (L3, trades, fees, L2 "
+                    + "snapshots) under DIR/logs, one file per book, kind and logWindow. On by default; "
+                    + "--no-parquet-logs turns them off.")
+    private boolean parquetLogs;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -137,6 +145,9 @@ final class SimulateCommand implements Callable<Integer> {
         options = withCount(options, "--threads", threads, SimulationOptions::withThreads);
         if (!noEventLog) {
             options = options.withEventLog(out.resolve("events.l3"));
+        }
+        if (parquetLogs) {
+            options = options.withParquetLogs(out.resolve("logs"));
         }
         try (PluginRegistry registry = mvtrx.loadPlugins()) {
             mvtrx.printProblems(registry);
@@ -195,6 +206,9 @@ final class SimulateCommand implements Callable<Integer> {
             }
             long began = System.nanoTime();
             Simulation resumed;
+            if (parquetLogs) {
+                stderr.println("mvtrx: the resumed run writes no Parquet logs (they are not part of a checkpoint yet)");
+            }
             try {
                 resumed = Simulation.resume(configuration, registry, options, CheckpointStore.read(checkpoint));
             } catch (RuntimeException e) {
@@ -231,8 +245,16 @@ final class SimulateCommand implements Callable<Integer> {
             });
             line.finish(simulation.progress());
             SimulateCheckpoints.summary(checkpointer, stderr);
+            simulation.close();
+        } catch (UncheckedIOException e) {
+            // a log could not be written (disk full, a file where a folder should be)
+            stderr.println();
+            throw new CommandFailedException("%s", e.getMessage());
         }
-        simulation.close();
+        simulation.parquetLogs().ifPresent(logs -> stderr.printf(Locale.ROOT, "parquet logs: %d files, "
+                        + "%d rows, %.1f MB in %s; step loop %.2f s copying, %.2f s waiting; writer thread "
+                        + "%.2f s%n", logs.files(), logs.rows(), logs.bytes() / 1e6, out.resolve("logs"),
+                logs.appendNanos() / 1e9, logs.waitNanos() / 1e9, logs.writeNanos() / 1e9));
         writeReport(simulation, facts(stderr, ProcessPaths.reference(configuration, registry, "fundamental",
                 simulation.seed(), simulation.info().duration())));
         Progress p = simulation.progress();

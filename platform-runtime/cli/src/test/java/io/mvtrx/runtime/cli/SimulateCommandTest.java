@@ -68,6 +68,25 @@ class SimulateCommandTest {
         for (String plot : Plots.FILES) {
             assertThat(out.resolve(plot)).isNotEmptyFile();
         }
+        // <Logging> of the live configuration: L2 depth 5, L3, fees; one file each (logWindow 1 h) per book
+        for (String kind : new String[] {"l3", "trades", "fees", "l2"}) {
+            assertThat(out.resolve("logs/block-0/book-0/" + kind + "-00000000.parquet")).isNotEmptyFile();
+            assertThat(out.resolve("logs/block-0/book-1/" + kind + "-00000000.parquet")).isNotEmptyFile();
+        }
+        assertThat(run.err()).contains("parquet logs: 8 files, ");
+    }
+
+    @Test
+    void aLogThatCannotBeWrittenFailsTheCommandNamingTheFile() throws IOException {
+        Path out = temp.resolve("blocked");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("logs"), "a file where the logs folder should be");
+        Run run = run("simulate", "--duration", "10s", "--blocks", "1", "--books-per-block", "1", "--out",
+                out.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.err()).contains("mvtrx: cannot write the Parquet log " + out.resolve("logs")
+                .resolve("block-0").resolve("book-0"));
     }
 
     @Test
@@ -75,13 +94,16 @@ class SimulateCommandTest {
         String a = run("simulate", "--duration", "20s", "--blocks", "1", "--books-per-block", "1", "--seed", "1",
                 "--no-event-log", "--out", temp.resolve("a").toString()).out();
         String b = run("simulate", "--duration", "20s", "--blocks", "1", "--books-per-block", "1", "--seed", "1",
-                "--no-event-log", "--out", temp.resolve("b").toString()).out();
+                "--no-event-log", "--no-parquet-logs", "--out", temp.resolve("b").toString()).out();
         String c = run("simulate", "--duration", "20s", "--blocks", "1", "--books-per-block", "1", "--seed", "2",
                 "--no-event-log", "--out", temp.resolve("c").toString()).out();
 
         assertThat(hash(a)).isEqualTo(hash(b)).isNotEqualTo(hash(c));
         assertThat(temp.resolve("a/events.l3")).doesNotExist();
         assertThat(temp.resolve("a/report.json")).exists();
+        // the Parquet logs (on by default) change nothing in the run
+        assertThat(temp.resolve("a/logs/block-0/book-0/l3-00000000.parquet")).isNotEmptyFile();
+        assertThat(temp.resolve("b/logs")).doesNotExist();
     }
 
     private static String hash(String summary) {

@@ -59,9 +59,11 @@ import io.mvtrx.runtime.simulator.internal.AgentDirectory;
 import io.mvtrx.runtime.simulator.internal.Block;
 import io.mvtrx.runtime.simulator.internal.BlockSetup;
 import io.mvtrx.runtime.simulator.internal.MessageCodec;
+import io.mvtrx.runtime.simulator.internal.ParquetLogs;
 import io.mvtrx.runtime.simulator.kernel.BlockScheduler;
 import io.mvtrx.runtime.simulator.kernel.StepClock;
 import io.mvtrx.runtime.simulator.log.EventLogWriter;
+import io.mvtrx.runtime.simulator.log.ParquetLogSummary;
 
 /**
  * A whole simulation: {@code blockCount} independent blocks (see {@link Block}) advanced step by step on a bounded
@@ -71,14 +73,16 @@ import io.mvtrx.runtime.simulator.log.EventLogWriter;
  * <ol>
  *   <li>every block's L3 events of the step go to the event log (block 0's first, each block's in processing order),
  *       then a step marker;</li>
+ *   <li>with Parquet logs, the same events go to their row buffers and, at a publish time, an L2 row per book
+ *       (whether or not remote agents are attached); windows that ended are closed (see {@code ParquetLogs});</li>
  *   <li>at or after the grace period, with remote agents attached, a {@link Publication} is built — the books once,
  *       shared by every remote account's {@link StateUpdate} — and handed to {@link RemoteAgents}; their answers are
  *       checked and their instructions queued to arrive {@code delay} ns after the barrier;</li>
  *   <li>the step's L3 buffers are cleared.</li>
  * </ol>
  *
- * Because blocks share nothing and the barrier work runs in block order, the event log and every exchange's state
- * are the same whatever the number of threads.
+ * Because blocks share nothing and the barrier work runs in block order, the event log, the Parquet logs and every
+ * exchange's state are the same whatever the number of threads.
  *
  * {@snippet :
  * try (Simulation simulation = Simulation.create(config, catalog, SimulationOptions.defaults().withThreads(2))) {
@@ -104,6 +108,7 @@ public final class Simulation implements AutoCloseable {
     private final List<Block> blocks;
     private final BlockScheduler scheduler;
     private final EventLogWriter log;
+    private final ParquetLogs parquet;
     private final RemoteAgents remote;
     private final int remoteCount;
     private final int booksPerBlock;
@@ -113,7 +118,7 @@ public final class Simulation implements AutoCloseable {
     private long wallNanos;
 
     private Simulation(SimulationInfo info, StepClock clock, long seed, List<Block> blocks, BlockScheduler scheduler,
-                       EventLogWriter log, RemoteAgents remote, Path eventLogFile) {
+                       EventLogWriter log, ParquetLogs parquet, RemoteAgents remote, Path eventLogFile) {
         this.eventLogFile = eventLogFile;
         this.info = info;
         this.clock = clock;
@@ -121,6 +126,7 @@ public final class Simulation implements AutoCloseable {
         this.blocks = List.copyOf(blocks);
         this.scheduler = scheduler;
         this.log = log;
+        this.parquet = parquet;
         this.remote = remote;
         this.remoteCount = info.remoteAgentCount();
         this.booksPerBlock = info.booksPerBlock();
@@ -192,7 +198,12 @@ public final class Simulation implements AutoCloseable {
             List<Block> blocks = build(setups, threads, Block::build);
             EventLogWriter log = new EventLogWriter(open(options.eventLog()), blockCount, booksPerBlock,
                     exchange.decimals(), config.start(), config.step(), seed);
-            return new Simulation(info, clock, seed, blocks, new BlockScheduler(threads), log, remote, logFile);
+            ParquetLogs parquet = options.parquetLogs().isPresent() && ParquetLogs.wanted(exchange.logging())
+                    ? new ParquetLogs(options.parquetLogs().get(), exchange.logging(), blockCount, booksPerBlock,
+                            config.start(), clock.end(), config.logWindow(), exchange.decimals(), id, seed, threads)
+                    : null;
+            return new Simulation(info, clock, seed, blocks, new BlockScheduler(threads), log, parquet, remote,
+                    logFile);
         }
         if (logFile != null && state.eventLog().bytes() == 0) {
             throw new IllegalArgumentException(String.format("cannot continue the event log %s: the checkpointed "
@@ -209,8 +220,9 @@ public final class Simulation implements AutoCloseable {
                 seed).position();
         EventLogWriter log = EventLogWriter.resume(reopen(logFile, header.toByteArray(), state.eventLog().bytes()),
                 state.eventLog());
-        Simulation simulation = new Simulation(info, clock, seed, blocks, new BlockScheduler(threads), log, remote,
-                logFile);
+        // Parquet logs are not part of a checkpoint yet: a resumed run writes none (SimulateCommand says so).
+        Simulation simulation = new Simulation(info, clock, seed, blocks, new BlockScheduler(threads), log, null,
+                remote, logFile);
         try {
             simulation.readState(StateReader.of(state.simulation(), SimulationState.FORMAT));
         } catch (RuntimeException e) {
@@ -325,6 +337,9 @@ public final class Simulation implements AutoCloseable {
             block.events().writeTo(log, block.bookOffset());
         }
         log.step(cutoff);
+        if (parquet != null) {
+            parquet.barrier(blocks, cutoff, clock.publishesAt(cutoff));
+        }
         stepIndex++;
         if (remote != null && clock.publishesAt(cutoff)) {
             publish(cutoff);
@@ -335,13 +350,16 @@ public final class Simulation implements AutoCloseable {
         wallNanos += System.nanoTime() - began;
     }
 
-    /** Runs every remaining step, reporting after each; then closes the event log. */
+    /** Runs every remaining step, reporting after each; then closes the event log and the Parquet logs. */
     public void run(ProgressListener listener) {
         while (!finished()) {
             step();
             listener.onStep(progress());
         }
         log.close();
+        if (parquet != null) {
+            parquet.close();
+        }
     }
 
     /** Where the run stands. */
@@ -640,6 +658,11 @@ public final class Simulation implements AutoCloseable {
         return log.events();
     }
 
+    /** What the Parquet logs cost so far (complete once closed); empty when none are written. */
+    public Optional<ParquetLogSummary> parquetLogs() {
+        return Optional.ofNullable(parquet).map(ParquetLogs::summary);
+    }
+
     /** Each block's exchange fingerprint, in block order. */
     public long[] stateHashes() {
         long[] hashes = new long[blocks.size()];
@@ -688,10 +711,13 @@ public final class Simulation implements AutoCloseable {
         return blocks;
     }
 
-    /** Stops the worker threads and closes the event log (writing its trailer). Idempotent. */
+    /** Stops the worker threads, closes the event log (writing its trailer) and the Parquet logs. Idempotent. */
     @Override
     public void close() {
         scheduler.close();
         log.close();
+        if (parquet != null) {
+            parquet.close();
+        }
     }
 }

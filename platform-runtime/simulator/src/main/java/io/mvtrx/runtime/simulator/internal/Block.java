@@ -19,6 +19,7 @@ import io.mvtrx.api.notice.AgentReset;
 import io.mvtrx.api.notice.Notice;
 import io.mvtrx.api.number.BookDecimals;
 import io.mvtrx.api.number.Rate;
+import io.mvtrx.api.order.Side;
 import io.mvtrx.api.order.TimeInForce;
 import io.mvtrx.api.snapshot.Snapshottable;
 import io.mvtrx.api.snapshot.SplitMix64;
@@ -38,6 +39,7 @@ import io.mvtrx.api.spi.balances.StartingBalance;
 import io.mvtrx.api.spi.fees.FeeContext;
 import io.mvtrx.api.spi.fees.FeePolicy;
 import io.mvtrx.api.spi.fees.FeePolicyProvider;
+import io.mvtrx.api.spi.matching.LevelVisitor;
 import io.mvtrx.api.spi.matching.MatchingRule;
 import io.mvtrx.api.spi.matching.MatchingRuleProvider;
 import io.mvtrx.api.spi.matching.OrderBook;
@@ -854,6 +856,11 @@ public final class Block implements Steppable {
     public BookSnapshot snapshot(int bookId) {
         BookSnapshot local = exchange.snapshot(bookId);
         return new BookSnapshot(bookOffset + bookId, local.timestamp(), local.bids(), local.asks());
+    }
+
+    /** Visits up to {@code depth} levels of a side of local book {@code bookId}, best first (the L2 log). */
+    public void levels(int bookId, Side side, int depth, LevelVisitor visitor) {
+        books[bookId].levels(side, depth, visitor);
     }
 
     /** The fee policy's maker/taker ratio of a book, at {@code Rate.SCALE}. */

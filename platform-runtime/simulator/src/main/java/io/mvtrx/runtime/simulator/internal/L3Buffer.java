@@ -33,6 +33,11 @@ public final class L3Buffer {
         return size;
     }
 
+    /** The events: {@value #STRIDE} longs each, laid out as {@link #writeTo} reads them (the Parquet logs). */
+    long[] raw() {
+        return data;
+    }
+
     /** Forgets every event. */
     public void clear() {
         size = 0;
