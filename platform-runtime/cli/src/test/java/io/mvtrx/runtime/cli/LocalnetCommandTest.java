@@ -77,10 +77,11 @@ class LocalnetCommandTest {
     @Test
     void namesTheMissingAgentsAndRefusesAFolderItDidNotMake() throws IOException {
         Path plugins = TestAgentJar.writeTo(temp.resolve("plugins"));
-        Run missing = run("--plugins-dir", plugins.toString(), "localnet", "--duration", "11m", "--out",
-                temp.resolve("a").toString());
+        Run missing = run("--plugins-dir", plugins.toString(), "localnet", "--agents", "NoSuchAgent,CliTrader",
+                "--duration", "11m", "--out", temp.resolve("a").toString());
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.FAILED);
-        assertThat(missing.err()).contains("mvtrx: unknown trading agent 'RandomMakerAgent'; loaded: CliTrader");
+        assertThat(missing.err()).contains("mvtrx: unknown trading agent 'NoSuchAgent'; loaded: ")
+                .contains("CliTrader");
 
         Files.createDirectories(temp.resolve("b/chain"));
         Run foreign = run("--plugins-dir", plugins.toString(), "localnet", "--agents", "CliTrader", "--out",

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SimulateKillResumeIT {
 
-    private static final String[] RUN = {"simulate", "--duration", "15m", "--blocks", "2", "--books-per-block", "2",
+    private static final String[] RUN = {"simulate", "--duration", "1h", "--blocks", "2", "--books-per-block", "2",
         "--seed", "11", "--threads", "2", "--checkpoint-every", "60"};
 
     @TempDir

@@ -1,6 +1,5 @@
 package io.mvtrx.runtime.validator.node;
 
-import io.mvtrx.runtime.validator.scoring.ScoringWeights;
 
 /**
  * When and over which windows the validator scores (protocol.md §7, §11.1).

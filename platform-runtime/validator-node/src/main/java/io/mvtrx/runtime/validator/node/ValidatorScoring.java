@@ -14,9 +14,6 @@ import io.mvtrx.api.number.BookDecimals;
 import io.mvtrx.api.order.Side;
 import io.mvtrx.api.spi.scoring.RealizedSeries;
 import io.mvtrx.api.spi.scoring.ScoringMetric;
-import io.mvtrx.runtime.validator.scoring.FifoPnl;
-import io.mvtrx.runtime.validator.scoring.MinerScores;
-import io.mvtrx.runtime.validator.scoring.RewardShaping;
 
 /**
  * The one place the validator loop meets the scoring pipeline (protocol.md §6-7): trades in, scores and weights
