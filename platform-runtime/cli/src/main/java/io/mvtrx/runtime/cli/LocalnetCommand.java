@@ -67,7 +67,7 @@ final class LocalnetCommand implements Callable<Integer> {
 
     /** The example agents (agents/ of the distribution). */
     static final String DEFAULT_AGENTS =
-            "RandomMakerAgent,RandomTakerAgent,SimpleRegressorAgent,InventorySkewMarketMaker";
+            "RandomMakerAgent,RandomTakerAgent,SimpleRegressorAgent,InventoryMakerAgent";
     private static final int NETUID = 79;
     private static final long SECOND = 1_000_000_000L;
     private static final long BLOCK_MILLIS = 1_000;
