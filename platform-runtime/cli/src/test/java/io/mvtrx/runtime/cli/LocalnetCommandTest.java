@@ -80,7 +80,10 @@ class LocalnetCommandTest {
         Run missing = run("--plugins-dir", plugins.toString(), "localnet", "--duration", "11m", "--out",
                 temp.resolve("a").toString());
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.FAILED);
-        assertThat(missing.err()).contains("mvtrx: unknown trading agent 'RandomMakerAgent'; loaded: CliTrader");
+        // the example agents RandomMakerAgent and InventoryMakerAgent are on the test class path; the default
+        // RandomTakerAgent is not
+        assertThat(missing.err()).contains("mvtrx: unknown trading agent 'RandomTakerAgent'; loaded: CliTrader, "
+                + "InventoryMakerAgent, RandomMakerAgent");
 
         Files.createDirectories(temp.resolve("b/chain"));
         Run foreign = run("--plugins-dir", plugins.toString(), "localnet", "--agents", "CliTrader", "--out",
