@@ -12,9 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import io.mvtrx.api.spi.chain.Neuron;
-import io.mvtrx.api.spi.scoring.ScoringMetric;
+import io.mvtrx.api.spi.scoring.ScoringMetricProvider;
 import io.mvtrx.api.spi.trading.TradingAgent;
 import io.mvtrx.runtime.config.SimulationConfig;
 import io.mvtrx.runtime.plugins.PluginRegistry;
@@ -173,7 +174,8 @@ final class ProxyCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    static ScoringMetric metric(PluginRegistry registry, ScoringSettings scoring) {
+    static Function<String, Optional<ScoringMetricProvider>> metric(PluginRegistry registry,
+                                                                    ScoringSettings scoring) {
         try {
             return ValidatorLoop.metric(registry, scoring);
         } catch (IllegalArgumentException e) {

@@ -20,15 +20,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.mvtrx.api.event.RejectReason;
 import io.mvtrx.api.notice.AgentReset;
 import io.mvtrx.api.notice.Notice;
 import io.mvtrx.api.notice.TradeNotice;
 import io.mvtrx.api.number.BookDecimals;
-import io.mvtrx.api.settings.Settings;
 import io.mvtrx.api.spi.chain.Neuron;
-import io.mvtrx.api.spi.scoring.ScoringMetric;
 import io.mvtrx.api.spi.scoring.ScoringMetricProvider;
 import io.mvtrx.api.state.AgentResponse;
 import io.mvtrx.api.state.SimulationInfo;
@@ -38,6 +37,7 @@ import io.mvtrx.runtime.simulator.Publication;
 import io.mvtrx.runtime.simulator.RemoteAgents;
 import io.mvtrx.runtime.simulator.Simulation;
 import io.mvtrx.runtime.validator.scoring.LatencyDelay;
+import io.mvtrx.runtime.validator.scoring.SimulationParams;
 
 /**
  * The validator's step loop (protocol.md §4-5). Attached to a {@link Simulation} as its {@link RemoteAgents}, it
@@ -77,7 +77,7 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
     private final Roster roster;
     private final Optional<ChainLink> chain;
     private final Optional<Path> stateFile;
-    private final ScoringMetric metric;
+    private final Function<String, Optional<ScoringMetricProvider>> metrics;
     private final List<Consumer<LoopStats>> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, String> lastProblem = new HashMap<>();
 
@@ -133,24 +133,32 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
      * @param roster    who is registered
      * @param chain     where weights go; empty to set none
      * @param stateFile where the state is checkpointed; empty for none
-     * @param metric    the per-book Kappa metric (see {@link #metric})
+     * @param metrics   the scoring-metric providers by name (see {@link #metric})
      */
     public ValidatorLoop(ValidatorSettings settings, MinerTransport transport, Roster roster,
-                         Optional<ChainLink> chain, Optional<Path> stateFile, ScoringMetric metric) {
+                         Optional<ChainLink> chain, Optional<Path> stateFile,
+                         Function<String, Optional<ScoringMetricProvider>> metrics) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.transport = Objects.requireNonNull(transport, "transport");
         this.roster = Objects.requireNonNull(roster, "roster");
         this.chain = Objects.requireNonNull(chain, "chain");
         this.stateFile = Objects.requireNonNull(stateFile, "stateFile");
-        this.metric = Objects.requireNonNull(metric, "metric");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.ledger = new VolumeLedger(settings.volumeSampling(), settings.volumeAssessment());
         publishStats(0, 0, 0);
     }
 
-    /** The scoring metric named in {@code settings.scoring()}, from the plugins. */
-    public static ScoringMetric metric(PluginCatalog catalog, ScoringSettings settings) {
-        String name = settings.kappaMetric();
-        return catalog.require(ScoringMetricProvider.class, name).create(Settings.empty(name));
+    /**
+     * The scoring-metric look-up the pipeline needs, from the plugins; checks now that the metrics named in {@code
+     * settings} are loaded.
+     *
+     * @throws IllegalArgumentException naming the metric and the loaded ones, if one is absent
+     */
+    public static Function<String, Optional<ScoringMetricProvider>> metric(PluginCatalog catalog,
+                                                                           ScoringSettings settings) {
+        catalog.require(ScoringMetricProvider.class, settings.kappaMetric());
+        catalog.require(ScoringMetricProvider.class, settings.pnlMetric());
+        return name -> catalog.find(ScoringMetricProvider.class, name);
     }
 
     /**
@@ -208,10 +216,12 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
                 settings.maxAgentDelay(), ledger, settings.capitalTurnoverCap() * minerWealth);
         this.jitter = new SplittableRandom(next.seed() ^ 0x5DEECE66DL);
         int uids = Math.max(1, info.remoteAgentCount());
+        SimulationParams shape = new SimulationParams(info.bookCount(), minerWealth,
+                info.decimals().volume().decimals(), info.gracePeriod());
         if (scoring == null) {
-            scoring = new ValidatorScoring(settings.scoring(), metric, uids, info.bookCount(), minerWealth);
+            scoring = new ValidatorScoring(settings.scoring(), metrics, uids, shape);
         } else {
-            scoring.resize(uids, info.bookCount(), minerWealth);
+            scoring.resize(uids, shape);
         }
         if (savedScoring != null) {
             try {
@@ -330,7 +340,7 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
                         ledger.record(uid, trade.trade().bookId(), ts, decimals.price().toDouble(
                                 trade.trade().price()) * decimals.volume().toDouble(trade.trade().volume()));
                     }
-                    scoring.onTrade(uid, ts, trade, decimals);
+                    scoring.onTrade(uid, trade, decimals);
                 } else if (notice instanceof AgentReset && pendingResets.remove(uid)) {
                     scoring.reset(uid);
                     ledger.reset(uid);

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import static io.mvtrx.runtime.validator.node.Fixtures.SECOND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * Kill and restart: a validator stopped without warning (no final checkpoint, a torn temporary file left behind)
@@ -74,12 +73,14 @@ class CheckpointRestartTest {
             while (simulation.time() < 60 * SECOND) {
                 simulation.step();
             }
-            // the first scoring of the new run folds one reward into the resumed averages
-            double alpha = Fixtures.settings().scoring().weights().emaAlpha();
+            // the first scoring of the new run folds one reward into the resumed averages, in float32 as the
+            // pipeline does: f32(alpha)·reward + f32(1 - alpha)·score
+            double alpha = Fixtures.settings().scoring().movingAverageAlpha();
             for (int uid = 0; uid < 3; uid++) {
                 MinerReport report = second.scoring().report(uid);
-                assertThat(report.score()).isCloseTo((1 - alpha) * atCheckpoint[0][uid] + alpha * report.reward(),
-                        within(1e-15));
+                float fresh = (float) alpha * (float) report.reward();
+                float old = (float) (1 - alpha) * (float) atCheckpoint[0][uid];
+                assertThat(report.score()).isEqualTo((double) (fresh + old));
             }
             assertThat(second.stats().publishes()).isEqualTo(92);
             assertThat(second.stats().simulations()).isEqualTo(2);
