@@ -1,10 +1,19 @@
 package io.mvtrx.runtime.parquet;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +47,10 @@ import io.mvtrx.runtime.parquet.internal.Thrift;
  *
  * <p>The bytes depend only on the schema, options, rows and metadata (no clock, no host): equal input gives equal
  * files. A file without row groups is valid and has no rows. Not thread-safe; a writer serves one thread at a time.
+ *
+ * <p>A file being written can be continued by another process: {@link #progress} (after {@link #flush}) describes
+ * the row groups on disk so far; {@link #resume} cuts the file back to them and goes on appending, so the finished
+ * file is byte for byte the one an uninterrupted writer would have made with the same calls.
  */
 public final class ParquetFileWriter implements AutoCloseable {
 
@@ -45,6 +58,7 @@ public final class ParquetFileWriter implements AutoCloseable {
     public static final String CREATED_BY = "mvtrx version 0.1.0 (build mvtrx-parquet)";
 
     private static final byte[] MAGIC = {'P', 'A', 'R', '1'};
+    private static final int PROGRESS_FORMAT = 1;
     private static final int CONVERTED_INT_8 = 15;
     private static final int CONVERTED_INT_16 = 16;
 
@@ -77,6 +91,20 @@ public final class ParquetFileWriter implements AutoCloseable {
         this.gzip = options.compression() == Compression.GZIP ? new Gzip() : null;
         out.write(MAGIC);
         position = MAGIC.length;
+    }
+
+    /** A writer continuing at {@code position} with the row groups and metadata a {@link #progress} recorded. */
+    private ParquetFileWriter(OutputStream out, String name, ParquetSchema schema, WriterOptions options,
+                              Progress progress) {
+        this.out = out;
+        this.name = name;
+        this.schema = schema;
+        this.options = options;
+        this.gzip = options.compression() == Compression.GZIP ? new Gzip() : null;
+        this.position = progress.position;
+        this.rows = progress.rows;
+        this.rowGroups.addAll(progress.rowGroups);
+        this.metadata.putAll(progress.metadata);
     }
 
     /** Creates (or replaces) {@code file} and starts writing it; parent folders must exist. */
@@ -293,6 +321,160 @@ public final class ParquetFileWriter implements AutoCloseable {
         System.arraycopy(all, 0, min, 0, width);
         System.arraycopy(all, width, max, 0, width);
         return new byte[][] {min, max};
+    }
+
+    /** Pushes the bytes written so far to the destination (the OS, for a file); {@link #progress} counts them. */
+    public void flush() throws IOException {
+        checkOpen();
+        out.flush();
+    }
+
+    /**
+     * What {@link #resume} needs to continue this file: its length so far, row groups and metadata, as bytes
+     * (a format of this class, versioned). Call {@link #flush} first so the file holds those bytes.
+     */
+    public byte[] progress() {
+        checkOpen();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 64 * schema.size() * (rowGroups.size() + 1));
+        try (DataOutputStream data = new DataOutputStream(bytes)) {
+            data.writeInt(PROGRESS_FORMAT);
+            data.writeInt(schema.size());
+            data.writeLong(position);
+            data.writeLong(rows);
+            data.writeInt(metadata.size());
+            for (Map.Entry<String, String> entry : metadata.entrySet()) {
+                data.writeUTF(entry.getKey());
+                data.writeUTF(entry.getValue());
+            }
+            data.writeInt(rowGroups.size());
+            for (RowGroupInfo group : rowGroups) {
+                data.writeLong(group.rows());
+                for (ColumnChunkInfo c : group.columns()) {
+                    data.writeInt(c.physicalType());
+                    data.writeInt(c.encoding());
+                    data.writeInt(c.codec());
+                    data.writeLong(c.values());
+                    data.writeLong(c.uncompressedBytes());
+                    data.writeLong(c.compressedBytes());
+                    data.writeLong(c.firstPageOffset());
+                    writeBytes(data, c.min());
+                    writeBytes(data, c.max());
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot happen in memory", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Continues {@code file} where {@code progress} (from {@link #progress} of a writer of the same schema) left
+     * it: the file is cut back to that length, whatever was written after, and the next {@link #write} appends.
+     *
+     * @throws IOException              if the file is missing, shorter than recorded or does not start with
+     *                                  {@code PAR1}, naming it
+     * @throws IllegalArgumentException if {@code progress} is damaged or of another schema
+     */
+    public static ParquetFileWriter resume(Path file, byte[] progress, ParquetSchema schema, WriterOptions options)
+            throws IOException {
+        Progress saved = Progress.parse(progress, schema, file);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new IOException(String.format("cannot continue the Parquet file %s: %s", file, e.getMessage()), e);
+        }
+        try {
+            ByteBuffer magic = ByteBuffer.allocate(MAGIC.length);
+            while (magic.hasRemaining() && channel.read(magic, magic.position()) > 0) {
+                // read the leading magic
+            }
+            long size = channel.size();
+            if (size < saved.position || !Arrays.equals(magic.array(), MAGIC)) {
+                throw new IOException(String.format("cannot continue the Parquet file %s: %s", file,
+                        size < saved.position ? String.format("it has %d bytes, the checkpoint needs its first %d",
+                                size, saved.position) : "it does not start with PAR1"));
+            }
+            channel.truncate(saved.position);
+            channel.position(saved.position);
+            OutputStream stream = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+            return new ParquetFileWriter(stream, file.toString(), schema, options, saved);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private static void writeBytes(DataOutputStream data, byte[] value) throws IOException {
+        data.writeInt(value == null ? -1 : value.length);
+        if (value != null) {
+            data.write(value);
+        }
+    }
+
+    /** A {@link #progress} read back. */
+    private record Progress(long position, long rows, Map<String, String> metadata, List<RowGroupInfo> rowGroups) {
+
+        static Progress parse(byte[] bytes, ParquetSchema schema, Path file) {
+            try (DataInputStream data = new DataInputStream(new ByteArrayInputStream(bytes))) {
+                int format = data.readInt();
+                check(format == PROGRESS_FORMAT, file, "progress format %d, this writer reads %d", format,
+                        PROGRESS_FORMAT);
+                int columns = data.readInt();
+                check(columns == schema.size(), file, "%d columns recorded, the schema %s has %d", columns,
+                        schema.name(), schema.size());
+                long position = data.readLong();
+                long rows = data.readLong();
+                check(position >= MAGIC.length && rows >= 0, file, "position %d, rows %d", position, rows);
+                Map<String, String> metadata = new LinkedHashMap<>();
+                for (int n = data.readInt(); n > 0; n--) {
+                    metadata.put(data.readUTF(), data.readUTF());
+                }
+                int groups = data.readInt();
+                check(groups >= 0, file, "%d row groups", groups);
+                List<RowGroupInfo> rowGroups = new ArrayList<>(groups);
+                long counted = 0;
+                for (int g = 0; g < groups; g++) {
+                    long groupRows = data.readLong();
+                    List<ColumnChunkInfo> chunks = new ArrayList<>(columns);
+                    for (int c = 0; c < columns; c++) {
+                        ColumnChunkInfo chunk = new ColumnChunkInfo(data.readInt(), data.readInt(), data.readInt(),
+                                data.readLong(), data.readLong(), data.readLong(), data.readLong(), readBytes(data),
+                                readBytes(data));
+                        check(chunk.firstPageOffset() >= MAGIC.length
+                                && chunk.firstPageOffset() + chunk.compressedBytes() <= position, file,
+                                "row group %d column %d lies outside the first %d bytes", g, c, position);
+                        chunks.add(chunk);
+                    }
+                    rowGroups.add(new RowGroupInfo(chunks, groupRows));
+                    counted += groupRows;
+                }
+                check(counted == rows, file, "row groups hold %d rows, %d recorded", counted, rows);
+                check(data.available() == 0, file, "%d bytes left over", data.available());
+                return new Progress(position, rows, metadata, rowGroups);
+            } catch (IOException e) {
+                throw new IllegalArgumentException(String.format("cannot continue the Parquet file %s: its "
+                        + "recorded progress is cut short", file), e);
+            }
+        }
+
+        private static byte[] readBytes(DataInputStream data) throws IOException {
+            int length = data.readInt();
+            if (length < 0) {
+                return null;
+            }
+            if (length > data.available()) {
+                throw new IOException("truncated");
+            }
+            return data.readNBytes(length);
+        }
+
+        private static void check(boolean ok, Path file, String format, Object... args) {
+            if (!ok) {
+                throw new IllegalArgumentException(String.format("cannot continue the Parquet file %s: its recorded "
+                        + "progress is damaged (%s)", file, String.format(format, args)));
+            }
+        }
     }
 
     /** Writes the footer and closes the destination. Idempotent. */
