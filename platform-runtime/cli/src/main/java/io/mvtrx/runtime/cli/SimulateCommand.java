@@ -207,13 +207,15 @@ final class SimulateCommand implements Callable<Integer> {
             long began = System.nanoTime();
             Simulation resumed;
             if (parquetLogs) {
-                stderr.println("mvtrx: the resumed run writes no Parquet logs (they are not part of a checkpoint yet)");
+                // the checkpoint records where each open Parquet file stood: the resumed run cuts them back there
+                options = options.withParquetLogs(out.resolve("logs"));
             }
             try {
                 resumed = Simulation.resume(configuration, registry, options, CheckpointStore.read(checkpoint));
             } catch (RuntimeException e) {
-                throw new CommandFailedException("cannot resume from %s: %s", checkpoint.directory(),
-                        e.getMessage());
+                throw new CommandFailedException("cannot resume from %s: %s%s", checkpoint.directory(),
+                        e.getMessage(), parquetLogs && String.valueOf(e.getMessage()).contains("no Parquet logs")
+                                ? " (--no-parquet-logs)" : "");
             }
             try (Simulation simulation = resumed) {
                 stderr.printf(Locale.ROOT, "resuming %s from %s: step %d, sim %s%n", run.simulationId(),

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.mvtrx.runtime.simulator.checkpoint.Checkpoint;
 import io.mvtrx.runtime.simulator.checkpoint.CheckpointStore;
@@ -97,6 +99,26 @@ class SimulateKillResumeIT {
                 .isEqualTo(Files.readAllBytes(whole.resolve("events.l3")));
         assertThat(hash(resumed.out())).isEqualTo(hash(uninterrupted.out()));
         assertThat(run.resolve("report.json")).isNotEmptyFile();
+        // the Parquet logs too: the open files were cut back to the checkpoint and continued
+        Map<String, byte[]> expected = files(whole.resolve("logs"));
+        Map<String, byte[]> continued = files(run.resolve("logs"));
+        assertThat(expected).isNotEmpty();
+        assertThat(continued.keySet()).containsExactlyElementsOf(expected.keySet());
+        for (Map.Entry<String, byte[]> file : expected.entrySet()) {
+            assertThat(continued.get(file.getKey())).as("%s after a kill %d ms after the first checkpoint (seed %d)",
+                    file.getKey(), delay, seed).isEqualTo(file.getValue());
+        }
+    }
+
+    /** Every file under {@code root} by its relative path, sorted. */
+    private static Map<String, byte[]> files(Path root) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(file).toString(), Files.readAllBytes(file));
+            }
+        }
+        return files;
     }
 
     private static String hash(String summary) {

@@ -139,6 +139,11 @@ public final class ParquetFileWriter implements AutoCloseable {
         return position;
     }
 
+    /** The footer metadata's value of {@code key} so far, or null. */
+    public String metadata(String key) {
+        return metadata.get(key);
+    }
+
     /** Sets a key-value pair of the footer's metadata (written at {@link #close}); a later value replaces it. */
     public void metadata(String key, String value) {
         checkOpen();

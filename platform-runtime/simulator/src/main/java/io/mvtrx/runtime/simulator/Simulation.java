@@ -109,6 +109,8 @@ public final class Simulation implements AutoCloseable {
     private final BlockScheduler scheduler;
     private final EventLogWriter log;
     private final ParquetLogs parquet;
+    /** Parquet files open at the last capture; simulation thread. */
+    private List<Path> capturedOpenFiles = List.of();
     private final RemoteAgents remote;
     private final int remoteCount;
     private final int booksPerBlock;
@@ -198,10 +200,7 @@ public final class Simulation implements AutoCloseable {
             List<Block> blocks = build(setups, threads, Block::build);
             EventLogWriter log = new EventLogWriter(open(options.eventLog()), blockCount, booksPerBlock,
                     exchange.decimals(), config.start(), config.step(), seed);
-            ParquetLogs parquet = options.parquetLogs().isPresent() && ParquetLogs.wanted(exchange.logging())
-                    ? new ParquetLogs(options.parquetLogs().get(), exchange.logging(), blockCount, booksPerBlock,
-                            config.start(), clock.end(), config.logWindow(), exchange.decimals(), id, seed, threads)
-                    : null;
+            ParquetLogs parquet = parquetLogs(config, options, clock, blockCount, booksPerBlock, id, seed, threads);
             return new Simulation(info, clock, seed, blocks, new BlockScheduler(threads), log, parquet, remote,
                     logFile);
         }
@@ -220,16 +219,28 @@ public final class Simulation implements AutoCloseable {
                 seed).position();
         EventLogWriter log = EventLogWriter.resume(reopen(logFile, header.toByteArray(), state.eventLog().bytes()),
                 state.eventLog());
-        // Parquet logs are not part of a checkpoint yet: a resumed run writes none (SimulateCommand says so).
-        Simulation simulation = new Simulation(info, clock, seed, blocks, new BlockScheduler(threads), log, null,
+        ParquetLogs parquet = parquetLogs(config, options, clock, blockCount, booksPerBlock, id, seed, threads);
+        Simulation simulation = new Simulation(info, clock, seed, blocks, new BlockScheduler(threads), log, parquet,
                 remote, logFile);
         try {
             simulation.readState(StateReader.of(state.simulation(), SimulationState.FORMAT));
         } catch (RuntimeException e) {
             simulation.scheduler.close();
+            if (parquet != null) {
+                parquet.close();
+            }
             throw e;
         }
         return simulation;
+    }
+
+    private static ParquetLogs parquetLogs(SimulationConfig config, SimulationOptions options, StepClock clock,
+                                           int blockCount, int booksPerBlock, String id, long seed, int threads) {
+        ExchangeConfig exchange = config.exchange();
+        return options.parquetLogs().isPresent() && ParquetLogs.wanted(exchange.logging())
+                ? new ParquetLogs(options.parquetLogs().get(), exchange.logging(), blockCount, booksPerBlock,
+                        config.start(), clock.end(), config.logWindow(), exchange.decimals(), id, seed, threads)
+                : null;
     }
 
     /**
@@ -554,8 +565,10 @@ public final class Simulation implements AutoCloseable {
                     + " cannot save their state");
         }
         EventLogWriter.Position position = log.position();
+        ParquetLogs.Capture logs = parquet == null ? null : parquet.capture();
+        capturedOpenFiles = logs == null ? List.of() : logs.openFiles();
         StateWriter own = StateWriter.inMemory();
-        writeState(own);
+        writeState(own, logs == null ? null : logs.state());
         List<byte[]> states = scheduler.map(blocks, block -> {
             // sized from the block's last checkpoint: no regrowth copies of a state of many megabytes
             StateWriter out = StateWriter.inMemory(block.lastStateSize() + block.lastStateSize() / 8);
@@ -570,7 +583,20 @@ public final class Simulation implements AutoCloseable {
         return Optional.ofNullable(eventLogFile);
     }
 
-    private void writeState(StateWriter out) {
+    /**
+     * The files a checkpoint of the last {@link #capture} must make durable before it is written: the event log and
+     * the Parquet log files open at that capture.
+     */
+    public List<Path> filesToSync() {
+        List<Path> files = new ArrayList<>(capturedOpenFiles.size() + 1);
+        if (eventLogFile != null) {
+            files.add(eventLogFile);
+        }
+        files.addAll(capturedOpenFiles);
+        return files;
+    }
+
+    private void writeState(StateWriter out, byte[] parquetState) {
         out.writeLong(seed);
         out.writeLong(clock.start());
         out.writeLong(clock.step());
@@ -589,6 +615,10 @@ public final class Simulation implements AutoCloseable {
             for (Notice notice : entry.getValue()) {
                 MessageCodec.writeNotice(out, notice);
             }
+        }
+        out.writeBoolean(parquetState != null);
+        if (parquetState != null) {
+            out.writeBytes(parquetState);
         }
     }
 
@@ -613,6 +643,16 @@ public final class Simulation implements AutoCloseable {
             for (int k = in.readInt(); k > 0; k--) {
                 notice(agentId, MessageCodec.readNotice(in));
             }
+        }
+        if (in.readBoolean()) {
+            byte[] logs = in.readBytes();
+            // resumed without Parquet logs (--no-parquet-logs): the saved files stay as the checkpoint left them
+            if (parquet != null) {
+                parquet.restore(StateReader.of(logs, SimulationState.FORMAT));
+            }
+        } else {
+            in.check(parquet == null, "the checkpointed run wrote no Parquet logs, so this run cannot continue "
+                    + "them; resume it without Parquet logs");
         }
         in.check(in.remaining() == 0, "%d bytes left after the simulation's state", in.remaining());
     }

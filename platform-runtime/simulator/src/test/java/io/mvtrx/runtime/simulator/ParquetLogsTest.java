@@ -3,10 +3,13 @@ package io.mvtrx.runtime.simulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import io.mvtrx.api.book.BookSnapshot;
@@ -21,6 +24,10 @@ import io.mvtrx.api.order.Side;
 import io.mvtrx.api.order.StpMode;
 import io.mvtrx.runtime.config.SimulationConfig;
 import io.mvtrx.runtime.parquet.readback.ParquetReadBack;
+import io.mvtrx.runtime.simulator.checkpoint.Checkpoint;
+import io.mvtrx.runtime.simulator.checkpoint.CheckpointStore;
+import io.mvtrx.runtime.simulator.checkpoint.Checkpointer;
+import io.mvtrx.runtime.simulator.checkpoint.RunDescription;
 import io.mvtrx.runtime.simulator.internal.Block;
 import io.mvtrx.runtime.simulator.log.EventLogReader;
 import io.mvtrx.runtime.simulator.log.LogSchemas;
@@ -28,6 +35,8 @@ import io.mvtrx.runtime.simulator.log.ParquetLogSummary;
 
 import org.apache.parquet.column.statistics.Statistics;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -317,5 +326,99 @@ class ParquetLogsTest {
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageStartingWith("cannot write the Parquet log " + blocked.resolve("block-0")
                         .resolve("book-0"));
+    }
+
+    /**
+     * Issue 4 item 6 for the Parquet logs: a run checkpointed at steps 100 and 200, run on to step 250 and stopped
+     * (so its files hold rows past the checkpoint and a window it will write again), then resumed from step 100 on
+     * the other thread count, finishes the very files, byte for byte, of the same run uninterrupted (checkpointed at
+     * the same steps: a capture writes the buffered rows as a row group).
+     */
+    @ParameterizedTest(name = "run on {0} thread(s), resumed on {1}")
+    @CsvSource({"1, 2", "2, 1"})
+    void aResumedRunFinishesTheSameParquetFilesByteForByte(int threads, int resumedThreads) throws IOException {
+        SimulationConfig config = twoMinuteWindows();
+        Path whole = dir.resolve("whole");
+        try (Simulation simulation = Simulation.create(config, Fixtures.PLUGINS, checkpointed(whole, threads));
+             Checkpointer checkpointer = checkpointer(simulation, whole)) {
+            simulation.run(checkpointer);
+            assertThat(checkpointer.written()).isEqualTo(2);
+        }
+
+        Path run = dir.resolve("run");
+        try (Simulation simulation = Simulation.create(config, Fixtures.PLUGINS, checkpointed(run, threads));
+             Checkpointer checkpointer = checkpointer(simulation, run)) {
+            for (int step = 0; step < 250; step++) {
+                simulation.step();
+                checkpointer.onStep(simulation.progress());
+            }
+        }
+        Map<String, byte[]> stopped = files(run.resolve("logs"));
+        // stopped at 250 s: windows [0, 2) and [2, 4) min complete, [4, 5) cut short
+        assertThat(stopped.keySet()).anyMatch(name -> name.endsWith("l3-00000400.parquet"));
+        CheckpointStore store = new CheckpointStore(run.resolve(CheckpointStore.FOLDER), 3);
+        Checkpoint first = store.list().getFirst();
+        assertThat(first.step()).isEqualTo(100);
+        try (Simulation simulation = Simulation.resume(config, Fixtures.PLUGINS, checkpointed(run, resumedThreads),
+                CheckpointStore.read(first));
+             Checkpointer checkpointer = checkpointer(simulation, run)) {
+            simulation.run(checkpointer);
+        }
+
+        Map<String, byte[]> expected = files(whole.resolve("logs"));
+        Map<String, byte[]> resumed = files(run.resolve("logs"));
+        assertThat(expected).hasSize(2 * 2 * 3 * 4);
+        assertThat(resumed.keySet()).containsExactlyElementsOf(expected.keySet());
+        for (Map.Entry<String, byte[]> file : expected.entrySet()) {
+            assertThat(resumed.get(file.getKey())).as(file.getKey()).isEqualTo(file.getValue());
+        }
+        long rows = expected.keySet().stream().filter(name -> name.contains("/l3-"))
+                .mapToLong(name -> read(run.resolve("logs").resolve(name)).rows()).sum();
+        assertThat(rows).isGreaterThan(2_000);
+    }
+
+    @Test
+    void aCheckpointWithoutParquetLogsCannotBeContinuedWithThem() throws IOException {
+        SimulationConfig config = twoMinuteWindows();
+        Path run = dir.resolve("plain");
+        SimulationOptions plain = SimulationOptions.defaults().withDuration(FIVE_MINUTES)
+                .withEventLog(run.resolve("events.l3"));
+        try (Simulation simulation = Simulation.create(config, Fixtures.PLUGINS, plain);
+             Checkpointer checkpointer = checkpointer(simulation, run)) {
+            for (int step = 0; step < 150; step++) {
+                simulation.step();
+                checkpointer.onStep(simulation.progress());
+            }
+        }
+        Checkpoint first = new CheckpointStore(run.resolve(CheckpointStore.FOLDER), 3).list().getFirst();
+        assertThatThrownBy(() -> Simulation.resume(config, Fixtures.PLUGINS, checkpointed(run, 1),
+                CheckpointStore.read(first)).close())
+                .hasMessageContaining("the checkpointed run wrote no Parquet logs, so this run cannot continue them");
+    }
+
+    private static SimulationOptions checkpointed(Path run, int threads) {
+        return SimulationOptions.defaults().withDuration(FIVE_MINUTES).withThreads(threads)
+                .withEventLog(run.resolve("events.l3")).withParquetLogs(run.resolve("logs"));
+    }
+
+    private static Checkpointer checkpointer(Simulation simulation, Path run) {
+        CheckpointStore store = new CheckpointStore(run.resolve(CheckpointStore.FOLDER), 3);
+        RunDescription description = new RunDescription(simulation.info().simulationId(), "small.xml",
+                Fixtures.text("small.xml").getBytes(StandardCharsets.UTF_8), simulation.clock().duration(),
+                simulation.seed(), simulation.info().blockCount(), simulation.info().booksPerBlock(), true);
+        return new Checkpointer(simulation, store, 100, description, line -> {
+            throw new AssertionError(line);
+        });
+    }
+
+    /** Every file under {@code root} by its relative path (with '/'), sorted. */
+    private static Map<String, byte[]> files(Path root) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
+        }
+        return files;
     }
 }

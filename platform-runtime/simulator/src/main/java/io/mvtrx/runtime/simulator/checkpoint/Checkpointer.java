@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -19,8 +20,8 @@ import io.mvtrx.runtime.simulator.Simulation;
  * Writes a checkpoint every {@code interval} steps of a run: pass it (or call it from) the run's progress listener.
  * At each due barrier it captures the simulation's state on the simulation's thread (blocks in parallel), then hands
  * the files to one background writer, so the run goes on while they are written; the writer first makes the event
- * log durable up to the captured length, then writes the checkpoint atomically ({@link CheckpointStore}). A
- * checkpoint still being written when the next is due is waited for. No checkpoint is taken at the end of the run.
+ * log and the Parquet log files open at the capture durable, then writes the checkpoint atomically
+ * ({@link CheckpointStore}). A checkpoint still being written when the next is due is waited for. No checkpoint is taken at the end of the run.
  *
  * <p>Failures never stop the run; each is one line to {@code warnings}: a run with a plugin that cannot save its
  * state gets one line naming every such plugin when the checkpointer is created, and no checkpoints; a checkpoint
@@ -92,10 +93,10 @@ public final class Checkpointer implements Simulation.ProgressListener, AutoClos
         }
         captureNanos += System.nanoTime() - began;
         awaitPending();
-        Optional<Path> log = simulation.eventLogFile();
+        List<Path> durable = simulation.filesToSync();
         pending = writer.submit(() -> {
             long start = System.nanoTime();
-            log.ifPresent(Checkpointer::sync);
+            durable.forEach(Checkpointer::sync);
             Checkpoint checkpoint = store.write(state, run);
             writeNanos += System.nanoTime() - start;
             bytes += state.size();
@@ -158,12 +159,12 @@ public final class Checkpointer implements Simulation.ProgressListener, AutoClos
         }
     }
 
-    /** Makes the event log's bytes so far durable (fsync applies to the file, whichever descriptor asks). */
+    /** Makes a log file's bytes so far durable (fsync applies to the file, whichever descriptor asks). */
     private static void sync(Path file) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.force(false);
         } catch (IOException e) {
-            throw new UncheckedIOException(String.format("cannot make the event log %s durable: %s", file,
+            throw new UncheckedIOException(String.format("cannot make the log %s durable: %s", file,
                     e.getMessage()), e);
         }
     }

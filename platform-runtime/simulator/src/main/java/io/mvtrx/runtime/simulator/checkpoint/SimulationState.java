@@ -21,7 +21,7 @@ public record SimulationState(long step, long time, EventLogWriter.Position even
      * The layout version of {@link #simulation} and {@link #blocks} (the version their readers are given). Bump it
      * when the simulator's own layout changes; plugins version their sections themselves.
      */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
 
     public SimulationState {
         blocks = List.copyOf(blocks);

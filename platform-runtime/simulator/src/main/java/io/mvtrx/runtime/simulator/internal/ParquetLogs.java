@@ -4,15 +4,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,6 +25,8 @@ import java.util.stream.Stream;
 
 import io.mvtrx.api.number.BookDecimals;
 import io.mvtrx.api.order.Side;
+import io.mvtrx.api.snapshot.StateReader;
+import io.mvtrx.api.snapshot.StateWriter;
 import io.mvtrx.api.spi.matching.LevelVisitor;
 import io.mvtrx.runtime.config.LoggingConfig;
 import io.mvtrx.runtime.parquet.ParquetFileWriter;
@@ -47,6 +53,11 @@ import io.mvtrx.runtime.simulator.log.ParquetLogSummary;
  * batches queued. A row belongs to the window holding its time; an L2 row taken at a
  * window's end belongs to that window. Since each file is written by one thread, in the order the rows were
  * produced, the files are the same whatever the number of worker threads or lanes.
+ *
+ * <p>Checkpoints: {@link #capture} hands every batch over, waits for the lanes, writes each open file's buffered
+ * rows as a row group and records where every file stands; {@link #restore}, on a fresh instance over the same
+ * folder, cuts the open files back to that point and continues them, so a run resumed from a checkpoint finishes the
+ * same files, byte for byte, as the run would have uninterrupted (files of later windows are written again).
  *
  * <p>A failure on a lane (a full disk) stops further writing and is thrown, naming the file, by the next call from
  * the simulation's thread. Confined to the simulation's thread, apart from the lanes it owns.
@@ -173,7 +184,8 @@ public final class ParquetLogs implements AutoCloseable {
         common.put("mvtrx.decimals.volume", Integer.toString(decimals.volume().decimals()));
         common.put("mvtrx.decimals.base", Integer.toString(decimals.base().decimals()));
         common.put("mvtrx.decimals.quote", Integer.toString(decimals.quote().decimals()));
-        this.runMetadata = Map.copyOf(common);
+        // insertion order, not Map.copyOf: its iteration order changes from JVM to JVM, and so would the footers
+        this.runMetadata = Collections.unmodifiableMap(common);
         this.books = new BookLogs[blockCount * booksPerBlock];
         for (int b = 0; b < books.length; b++) {
             books[b] = new BookLogs(b / booksPerBlock, b);
@@ -235,6 +247,137 @@ public final class ParquetLogs implements AutoCloseable {
             }
         }
         appendNanos += System.nanoTime() - began;
+    }
+
+    /** What {@link #capture} saved, and the files still open (a checkpoint makes their bytes so far durable). */
+    public record Capture(byte[] state, List<Path> openFiles) {
+        public Capture {
+            openFiles = List.copyOf(openFiles);
+        }
+    }
+
+    /**
+     * Between two steps: hands every batch to its lane, waits until the lanes have written everything, and records
+     * where each file stands (its buffered rows written as a row group first). The run goes on unchanged.
+     *
+     * @throws IllegalStateException or {@link UncheckedIOException} if writing failed on a lane, naming the file
+     */
+    public Capture capture() {
+        checkFailure();
+        if (closed) {
+            throw new IllegalStateException("the Parquet logs are closed");
+        }
+        long began = System.nanoTime();
+        List<Future<?>> flushed = new ArrayList<>(lanes.length);
+        for (int lane = 0; lane < lanes.length; lane++) {
+            if (current[lane] != null) {
+                lanes[lane].submit(current[lane]);
+                current[lane] = null;
+            }
+            flushed.add(lanes[lane].executor.submit(lanes[lane]::flushOpenFiles));
+        }
+        boolean interrupted = false;
+        for (Future<?> future : flushed) {
+            while (true) {
+                try {
+                    future.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    failure.compareAndSet(null, e.getCause() instanceof RuntimeException r ? r
+                            : new IllegalStateException(e.getCause()));
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        checkFailure();
+        // the lanes are idle until the next batch: their fields are read here after Future.get (happens-before)
+        StateWriter out = StateWriter.inMemory();
+        List<Path> open = new ArrayList<>();
+        out.writeBoolean(l3);
+        out.writeBoolean(fees);
+        out.writeInt(l2Schema == null ? -1 : depth);
+        out.writeLong(start);
+        out.writeLong(end);
+        out.writeLong(logWindow);
+        out.writeInt(books.length);
+        Lane first = lanes[0];
+        out.writeBoolean(first.processed);
+        out.writeLong(first.lastCutoff);
+        out.writeLong(first.rolledTo);
+        for (BookLogs book : books) {
+            out.writeLong(book.seq);
+            for (FileSlot slot : book.slots) {
+                out.writeLong(slot.window);
+                out.writeBoolean(slot.writer != null);
+                if (slot.writer != null) {
+                    out.writeString(root.relativize(slot.file).toString());
+                    out.writeBytes(slot.writer.progress());
+                    open.add(slot.file);
+                }
+            }
+        }
+        out.writeLong(files.get());
+        out.writeLong(rowsWritten.get());
+        out.writeLong(bytes.get());
+        appendNanos += System.nanoTime() - began;
+        return new Capture(out.toByteArray(), open);
+    }
+
+    /**
+     * Continues the files a {@link #capture} of a run of the same configuration recorded, under this instance's
+     * folder; call before the first {@link #barrier}. Open files are cut back to where they stood.
+     *
+     * @throws io.mvtrx.api.snapshot.StateFormatException if the state is of other logs (kinds, depth, windows, books)
+     * @throws UncheckedIOException                       if an open file is missing or shorter, naming it
+     */
+    public void restore(StateReader in) {
+        if (closed || lanes[0].processed || current[0] != null) {
+            throw new IllegalStateException("restore comes before the first step");
+        }
+        in.check(in.readBoolean() == l3 && in.readBoolean() == fees && in.readInt() == (l2Schema == null ? -1 : depth),
+                "the checkpointed run wrote other Parquet logs (L3/trades, fees, L2 depth) than this configuration asks");
+        in.check(in.readLong() == start && in.readLong() == end && in.readLong() == logWindow,
+                "the checkpointed run's Parquet log windows differ from this run's");
+        int count = in.readInt();
+        in.check(count == books.length, "the checkpoint's Parquet logs cover %d books, this run has %d", count,
+                books.length);
+        boolean processed = in.readBoolean();
+        long lastCutoff = in.readLong();
+        long rolledTo = in.readLong();
+        for (Lane lane : lanes) {
+            lane.processed = processed;
+            lane.lastCutoff = lastCutoff;
+            lane.rolledTo = rolledTo;
+        }
+        for (BookLogs book : books) {
+            book.seq = in.readLong();
+            for (FileSlot slot : book.slots) {
+                slot.window = in.readLong();
+                if (in.readBoolean()) {
+                    Path file = root.resolve(in.readString());
+                    byte[] progress = in.readBytes();
+                    try {
+                        slot.writer = ParquetFileWriter.resume(file, progress, slot.schema, OPTIONS);
+                        slot.file = file;
+                        for (Map.Entry<String, String> entry : runMetadata.entrySet()) {
+                            in.check(entry.getValue().equals(slot.writer.metadata(entry.getKey())),
+                                    "%s: the checkpointed run's %s was %s, this run's is %s", file, entry.getKey(),
+                                    slot.writer.metadata(entry.getKey()), entry.getValue());
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e.getMessage(), e);
+                    }
+                }
+            }
+        }
+        files.set(in.readLong());
+        rowsWritten.set(in.readLong());
+        bytes.set(in.readLong());
     }
 
     /** What the logs cost so far; complete after {@link #close}. */
@@ -352,6 +495,18 @@ public final class ParquetLogs implements AutoCloseable {
                     writeNanos.addAndGet(System.nanoTime() - began);
                 }
             });
+        }
+
+        /** Lane thread, at a capture: writes every open file's buffered rows as a row group and flushes it. */
+        void flushOpenFiles() {
+            for (BookLogs book : books) {
+                if (book.block % lanes.length == index) {
+                    for (FileSlot slot : book.slots) {
+                        slot.flush();
+                        slot.flushFile();
+                    }
+                }
+            }
         }
 
         /** Writes every buffered row, closes every file of the lane, stops the thread. */
@@ -706,6 +861,19 @@ public final class ParquetLogs implements AutoCloseable {
                         e.getMessage()), e);
             } catch (RuntimeException e) {
                 throw new IllegalStateException(String.format("cannot write the Parquet log %s: %s", where(),
+                        e.getMessage()), e);
+            }
+        }
+
+        /** Pushes the open file's bytes to the OS, if a file is open. */
+        void flushFile() {
+            if (writer == null) {
+                return;
+            }
+            try {
+                writer.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(String.format("cannot write the Parquet log %s: %s", where(),
                         e.getMessage()), e);
             }
         }
