@@ -1,0 +1,72 @@
+package io.mvtrx.distribution;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the guides in {@code doc/guides/} as a reader would: every {@code ```sh} block of a guide, in order, in one
+ * bash process ({@code set -euo pipefail}) in an empty folder, with the unpacked distribution's {@code bin/} and this
+ * JDK's tools first on {@code PATH}. A guide whose commands fail fails here, with its output. Blocks fenced as
+ * {@code ```text} are not run; the guide names the test that covers each of them.
+ */
+class GuidesIT {
+
+    private static final Path HOME = Path.of(System.getProperty("mvtrx.distribution", "target/mvtrx-0.1.0"))
+            .toAbsolutePath();
+    private static final Path GUIDES = Path.of(System.getProperty("mvtrx.guides", "../doc/guides")).toAbsolutePath();
+    private static final Pattern SH_BLOCK = Pattern.compile("^```sh\\n(.*?)^```$", Pattern.DOTALL | Pattern.MULTILINE);
+
+    @TempDir
+    Path temp;
+
+    static List<Path> guides() throws IOException {
+        try (Stream<Path> files = Files.list(GUIDES)) {
+            return files.filter(file -> file.toString().endsWith(".md")).sorted().toList();
+        }
+    }
+
+    /** The guide's runnable blocks, in order. */
+    static List<String> blocks(Path guide) throws IOException {
+        Matcher matcher = SH_BLOCK.matcher(Files.readString(guide));
+        List<String> blocks = new ArrayList<>();
+        while (matcher.find()) {
+            blocks.add(matcher.group(1));
+        }
+        return blocks;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("guides")
+    void everyCommandOfTheGuideRuns(Path guide) throws IOException, InterruptedException {
+        List<String> blocks = blocks(guide);
+        assertThat(blocks).as("%s has no ```sh block to run", guide).isNotEmpty();
+        Path script = temp.resolve("guide.sh");
+        Files.writeString(script, "set -euo pipefail\n" + String.join("\n", blocks));
+        Path output = temp.resolve("output.txt");
+        ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).directory(temp.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        String jdkBin = Path.of(System.getProperty("java.home"), "bin").toString();
+        builder.environment().put("PATH", HOME.resolve("bin") + ":" + jdkBin + ":" + System.getenv("PATH"));
+        Process process = builder.start();
+        boolean finished = process.waitFor(10, TimeUnit.MINUTES);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        assertThat(finished).as("%s did not finish in 10 minutes; output:%n%s", guide, Files.readString(output))
+                .isTrue();
+        assertThat(process.exitValue()).as("%s failed; output:%n%s", guide, Files.readString(output)).isZero();
+    }
+}
