@@ -35,8 +35,17 @@ public final class Json {
      * @throws PayloadException when the text is not JSON
      */
     public static Object parse(byte[] text) {
-        try (JsonReader reader = jakarta.json.Json.createReader(new ByteArrayInputStream(text))) {
-            return tree(reader.readValue());
+        // Wrapped in an array: JSON-P readers do not all accept a bare scalar at the top level ("0").
+        byte[] wrapped = new byte[text.length + 2];
+        wrapped[0] = '[';
+        System.arraycopy(text, 0, wrapped, 1, text.length);
+        wrapped[wrapped.length - 1] = ']';
+        try (JsonReader reader = jakarta.json.Json.createReader(new ByteArrayInputStream(wrapped))) {
+            JsonArray array = reader.readArray();
+            if (array.size() != 1) {
+                throw new PayloadException("not one JSON value but %d", array.size());
+            }
+            return tree(array.get(0));
         } catch (RuntimeException e) {
             throw new PayloadException(e, "not JSON: %s", e.getMessage());
         }
