@@ -34,8 +34,9 @@ import io.mvtrx.runtime.bittensor.keys.Ss58;
 import io.mvtrx.runtime.wire.miner.AgentHost;
 
 /**
- * One axon request, in the Python axon's order (bittensor.md §1.5): route (404) → synapse from headers (400) →
- * blacklist (403) → nonce and signature (401) → priority (503) → body parse and body-hash check (500) → forward.
+ * One axon request, in the Python axon's order (bittensor.md §1.5): route (404) → size (413) → synapse from headers
+ * (400) → blacklist (403) → nonce and signature (401) → body parse and body-hash check (500) → a turn with the agent
+ * by priority (408 when none comes in time) → forward (500 when the payload does not decode).
  * Nothing reaches the agent before every check has passed. Independent of the HTTP server so it can be driven
  * directly.
  *
@@ -55,6 +56,7 @@ public final class AxonHandler {
     private final LongSupplier clockNanos;
     private final Consumer<GenTrxAssignment> assignments;
     private final NonceLedger nonces;
+    private final PriorityGate gate = new PriorityGate();
     private final String uuid = UUID.randomUUID().toString();
     private final AtomicReference<SimulationInfo> lastSimulation = new AtomicReference<>(StateMapping.simulation(null));
     private final Map<Integer, AtomicLong> refusals = new java.util.concurrent.ConcurrentHashMap<>();
@@ -122,12 +124,6 @@ public final class AxonHandler {
         if (unverified.isPresent()) {
             return refuse(401, "Not Verified with error: " + unverified.get(), synapse);
         }
-        // Priority (the caller's stake) orders nothing in the reference either: requests queue for the agent in
-        // arrival order. It is computed so that a failure to compute it answers 503 as the reference does.
-        double priority = caller.map(n -> n.stake() / 1e9).orElse(0.0);
-        if (Double.isNaN(priority)) {
-            return refuse(503, "Service unavailable: priority could not be computed", synapse);
-        }
         Map<String, Object> json;
         try {
             json = Json.parseObject(body);
@@ -139,12 +135,25 @@ public final class AxonHandler {
         } catch (RuntimeException e) {
             return internalError(e, synapse);
         }
+        // Priority: the caller's stake in TAO (the τaos miner's priority function); see PriorityGate.
+        double priority = caller.map(n -> n.stake() / 1e9).orElse(0.0);
+        try {
+            if (!gate.enter(priority, config.agentTimeout().toNanos())) {
+                return refuse(408, String.format("Request timeout: no turn with the agent within %d ms",
+                        config.agentTimeout().toMillis()), synapse);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return refuse(503, "Service unavailable: interrupted while waiting for the agent", synapse);
+        }
         forwarded.incrementAndGet();
         try {
             Map<String, Object> reply = forward(type.get(), json);
             return success(reply, synapse, start);
         } catch (RuntimeException e) {
             return internalError(e, synapse);
+        } finally {
+            gate.leave();
         }
     }
 
