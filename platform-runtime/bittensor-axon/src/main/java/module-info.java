@@ -10,7 +10,7 @@ module io.mvtrx.runtime.bittensor.axon {
     requires transitive io.mvtrx.api;
     requires transitive io.mvtrx.runtime.bittensor.keys;
     requires transitive io.mvtrx.runtime.wire;
-    requires java.net.http;
+    requires transitive java.net.http;
     requires io.helidon.webserver;
     requires io.helidon.http;
     requires jakarta.json;
