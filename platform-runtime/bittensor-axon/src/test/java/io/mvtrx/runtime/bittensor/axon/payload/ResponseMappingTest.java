@@ -10,6 +10,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
 import io.mvtrx.api.instruction.CancelOrders;
 import io.mvtrx.api.instruction.ClosePositions;
 import io.mvtrx.api.instruction.PlaceLimit;
@@ -101,5 +108,35 @@ class ResponseMappingTest {
         bad.put("stp", 9L);
         assertThatThrownBy(() -> ResponseMapping.decode(dump, D)).isInstanceOf(PayloadException.class)
                 .hasMessage("response.instructions[1]: STP code must be 0..4, got 9");
+    }
+
+    @Property(tries = 200)
+    void anyResponseOnTheGridSurvivesTheWire(@ForAll("responses") AgentResponse response) {
+        Object wire = MsgPack.decode(MsgPack.encode(ResponseMapping.encode(response, D)));
+        assertThat(ResponseMapping.decode(wire, D)).isEqualTo(response);
+    }
+
+    @Provide
+    Arbitrary<AgentResponse> responses() {
+        Arbitrary<io.mvtrx.api.instruction.Instruction> limit = Combinators.combine(
+                Arbitraries.integers().between(0, 127), Arbitraries.of(Side.values()),
+                Arbitraries.longs().between(1, 99_999_999L), Arbitraries.longs().between(1, 9_999_999_999L),
+                Arbitraries.of(TimeInForce.values()), Arbitraries.of(StpMode.CO, StpMode.CN, StpMode.CB, StpMode.DC),
+                Arbitraries.longs().between(-1, 4_000_000_000L), Arbitraries.longs().between(0, 1_000_000_000L))
+                .as((book, side, price, volume, tif, stp, client, delay) -> new PlaceLimit(book, side, price, volume,
+                        Currency.BASE, 0, tif, tif == TimeInForce.GTT ? 60_000_000_000L : 0, false, stp, client,
+                        SettleFlag.NONE, 0, 0, delay));
+        Arbitrary<io.mvtrx.api.instruction.Instruction> market = Combinators.combine(
+                Arbitraries.integers().between(0, 127), Arbitraries.of(Side.values()), Arbitraries.of(Currency.values()),
+                Arbitraries.longs().between(1, 9_999_999_999L), Arbitraries.longs().between(0, 40_000),
+                Arbitraries.longs().between(-2, 1_000))
+                .as((book, side, currency, volume, leverage, settle) -> new PlaceMarket(book, side, volume, currency,
+                        leverage, 0, StpMode.CO, Order.NO_CLIENT_ID, settle, 0, 0, 0));
+        Arbitrary<io.mvtrx.api.instruction.Instruction> cancel = Arbitraries.longs().between(0, 1L << 40).list()
+                .ofMinSize(1).ofMaxSize(5).map(ids -> new CancelOrders(1, ids.stream()
+                        .map(id -> new CancelOrders.Cancellation(id, id % 2 == 0 ? CancelOrders.Cancellation.ALL
+                                : 1 + id % 99_999)).toList(), 0));
+        return Combinators.combine(Arbitraries.integers().between(0, 255),
+                Arbitraries.oneOf(limit, market, cancel).list().ofMaxSize(8)).as(AgentResponse::new);
     }
 }

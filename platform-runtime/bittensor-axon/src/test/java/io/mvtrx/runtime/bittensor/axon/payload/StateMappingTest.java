@@ -102,6 +102,16 @@ class StateMappingTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void readsTheJsonPartsOfSpecVersionsBefore45() {
+        Map<String, Object> v = (Map<String, Object>) TestResources.python().get("state_json_v44_zlib");
+        Object books = CompressedPart.decode((String) v.get("books"), Compression.ZLIB, false, 1 << 20);
+        StateUpdate fromJson = StateMapping.decode(5_000_000_000L, books, Map.of("accounts", Map.of("3", Map.of())),
+                -1).state();
+        assertThat(fromJson.books()).isEqualTo(pythonState("zlib", 3).state().books());
+    }
+
+    @Test
     void refusesAPayloadForAnotherUid() {
         assertThatThrownBy(() -> pythonState("lz4", 4)).isInstanceOf(PayloadException.class)
                 .hasMessage("accounts is for uid 3, this miner is uid 4");
