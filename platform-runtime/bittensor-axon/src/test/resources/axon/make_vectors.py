@@ -47,7 +47,22 @@ def part(value, codec):
     data = lz4.frame.compress(raw, compression_level=1) if codec == "lz4" else zlib.compress(raw)
     return base64.b64encode(data).decode()
 
+# What a Python miner returns (pydantic dump of FinanceAgentResponse inside the compressed payload).
+response = {"agent_id": 3, "instructions": [
+    {"agentId": 3, "delay": 0, "type": "PLACE_ORDER_LIMIT", "bookId": 0, "direction": 0, "quantity": 1.5,
+     "price": 300.05, "clientOrderId": None, "stp": 1, "currency": 0, "leverage": 0.0, "settleFlag": -2,
+     "delegate": "", "stop_loss": None, "take_profit": None, "postOnly": False, "timeInForce": 1,
+     "expiryPeriod": 120000000000},
+    {"agentId": 3, "delay": 5, "type": "PLACE_ORDER_MARKET", "bookId": 1, "direction": 1, "quantity": 25.5,
+     "clientOrderId": 17, "stp": 2, "currency": 1, "leverage": 0.5, "settleFlag": -1, "delegate": "",
+     "max_slippage": 0.01, "stop_loss": None, "take_profit": 0.05},
+    {"agentId": 3, "delay": 0, "type": "CANCEL_ORDERS", "bookId": 0,
+     "cancellations": [{"orderId": 120, "volume": None}, {"orderId": 121, "volume": 0.25}]},
+    {"agentId": 3, "delay": 0, "type": "CLOSE_POSITIONS", "bookId": 0, "closes": [{"orderId": 118, "volume": None}]}]}
+reply_payload = {"pools": None, "accounts": None, "notices": None, "config": None, "response": response}
+
 out = {
+    "reply": {"books": part(None, "lz4"), "payload": part(reply_payload, "lz4")},
     "state": {codec: {"books": part(books, codec), "payload": part(payload, codec)} for codec in ("lz4", "zlib")},
     "state_json_v44_zlib": {"books": base64.b64encode(zlib.compress(json.dumps({str(k): v for k, v in books.items()}).encode())).decode()},
     "msgpack": [
