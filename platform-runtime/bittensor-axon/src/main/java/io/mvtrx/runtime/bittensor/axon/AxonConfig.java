@@ -12,8 +12,10 @@ import java.time.Duration;
  * @param agentTimeout         longest an agent call may take before an empty response is sent
  * @param maxRequestBytes      larger request bodies are refused with 413 before they are read
  * @param maxDecompressedBytes a payload part expanding beyond this is refused (500, agent not called)
- * @param allowNonRegistered   serve callers whose hotkey is not in the metagraph ({@code --blacklist.allow_non_registered})
- * @param allowNonValidators   serve registered callers without a validator permit ({@code --blacklist.allow_non_validators})
+ * @param allowNonRegistered   serve callers whose hotkey is not in the metagraph
+ *                             ({@code --blacklist.allow_non_registered})
+ * @param allowNonValidators   serve registered callers without a validator permit
+ *                             ({@code --blacklist.allow_non_validators})
  * @param nonceCapacity        caller keys whose last nonce is remembered
  */
 public record AxonConfig(String host, int port, String hotkey, int ownUid, Duration agentTimeout, int maxRequestBytes,

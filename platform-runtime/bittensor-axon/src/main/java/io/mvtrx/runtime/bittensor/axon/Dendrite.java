@@ -157,7 +157,8 @@ public final class Dendrite implements AutoCloseable {
         h.put("bt_header_dendrite_signature", signature);
         for (String field : type.requiredFields()) {
             // Every required τaos field is an int: the JSON of its default, 0.
-            h.put("bt_header_input_obj_" + field, Base64.getEncoder().encodeToString("0".getBytes(StandardCharsets.UTF_8)));
+            h.put("bt_header_input_obj_" + field,
+                    Base64.getEncoder().encodeToString("0".getBytes(StandardCharsets.UTF_8)));
         }
         h.put("header_size", "0");
         h.put("total_size", "0");

@@ -182,5 +182,4 @@ public final class Json {
             default -> throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON");
         }
     }
-
 }

@@ -240,7 +240,8 @@ public final class StateMapping {
             }
             case "t" -> trade(bookId, e, d, path);
             case "c" -> new OrderCancelled(bookId, Fields.integer(e, "t", path), Fields.integer(e, "i", path),
-                    UNKNOWN_AGENT, Fields.scaled(e, "p", d.price(), 0, path), Fields.scaled(e, "q", d.volume(), 0, path),
+                    UNKNOWN_AGENT, Fields.scaled(e, "p", d.price(), 0, path),
+                    Fields.scaled(e, "q", d.volume(), 0, path),
                     0, CancelReason.REQUESTED);
             default -> throw new PayloadException("%s.y = '%s' is not an L3 event type (o, t, c)", path, type);
         };
@@ -294,7 +295,8 @@ public final class StateMapping {
         if (f != null) {
             Map<?, ?> m = Fields.map(f, path + ".f");
             fees = new FeeRates(Fields.scaled(m, "v", d.quote(), 0, path + ".f"),
-                    Fields.scaled(m, "m", Rate.SCALE, 0, path + ".f"), Fields.scaled(m, "t", Rate.SCALE, 0, path + ".f"));
+                    Fields.scaled(m, "m", Rate.SCALE, 0, path + ".f"),
+                    Fields.scaled(m, "t", Rate.SCALE, 0, path + ".f"));
         }
         return new Account(uid, bookId, balance(a, "bb", d.base(), path), balance(a, "qb", d.quote(), path),
                 Fields.scaled(a, "bl", d.base(), 0, path), Fields.scaled(a, "ql", d.quote(), 0, path),
