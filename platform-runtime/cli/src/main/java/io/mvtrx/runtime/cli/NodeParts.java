@@ -58,17 +58,21 @@ final class NodeParts {
 
     /** Loads the first configuration; an invalid one prints every problem on stderr and fails the command. */
     static SimulationConfig first(ValidatorNode.ConfigSource source, Path file, PrintWriter stderr) {
+        return first(source, file == null ? SimulationConfigs.EMBEDDED_DEFAULT_NAME : file.toString(), stderr);
+    }
+
+    /** As {@link #first(ValidatorNode.ConfigSource, Path, PrintWriter)}, the source named {@code name}. */
+    static SimulationConfig first(ValidatorNode.ConfigSource source, String name, PrintWriter stderr) {
         try {
             return source.load();
         } catch (ConfigException e) {
-            String name = file == null ? SimulationConfigs.EMBEDDED_DEFAULT_NAME : file.toString();
             for (ConfigProblem problem : e.problems()) {
                 stderr.println(name + ": " + problem.format());
             }
             stderr.flush();
             throw new CommandFailedException("%s", e.getMessage().lines().findFirst().orElse("invalid configuration"));
         } catch (IOException | UncheckedIOException e) {
-            throw new CommandFailedException("cannot read the configuration %s: %s", file, e.getMessage());
+            throw new CommandFailedException("cannot read the configuration %s: %s", name, e.getMessage());
         }
     }
 
@@ -140,7 +144,7 @@ final class NodeParts {
         }
     }
 
-    private static String names(PluginCatalog catalog, ExtensionPoint point) {
+    static String names(PluginCatalog catalog, ExtensionPoint point) {
         List<String> names = catalog.names(point);
         return names.isEmpty() ? "none" : String.join(", ", names);
     }

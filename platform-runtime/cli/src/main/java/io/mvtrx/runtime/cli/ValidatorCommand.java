@@ -15,11 +15,13 @@ import java.util.concurrent.TimeUnit;
 
 import io.mvtrx.api.spi.chain.ChainBackend;
 import io.mvtrx.api.spi.chain.Neuron;
+import io.mvtrx.api.spi.storage.StorageBackend;
 import io.mvtrx.runtime.plugins.PluginRegistry;
 import io.mvtrx.runtime.simulator.SimulationOptions;
 import io.mvtrx.runtime.validator.node.ChainLink;
 import io.mvtrx.runtime.validator.node.GrpcTransport;
 import io.mvtrx.runtime.validator.node.LoopStats;
+import io.mvtrx.runtime.validator.node.StorageConfigSource;
 import io.mvtrx.runtime.validator.node.ValidatorLoop;
 import io.mvtrx.runtime.validator.node.ValidatorNode;
 import io.mvtrx.runtime.validator.node.ValidatorServer;
@@ -31,6 +33,8 @@ import io.mvtrx.runtime.wire.validator.Fanout;
 import io.mvtrx.runtime.wire.validator.FanoutConfig;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -60,9 +64,18 @@ final class ValidatorCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--config", required = true, paramLabel = "FILE",
+    @Option(names = "--config", paramLabel = "FILE",
             description = "Simulation XML; read again and validated at the end of every simulation.")
     private Path config;
+
+    @Option(names = "--config-object", paramLabel = "KEY",
+            description = "Instead of --config: the simulation XML as an object in the storage backend given by "
+                    + "--storage/--storage-param, as the owner publishes it (mvtrx config publish); read again and "
+                    + "validated at the end of every simulation.")
+    private String configObject;
+
+    @Mixin
+    private StorageOptions storage;
 
     @Option(names = "--wallet", required = true, paramLabel = "COLDKEY", description = "Wallet (coldkey) name.")
     private String wallet;
@@ -119,6 +132,10 @@ final class ValidatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if ((config == null) == (configObject == null)) {
+            throw new ParameterException(spec.commandLine(), "give the configuration as --config FILE or as "
+                    + "--config-object KEY (with --storage NAME --storage-param KEY=VALUE...), not both");
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (timeout > globalTimeout) {
@@ -140,10 +157,13 @@ final class ValidatorCommand implements Callable<Integer> {
         Path dir = stateDir != null ? stateDir : Path.of(System.getProperty("user.home"), ".mvtrx", "validator",
                 wallet, hotkey, "netuid" + netuid);
         Path stateFile = dir.resolve("validator-state.bin");
-        try (PluginRegistry registry = mvtrx.loadPlugins()) {
+        try (PluginRegistry registry = mvtrx.loadPlugins();
+             StorageBackend store = configObject == null ? null : storage.open(registry)) {
             mvtrx.printProblems(registry);
-            ValidatorNode.ConfigSource source = NodeParts.source(config, registry);
-            NodeParts.first(source, config, stderr);
+            ValidatorNode.ConfigSource source = store == null ? NodeParts.source(config, registry)
+                    : new StorageConfigSource(store, storage.describe(), configObject, registry);
+            NodeParts.first(source, store == null ? config.toString()
+                    : configObject + " in storage " + storage.describe(), stderr);
             try (ChainBackend chain = NodeParts.chain(registry, chainSpec, walletDir, wallet, hotkey)) {
                 ChainLink link = new ChainLink(chain, netuid, key.address());
                 Neuron self = registration(link, stderr);

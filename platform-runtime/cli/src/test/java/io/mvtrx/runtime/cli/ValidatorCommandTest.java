@@ -131,6 +131,70 @@ class ValidatorCommandTest {
         }
     }
 
+    /**
+     * The owner publishes the configuration to an fs store ({@code config publish}); the validator runs it from
+     * there ({@code --config-object}). An invalid file is not published; the flags are checked first.
+     */
+    @Test
+    void runsAConfigurationPublishedToAStore() throws Exception {
+        Path config = temp.resolve("small.xml");
+        try (InputStream in = ValidatorCommandTest.class.getResourceAsStream("small.xml")) {
+            Files.copy(in, config);
+        }
+        Path store = temp.resolve("store");
+        String[] storage = {"--storage", "fs", "--storage-param", "root=" + store};
+        Run published = run(concat(new String[] {"config", "publish", config.toString(), "--key", "owner/sim.xml"},
+                storage));
+        assertThat(published.exitCode()).as(published.err()).isEqualTo(ExitCodes.OK);
+        assertThat(published.out()).isEqualTo(config + ": valid; published as owner/sim.xml to storage fs root="
+                + store + " (" + Files.size(config) + " bytes)\n");
+        assertThat(store.resolve("owner/sim.xml")).hasSameBinaryContentAs(config);
+
+        Path broken = temp.resolve("broken.xml");
+        Files.writeString(broken, Files.readString(config).replace("type=\"dynamic\"", "type=\"nosuchfees\""));
+        Run refused = run(concat(new String[] {"config", "publish", broken.toString(), "--key", "owner/next.xml"},
+                storage));
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(refused.err()).contains("unknown fee policy 'nosuchfees'", "1 problem; nothing published");
+        assertThat(store.resolve("owner/next.xml")).doesNotExist();
+
+        Run typo = run("config", "publish", config.toString(), "--key", "k", "--storage", "fs", "--storage-param",
+                "rot=/tmp");
+        assertThat(typo.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(typo.err()).contains("storage backend 'fs' has no parameter 'rot'; it takes: root");
+
+        Run both = run("validator", "--config", config.toString(), "--config-object", "owner/sim.xml", "--wallet",
+                "w", "--hotkey", "h", "--chain", temp.resolve("nochain").toString());
+        assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(both.err()).contains("give the configuration as --config FILE or as --config-object KEY");
+
+        Path chainDir = temp.resolve("chain");
+        Path walletDir = temp.resolve("wallets");
+        WalletStore wallets = new WalletStore(walletDir);
+        wallets.createColdkey("owner");
+        Keypair validator = wallets.createHotkey("owner", "validator");
+        try (PluginRegistry plugins = PluginHost.loadBuiltIns();
+             ChainBackend chain = plugins.require(ChainBackendProvider.class, "local").create(
+                     Settings.builder("chain").attribute("dir", chainDir.toString()).build())) {
+            chain.register(NETUID, validator.address(), "owner");
+            chain.addStake(NETUID, validator.address(), 1_000);
+        }
+        Run missing = run(concat(new String[] {"validator", "--config-object", "owner/none.xml", "--wallet", "owner",
+            "--hotkey", "validator", "--wallet-dir", walletDir.toString(), "--chain", chainDir.toString(), "--port",
+            "0", "--host", "127.0.0.1", "--state-dir", temp.resolve("state0").toString()}, storage));
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(missing.err()).contains("cannot read the configuration owner/none.xml in storage fs root=" + store
+                + ": no configuration owner/none.xml in storage fs root=" + store);
+
+        Run ran = run(concat(new String[] {"validator", "--config-object", "owner/sim.xml", "--wallet", "owner",
+            "--hotkey", "validator", "--wallet-dir", walletDir.toString(), "--chain", chainDir.toString(), "--port",
+            "0", "--host", "127.0.0.1", "--state-dir", temp.resolve("state").toString(), "--duration", "70s",
+            "--simulations", "1"}, storage));
+        assertThat(ran.exitCode()).as(ran.err()).isEqualTo(ExitCodes.OK);
+        assertThat(ran.out()).contains("simulation mvtrx-42: 1 block(s) x 2 books, 4 remote accounts, seed 42",
+                "stopped; state saved to ");
+    }
+
     private static String[] concat(String[] head, String... tail) {
         String[] all = new String[head.length + tail.length];
         System.arraycopy(head, 0, all, 0, head.length);
