@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
             ProxyCommand.class,
             ValidatorCommand.class,
             LocalnetCommand.class,
+            BenchCommand.class,
             HelpCommand.class,
         },
         exitCodeListHeading = ExitCodes.HELP_HEADING,

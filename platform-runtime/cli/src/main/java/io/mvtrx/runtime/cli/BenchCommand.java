@@ -1,0 +1,352 @@
+package io.mvtrx.runtime.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import io.mvtrx.api.account.Account;
+import io.mvtrx.api.notice.Notice;
+import io.mvtrx.api.settings.Settings;
+import io.mvtrx.api.spi.chain.ChainBackend;
+import io.mvtrx.api.spi.chain.ChainBackendProvider;
+import io.mvtrx.api.spi.chain.Neuron;
+import io.mvtrx.api.state.StateUpdate;
+import io.mvtrx.runtime.config.SimulationConfig;
+import io.mvtrx.runtime.plugins.PluginRegistry;
+import io.mvtrx.runtime.simulator.Publication;
+import io.mvtrx.runtime.simulator.SimulationOptions;
+import io.mvtrx.runtime.validator.node.ChainLink;
+import io.mvtrx.runtime.validator.node.GrpcTransport;
+import io.mvtrx.runtime.validator.node.MinerReply;
+import io.mvtrx.runtime.validator.node.MinerTransport;
+import io.mvtrx.runtime.validator.node.SimulationShapes;
+import io.mvtrx.runtime.validator.node.ValidatorLoop;
+import io.mvtrx.runtime.validator.node.ValidatorNode;
+import io.mvtrx.runtime.validator.node.ValidatorSettings;
+import io.mvtrx.runtime.validator.scoring.LatencyDelay;
+import io.mvtrx.runtime.wallet.Keypair;
+import io.mvtrx.runtime.wallet.WalletStore;
+import io.mvtrx.runtime.wire.miner.MinerConfig;
+import io.mvtrx.runtime.wire.miner.MinerServer;
+import io.mvtrx.runtime.wire.validator.Fanout;
+import io.mvtrx.runtime.wire.validator.FanoutConfig;
+import io.mvtrx.runtime.wire.validator.MinerTarget;
+import io.mvtrx.runtime.wire.validator.PreparedStep;
+import io.mvtrx.runtime.wire.validator.Step;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mvtrx bench}: measurements behind the figures in doc/benchmarks.md, as commands anyone can rerun.
+ */
+@Command(name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Benchmarks behind doc/benchmarks.md.",
+        subcommands = BenchCommand.Fanout.class)
+final class BenchCommand implements Callable<Integer> {
+
+    @ParentCommand
+    MvtrxCommand mvtrx;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+
+    /**
+     * {@code mvtrx bench fanout}: a validator (the real {@link ValidatorLoop} over signed gRPC) and N miners on
+     * loopback, each serving a trading agent, on the live configuration's books. Per publish it takes the slowest
+     * answer's time and the loop's whole time for the publish (query, screening, injection, scoring), and reports the
+     * overhead beyond the slowest answer as percentiles, with the bytes each miner receives.
+     */
+    @Command(name = "fanout",
+            mixinStandardHelpOptions = true,
+            description = {
+                "A validator and N miners on loopback gRPC over the live configuration's books: per publish, the "
+                        + "validator's time beyond the slowest answer (p50, p99, max) and the bytes sent per miner.",
+            },
+            exitCodeListHeading = ExitCodes.HELP_HEADING,
+            exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_FAILED, ExitCodes.HELP_USAGE, ExitCodes.HELP_INTERNAL})
+    static final class Fanout implements Callable<Integer> {
+
+        private static final int NETUID = 79;
+        private static final long SECOND = 1_000_000_000L;
+
+        @ParentCommand
+        private BenchCommand bench;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--config", paramLabel = "FILE",
+                description = "Simulation XML. Default: the embedded live configuration.")
+        private Path config;
+
+        @Option(names = "--miners", defaultValue = "256", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
+        private int miners;
+
+        @Option(names = "--blocks", defaultValue = "8", paramLabel = "N",
+                description = "Blocks of 16 books (the live configuration's shape). Default: ${DEFAULT-VALUE}.")
+        private int blocks;
+
+        @Option(names = "--publishes", defaultValue = "60", paramLabel = "N",
+                description = "Publishes measured, after --warmup. Default: ${DEFAULT-VALUE}.")
+        private int publishes;
+
+        @Option(names = "--warmup", defaultValue = "10", paramLabel = "N",
+                description = "Publishes run first and not measured (JIT, connections). Default: ${DEFAULT-VALUE}.")
+        private int warmup;
+
+        @Option(names = "--agent", defaultValue = "RandomMakerAgent", paramLabel = "NAME",
+                description = "Trading agent every miner serves. Default: ${DEFAULT-VALUE}.")
+        private String agent;
+
+        @Option(names = "--timeout", defaultValue = "3s", paramLabel = "TIME",
+                converter = SimulateCommand.DurationConverter.class,
+                description = "Per-miner deadline, as a validator's. Default: ${DEFAULT-VALUE}.")
+        private long timeout;
+
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = "bench-fanout",
+                description = "Working folder (chain, wallets). Default: ${DEFAULT-VALUE}.")
+        private Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            if (miners < 1 || blocks < 1 || publishes < 1 || warmup < 0) {
+                throw new CommandFailedException("--miners, --blocks and --publishes must be >= 1 and --warmup >= 0");
+            }
+            PrintWriter stdout = spec.commandLine().getOut();
+            PrintWriter stderr = spec.commandLine().getErr();
+            MvtrxCommand mvtrx = bench.mvtrx;
+            Files.createDirectories(out);
+            try (PluginRegistry registry = mvtrx.loadPlugins()) {
+                mvtrx.printProblems(registry);
+                SimulationConfig configuration = NodeParts.first(NodeParts.source(config, registry), config, stderr);
+                // publishes from the first step: the measured ones need no ten minutes of warm-up first
+                configuration = SimulationShapes.withGracePeriod(configuration, configuration.step());
+                long duration = (warmup + publishes + 1L) * configuration.step();
+                ChainBackend chain = registry.require(ChainBackendProvider.class, "local").create(
+                        Settings.builder("chain").attribute("dir", out.resolve("chain").toString())
+                                .attribute("maxUids", Integer.toString(miners + 1)).build());
+                List<MinerServer> servers = new ArrayList<>();
+                try (chain) {
+                    WalletStore wallets = new WalletStore(out.resolve("wallets-" + System.nanoTime()));
+                    wallets.createColdkey("bench");
+                    Keypair validator = wallets.createHotkey("bench", "validator");
+                    chain.register(NETUID, validator.address(), "bench");
+                    chain.addStake(NETUID, validator.address(), 1_000_000);
+                    for (int i = 0; i < miners; i++) {
+                        Keypair key = wallets.createHotkey("bench", "miner-" + i);
+                        chain.register(NETUID, key.address(), "bench");
+                        MinerServer server = MinerServer.start(MinerConfig.defaults(key.address(), NETUID)
+                                        .withAddress("127.0.0.1", 0).withAgentTimeout(Duration.ofNanos(timeout)),
+                                NodeParts.agent(registry, agent, List.of(), false), chain, InstantSource.system());
+                        servers.add(server);
+                        chain.serveAxon(NETUID, key.address(), "127.0.0.1", server.port());
+                    }
+                    stderr.printf(Locale.ROOT, "bench fanout: %d miners serving %s, %d block(s) x 16 books, %d + %d "
+                            + "publishes%n", miners, agent, blocks, warmup, publishes);
+                    stderr.flush();
+                    Measured measured = run(registry, chain, validator, configuration, duration);
+                    report(stdout, measured);
+                } finally {
+                    for (MinerServer server : servers) {
+                        server.close();
+                    }
+                }
+            }
+            return ExitCodes.OK;
+        }
+
+        private Measured run(PluginRegistry registry, ChainBackend chain, Keypair validator,
+                             SimulationConfig configuration, long duration) throws IOException {
+            ValidatorSettings settings = ValidatorSettings.REFERENCE
+                    .withLatency(ProxyCommand.withTimeout(LatencyDelay.REFERENCE, timeout))
+                    .withChainCadence(3600 * SECOND, 1_000_000);
+            ChainLink link = new ChainLink(chain, NETUID, validator.address());
+            io.mvtrx.runtime.wire.validator.Fanout fanout = new io.mvtrx.runtime.wire.validator.Fanout(validator,
+                    FanoutConfig.DEFAULTS.withTimeouts(Duration.ofNanos(timeout), Duration.ofNanos(timeout + SECOND)),
+                    InstantSource.system());
+            io.mvtrx.runtime.wire.validator.Fanout sizer = new io.mvtrx.runtime.wire.validator.Fanout(validator,
+                    FanoutConfig.DEFAULTS, InstantSource.system());
+            Recording transport = new Recording(new GrpcTransport(fanout), sizer, Math.max(0, warmup - 1));
+            SimulationOptions options = SimulationOptions.defaults().withDuration(duration).withBlockCount(blocks)
+                    .withBooksPerBlock(16).withSeed(1);
+            Measured measured = new Measured(warmup, publishes);
+            try (sizer;
+                 ValidatorLoop loop = new ValidatorLoop(settings, transport, link, Optional.empty(), Optional.empty(),
+                         ProxyCommand.metric(registry, settings.scoring()))) {
+                loop.addListener(stats -> measured.publish(stats.lastWallNanos(), transport.lastQueryNanos,
+                        transport.lastSlowestNanos, stats.lastAnswered(), stats.lastServing()));
+                ValidatorNode node = new ValidatorNode(loop, registry, () -> configuration,
+                        new ValidatorNode.Plan(options, miners + 1, 1), line -> { });
+                ProxyCommand.runNode(node);
+            }
+            measured.requestBytes = transport.requestBytes;
+            measured.booksBytes = transport.booksBytes;
+            measured.prepareNanos = transport.prepareNanos;
+            return measured;
+        }
+
+        private void report(PrintWriter stdout, Measured m) {
+            int n = m.count;
+            if (n == 0) {
+                throw new CommandFailedException("no publish was measured");
+            }
+            long[] beyond = Arrays.copyOf(m.beyondSlowest, n);
+            long[] fanoutBeyond = Arrays.copyOf(m.fanoutBeyondSlowest, n);
+            long[] slowest = Arrays.copyOf(m.slowest, n);
+            Arrays.sort(beyond);
+            Arrays.sort(fanoutBeyond);
+            Arrays.sort(slowest);
+            stdout.printf(Locale.ROOT, "%d publishes measured, %d miners, %d books; answered %d of %d queries%n", n,
+                    miners, blocks * 16, m.answered, m.queried);
+            stdout.printf(Locale.ROOT, "validator beyond the slowest answer (query + screening + injection + "
+                            + "scoring): p50 %.1f ms  p99 %.1f ms  max %.1f ms%n", ms(beyond, 0.50), ms(beyond, 0.99),
+                    beyond[n - 1] / 1e6);
+            stdout.printf(Locale.ROOT, "fan-out alone beyond the slowest answer (encode, sign, send, receive): "
+                    + "p50 %.1f ms  p99 %.1f ms%n", ms(fanoutBeyond, 0.50), ms(fanoutBeyond, 0.99));
+            stdout.printf(Locale.ROOT, "slowest answer per publish: p50 %.1f ms  p99 %.1f ms%n", ms(slowest, 0.50),
+                    ms(slowest, 0.99));
+            stdout.printf(Locale.ROOT, "bytes per miner per publish: %,d (shared books payload %,d, encoded once)%n",
+                    m.requestBytes, m.booksBytes);
+            stdout.printf(Locale.ROOT, "preparing one publish (books encoded once, %d payloads encoded and signed), "
+                    + "nothing sent: %.1f ms%n", miners, m.prepareNanos / 1e6);
+            stdout.flush();
+        }
+
+        /** Nearest-rank percentile of sorted ns, in ms. */
+        private static double ms(long[] sorted, double p) {
+            int rank = (int) Math.ceil(p * sorted.length);
+            return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
+        }
+    }
+
+    /** Per publish figures, warm-up skipped. */
+    private static final class Measured {
+        final int warmup;
+        final long[] beyondSlowest;
+        final long[] fanoutBeyondSlowest;
+        final long[] slowest;
+        int seen;
+        int count;
+        long answered;
+        long queried;
+        long requestBytes;
+        long booksBytes;
+        long prepareNanos;
+
+        Measured(int warmup, int publishes) {
+            this.warmup = warmup;
+            this.beyondSlowest = new long[publishes];
+            this.fanoutBeyondSlowest = new long[publishes];
+            this.slowest = new long[publishes];
+        }
+
+        void publish(long loopNanos, long queryNanos, long slowestNanos, int answeredNow, int servingNow) {
+            if (seen++ < warmup || count == slowest.length) {
+                return;
+            }
+            beyondSlowest[count] = Math.max(0, loopNanos - slowestNanos);
+            fanoutBeyondSlowest[count] = Math.max(0, queryNanos - slowestNanos);
+            slowest[count] = slowestNanos;
+            answered += answeredNow;
+            queried += servingNow;
+            count++;
+        }
+    }
+
+    /**
+     * The real transport, timed: the query's wall time and its slowest answer. The request sizes are taken at the
+     * last warm-up publish (the first ones carry the whole initial book build-up as L3 events) from a second
+     * fan-out's {@link io.mvtrx.runtime.wire.validator.Fanout#prepare} (the same encoding, nothing sent), outside the
+     * timed call and outside the measured publishes.
+     */
+    private static final class Recording implements MinerTransport {
+        private final MinerTransport inner;
+        private final io.mvtrx.runtime.wire.validator.Fanout sizer;
+        private final int sizedAt;
+        private int queries;
+        long lastQueryNanos;
+        long lastSlowestNanos;
+        long requestBytes;
+        long booksBytes;
+        long prepareNanos;
+
+        Recording(MinerTransport inner, io.mvtrx.runtime.wire.validator.Fanout sizer, int sizedAt) {
+            this.inner = inner;
+            this.sizer = sizer;
+            this.sizedAt = sizedAt;
+        }
+
+        @Override
+        public List<MinerReply> query(Publication publication, List<Neuron> neurons) {
+            if (queries++ == sizedAt) {
+                measureBytes(publication, neurons);
+            }
+            long began = System.nanoTime();
+            List<MinerReply> replies = inner.query(publication, neurons);
+            lastQueryNanos = System.nanoTime() - began;
+            long slowest = 0;
+            for (MinerReply reply : replies) {
+                slowest = Math.max(slowest, reply.responseNanos());
+            }
+            lastSlowestNanos = slowest;
+            return replies;
+        }
+
+        private void measureBytes(Publication publication, List<Neuron> neurons) {
+            List<MinerTarget> targets = new ArrayList<>();
+            Map<Integer, Map<Integer, Account>> accounts = new HashMap<>();
+            Map<Integer, List<Notice>> notices = new HashMap<>();
+            for (Neuron neuron : neurons) {
+                StateUpdate update = publication.updates().get(neuron.uid());
+                if (update == null) {
+                    continue;
+                }
+                targets.add(MinerTarget.of(neuron.uid(), neuron.hotkey(), neuron.axon()));
+                accounts.put(neuron.uid(), update.accounts());
+                notices.put(neuron.uid(), update.notices());
+            }
+            if (targets.isEmpty()) {
+                return;
+            }
+            Step step = new Step(publication.timestamp(), publication.simulation(), publication.books(), accounts,
+                    notices);
+            sizer.prepare(step, targets);
+            long began = System.nanoTime();
+            PreparedStep prepared = sizer.prepare(step, targets);
+            prepareNanos = System.nanoTime() - began;
+            long total = 0;
+            for (PreparedStep.Addressed addressed : prepared.requests()) {
+                total += addressed.request().getSerializedSize();
+            }
+            requestBytes = total / prepared.requests().size();
+            booksBytes = prepared.books().size();
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+}
