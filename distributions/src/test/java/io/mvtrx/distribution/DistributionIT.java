@@ -64,6 +64,11 @@ class DistributionIT {
 
     private Run run(Path workingDirectory, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
+        return run(workingDirectory, environment, 120, args);
+    }
+
+    private Run run(Path workingDirectory, Map<String, String> environment, int timeoutSeconds, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(args[0]);
         command.addAll(List.of(args).subList(1, args.length));
@@ -73,7 +78,7 @@ class DistributionIT {
         Path err = Files.createTempFile(temp, "err", ".txt");
         builder.redirectOutput(out.toFile()).redirectError(err.toFile());
         Process process = builder.start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("bin/mvtrx did not finish: " + command);
         }
@@ -431,5 +436,30 @@ class DistributionIT {
             Thread.sleep(100);
         }
         throw new AssertionError("no line matching " + pattern + " in " + Files.readString(file));
+    }
+
+    /**
+     * Issue 5's acceptance, on the unpacked distribution: {@code mvtrx localnet --duration 10m} with the default
+     * miners and example agents completes and sets weights on its chain.
+     */
+    @Test
+    void localnetOfTenMinutesCompletesAndSetsWeights() throws Exception {
+        Path out = temp.resolve("localnet");
+        Run run = run(temp, Map.of(), 600, LAUNCHER.toString(), "localnet", "--duration", "10m", "--out",
+                out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        assertThat(run.err()).contains("localnet: grace period 00:02:00 (the configuration's 00:10:00 scaled to a "
+                + "fifth of --duration)", "8 miners (RandomMakerAgent, RandomTakerAgent, SimpleRegressorAgent, "
+                + "InventoryMakerAgent, RandomMakerAgent, RandomTakerAgent, SimpleRegressorAgent, InventoryMakerAgent)");
+        assertThat(run.out()).contains("481 publishes in ").containsPattern("weights set [1-9][0-9]* times");
+        String summary = Files.readString(out.resolve("summary.json"));
+        java.util.regex.Matcher weights = java.util.regex.Pattern.compile("\"weights\": \\{([^}]*)}").matcher(summary);
+        assertThat(weights.find()).as(summary).isTrue();
+        double total = 0;
+        for (String entry : weights.group(1).split(",")) {
+            total += Double.parseDouble(entry.substring(entry.indexOf(':') + 1).strip());
+        }
+        assertThat(total).as(summary).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
     }
 }

@@ -31,6 +31,7 @@ import io.mvtrx.runtime.validator.node.GrpcTransport;
 import io.mvtrx.runtime.validator.node.LoopStats;
 import io.mvtrx.runtime.validator.node.MinerReport;
 import io.mvtrx.runtime.validator.node.ScoringSettings;
+import io.mvtrx.runtime.validator.node.SimulationShapes;
 import io.mvtrx.runtime.validator.node.ValidatorLoop;
 import io.mvtrx.runtime.validator.node.ValidatorNode;
 import io.mvtrx.runtime.validator.node.ValidatorSettings;
@@ -72,6 +73,10 @@ final class LocalnetCommand implements Callable<Integer> {
     private static final long SECOND = 1_000_000_000L;
     private static final long BLOCK_MILLIS = 1_000;
     private static final long WEIGHTS_RATE_LIMIT = 5;
+    /** The grace period is at most this fraction of --duration. */
+    private static final long GRACE_FRACTION = 5;
+    /** Scored time below which a run is refused. */
+    private static final long MIN_SCORED = 60 * SECOND;
 
     @ParentCommand
     MvtrxCommand mvtrx;
@@ -134,10 +139,18 @@ final class LocalnetCommand implements Callable<Integer> {
             mvtrx.printProblems(registry);
             ValidatorNode.ConfigSource source = NodeParts.source(config, registry);
             SimulationConfig configuration = NodeParts.first(source, config, stderr);
-            long grace = configuration.exchange().gracePeriod();
-            if (duration <= grace) {
-                throw new CommandFailedException("--duration %s does not pass the grace period of %s: no miner "
-                        + "would be asked", NodeParts.clock(duration), NodeParts.clock(grace));
+            long configured = configuration.exchange().gracePeriod();
+            // scaled to fit: at most a fifth of the run is warm-up, so a short run is mostly scored
+            long grace = Math.min(configured, duration / GRACE_FRACTION);
+            if (duration - grace < MIN_SCORED) {
+                throw new CommandFailedException("--duration %s leaves %s after the grace period of %s: at least %s "
+                        + "must be scored", NodeParts.clock(duration), NodeParts.clock(duration - grace),
+                        NodeParts.clock(grace), NodeParts.clock(MIN_SCORED));
+            }
+            if (grace < configured) {
+                configuration = SimulationShapes.withGracePeriod(configuration, grace);
+                stderr.printf("localnet: grace period %s (the configuration's %s scaled to a fifth of --duration)%n",
+                        NodeParts.clock(grace), NodeParts.clock(configured));
             }
             List<TradingAgent> created = new ArrayList<>();
             for (int i = 0; i < miners; i++) {

@@ -45,17 +45,18 @@ class LocalnetCommandTest {
         Path out = temp.resolve("net");
 
         Run run = run("--plugins-dir", plugins.toString(), "localnet", "--miners", "2", "--agents", "CliTrader",
-                "--agent-params", "quantity=5000", "--duration", "11m", "--books", "2", "--seed", "3", "--out",
+                "--agent-params", "quantity=5000", "--duration", "3m", "--books", "2", "--seed", "3", "--out",
                 out.toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
-        assertThat(run.err()).contains("localnet: chain " + out.resolve("chain") + ", validator uid 0, 2 miners "
-                + "(CliTrader, CliTrader), 2 books, 00:11:00 simulated");
+        assertThat(run.err()).contains("localnet: grace period 00:00:36 (the configuration's 00:10:00 scaled to a "
+                + "fifth of --duration)", "localnet: chain " + out.resolve("chain") + ", validator uid 0, 2 miners "
+                + "(CliTrader, CliTrader), 2 books, 00:03:00 simulated");
         assertThat(run.out()).contains("rank  uid  agent ", "summary: " + out.resolve("summary.json"))
                 .containsPattern("\n   1    [12]  CliTrader  ").containsPattern("\n   2    [12]  CliTrader  ")
-                .contains("61 publishes in ");
+                .contains("145 publishes in ");
         String summary = Files.readString(out.resolve("summary.json"));
-        assertThat(summary).contains("\"simulatedNs\": 660000000000,", "\"books\": 2,", "\"seed\": 3,",
+        assertThat(summary).contains("\"simulatedNs\": 180000000000,", "\"books\": 2,", "\"seed\": 3,",
                 "\"agent\": \"CliTrader\"", "\"uid\": 1, \"books\": [{\"book\": 0, \"kappa\": ",
                 "\"uid\": 2, \"books\": [{\"book\": 0, \"kappa\": ");
         // the weights on the chain (read back) cover the miners and sum to 1
@@ -68,7 +69,7 @@ class LocalnetCommandTest {
 
         // run again into the same folder: the previous network is cleared, not mixed in
         Run again = run("--plugins-dir", plugins.toString(), "localnet", "--miners", "1", "--agents", "CliTrader",
-                "--duration", "11m", "--books", "2", "--out", out.toString());
+                "--duration", "3m", "--books", "2", "--out", out.toString());
         assertThat(again.exitCode()).as(again.err()).isEqualTo(ExitCodes.OK);
         assertThat(Files.readString(out.resolve("summary.json"))).contains("\"uid\": 1, ")
                 .doesNotContain("\"uid\": 2, ");
@@ -89,5 +90,15 @@ class LocalnetCommandTest {
         assertThat(foreign.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(foreign.err()).contains("mvtrx: " + temp.resolve("b/chain") + " exists and is not a localnet "
                 + "folder (no chain-state.txt): choose another --out");
+    }
+
+    @Test
+    void refusesARunTooShortToScore() throws IOException {
+        Path plugins = TestAgentJar.writeTo(temp.resolve("plugins"));
+        Run tooShort = run("--plugins-dir", plugins.toString(), "localnet", "--agents", "CliTrader", "--duration",
+                "70s", "--out", temp.resolve("c").toString());
+        assertThat(tooShort.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(tooShort.err()).contains("mvtrx: --duration 00:01:10 leaves 00:00:56 after the grace period of "
+                + "00:00:14: at least 00:01:00 must be scored");
     }
 }
