@@ -237,6 +237,6 @@ class MinerCommandIT {
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).isEqualTo("mvtrx: unknown trading agent 'NoSuchAgent'; loaded: EchoBidAgent, "
-                + "InventoryMakerAgent, RandomMakerAgent\n");
+                + "InventoryMakerAgent, RandomMakerAgent, RandomTakerAgent, SimpleRegressorAgent\n");
     }
 }
