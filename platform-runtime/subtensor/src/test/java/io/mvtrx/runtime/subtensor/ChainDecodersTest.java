@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigInteger;
 import java.util.List;
 
+import io.mvtrx.runtime.subtensor.fakenode.FakeSubtensorNode;
+import io.mvtrx.runtime.subtensor.fakenode.Fixtures;
 import io.mvtrx.runtime.subtensor.internal.ChainDecoders;
 import io.mvtrx.runtime.subtensor.internal.ScaleException;
 import io.mvtrx.runtime.subtensor.internal.ScaleWriter;

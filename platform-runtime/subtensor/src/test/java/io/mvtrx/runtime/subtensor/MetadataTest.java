@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.mvtrx.runtime.subtensor.fakenode.FakeSubtensorNode;
+import io.mvtrx.runtime.subtensor.fakenode.Fixtures;
 import io.mvtrx.runtime.subtensor.internal.Metadata;
 import io.mvtrx.runtime.subtensor.internal.MetadataDecoder;
 import io.mvtrx.runtime.subtensor.internal.ScaleException;

@@ -10,6 +10,8 @@ import java.util.List;
 
 import io.mvtrx.runtime.bittensor.keys.Sr25519;
 import io.mvtrx.runtime.bittensor.keys.Sr25519Keypair;
+import io.mvtrx.runtime.subtensor.fakenode.FakeSubtensorNode;
+import io.mvtrx.runtime.subtensor.fakenode.Fixtures;
 import io.mvtrx.runtime.subtensor.internal.Calls;
 import io.mvtrx.runtime.subtensor.internal.Era;
 import io.mvtrx.runtime.subtensor.internal.Extrinsics;

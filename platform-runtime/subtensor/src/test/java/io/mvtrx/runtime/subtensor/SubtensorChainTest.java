@@ -18,6 +18,8 @@ import io.mvtrx.api.spi.chain.Neuron;
 import io.mvtrx.runtime.bittensor.keys.Sr25519;
 import io.mvtrx.runtime.bittensor.keys.Sr25519Keypair;
 import io.mvtrx.runtime.bittensor.keys.Ss58;
+import io.mvtrx.runtime.subtensor.fakenode.FakeSubtensorNode;
+import io.mvtrx.runtime.subtensor.fakenode.Fixtures;
 import io.mvtrx.runtime.subtensor.internal.ChainDecoders;
 import io.mvtrx.runtime.subtensor.internal.Era;
 import io.mvtrx.runtime.subtensor.internal.Hashing;
@@ -37,9 +39,9 @@ import org.junit.jupiter.api.Test;
 class SubtensorChainTest {
 
     private static final HexFormat HEX = HexFormat.of();
-    private static final String GENESIS = "0x2f0555cc76fc2840a25a6ea3b9637146806f1f44b090c175ffde2a7e5ab36c03";
-    private static final String BIRTH = "0x" + "11".repeat(32);
-    private static final String FINALIZED = "0x" + "f1".repeat(32);
+    private static final String GENESIS = FakeSubtensorNode.GENESIS;
+    private static final String BIRTH = FakeSubtensorNode.BIRTH;
+    private static final String FINALIZED = FakeSubtensorNode.FINALIZED;
     private static final String BEST = "0x" + "be".repeat(32);
     private static final Sr25519Keypair K1 = Sr25519Keypair.fromMiniSecret(
             HEX.parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
@@ -63,21 +65,12 @@ class SubtensorChainTest {
 
     @BeforeEach
     void startNode() throws IOException {
-        node = new FakeSubtensorNode("metagraph")
-                .answer("chain_getBlockHash", p -> switch ((int) p.getJsonNumber(0).longValue()) {
-                    case 0 -> Json.createValue(GENESIS);
-                    case 5_000_000 -> Json.createValue(BIRTH);
-                    default -> null;
-                })
-                .answer("state_getRuntimeVersion", p -> Json.createObjectBuilder().add("specName", "node-subtensor")
-                        .add("specVersion", 343).add("transactionVersion", 1).build())
-                .answer("chain_getFinalizedHead", FINALIZED)
+        node = new FakeSubtensorNode("metagraph").signingChain()
                 .answer("chain_getHeader", p -> p.isEmpty() || p.isNull(0) ? null
                         : p.getString(0).equals(FINALIZED) ? header(5_000_000)
                         : p.getString(0).equals(BEST) ? header(best.get()) : null)
                 .answer("chain_getHead", p -> best.get() < 0 ? null : Json.createValue(BEST))
                 .answer("account_nextIndex", p -> p.getString(0).equals(K1.ss58Address()) ? Json.createValue(7) : null)
-                .answer("author_submitExtrinsic", p -> Json.createValue("0x" + "ab".repeat(32)))
                 .answer("state_getStorage", p -> p.getString(0).substring(2).equals(CR_KEY_79)
                         ? Json.createValue(commitReveal.get()) : null);
     }

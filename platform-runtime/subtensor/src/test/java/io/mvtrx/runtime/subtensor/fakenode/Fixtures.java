@@ -1,4 +1,4 @@
-package io.mvtrx.runtime.subtensor;
+package io.mvtrx.runtime.subtensor.fakenode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +14,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
 /** The Bittensor fixtures of the reference (copied into test resources): vectors, recordings, metadata. */
-final class Fixtures {
+public final class Fixtures {
 
     private static volatile JsonArray vectors;
     private static volatile JsonArray recordings;
@@ -22,7 +22,7 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    static String text(String name) {
+    public static String text(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/bittensor/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource bittensor/" + name);
@@ -33,14 +33,14 @@ final class Fixtures {
         }
     }
 
-    static JsonArray vectors() {
+    public static JsonArray vectors() {
         if (vectors == null) {
             vectors = parse(text("vectors.json")).asJsonArray();
         }
         return vectors;
     }
 
-    static JsonArray recordings() {
+    public static JsonArray recordings() {
         if (recordings == null) {
             recordings = parse(text("rpc-recordings.json")).asJsonArray();
         }
@@ -48,17 +48,17 @@ final class Fixtures {
     }
 
     /** The vectors of one kind. */
-    static List<JsonObject> vectors(String kind) {
+    public static List<JsonObject> vectors(String kind) {
         return vectors().stream().map(JsonValue::asJsonObject).filter(v -> v.getString("kind").equals(kind)).toList();
     }
 
-    static JsonObject vector(String name) {
+    public static JsonObject vector(String name) {
         return vectors().stream().map(JsonValue::asJsonObject).filter(v -> v.getString("name").equals(name))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no vector " + name));
     }
 
     /** The recorded result of {@code method} in {@code fixture} whose first param is {@code firstParam}. */
-    static String recordedResult(String fixture, String method, String firstParam) {
+    public static String recordedResult(String fixture, String method, String firstParam) {
         for (JsonValue v : recordings()) {
             JsonObject r = v.asJsonObject();
             if (fixture.equals(r.isNull("fixture") ? null : r.getString("fixture")) && r.getString("method").equals(method)
@@ -69,7 +69,7 @@ final class Fixtures {
         throw new IllegalArgumentException("no recording " + fixture + " " + method + " " + firstParam);
     }
 
-    static JsonValue parse(String json) {
+    public static JsonValue parse(String json) {
         try (JsonReader reader = Json.createReader(new StringReader(json))) {
             return reader.readValue();
         }

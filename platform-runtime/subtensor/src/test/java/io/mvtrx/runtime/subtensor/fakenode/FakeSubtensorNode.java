@@ -1,4 +1,4 @@
-package io.mvtrx.runtime.subtensor;
+package io.mvtrx.runtime.subtensor.fakenode;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -38,7 +38,7 @@ import jakarta.json.JsonValue;
  * for {@code state_getMetadata}. Anything else is answered with error -32601 and remembered in {@link #unexpected()}.
  * Every request is kept in {@link #requests()}, every submitted extrinsic in {@link #submitted()}.
  */
-final class FakeSubtensorNode implements AutoCloseable {
+public final class FakeSubtensorNode implements AutoCloseable {
 
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
@@ -52,7 +52,7 @@ final class FakeSubtensorNode implements AutoCloseable {
     private final AtomicInteger dropRequests = new AtomicInteger();
     private volatile String metadataHex;
 
-    FakeSubtensorNode(String fixture) throws IOException {
+    public FakeSubtensorNode(String fixture) throws IOException {
         this.fixture = fixture;
         this.metadataHex = Fixtures.text("metadata-v14.hex");
         this.server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
@@ -61,41 +61,111 @@ final class FakeSubtensorNode implements AutoCloseable {
         acceptor.start();
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("ws://127.0.0.1:" + server.getLocalPort());
     }
 
     /** Answers {@code method} with what {@code answer} returns for the params; null falls through to recordings. */
-    FakeSubtensorNode answer(String method, Function<JsonArray, JsonValue> answer) {
+    public FakeSubtensorNode answer(String method, Function<JsonArray, JsonValue> answer) {
         answers.put(method, answer);
         return this;
     }
 
+    /** Finney's genesis hash, what the node answers for block 0. */
+    public static final String GENESIS = "0x2f0555cc76fc2840a25a6ea3b9637146806f1f44b090c175ffde2a7e5ab36c03";
+    /** The hash the node gives block 5,000,000, the birth block of every era it signs against. */
+    public static final String BIRTH = "0x" + "11".repeat(32);
+    /** The finalized head's hash; its header says block 5,000,000. */
+    public static final String FINALIZED = "0x" + "f1".repeat(32);
+
+    /**
+     * What signing needs, as in the reference's extrinsic vector: genesis, runtime spec 343 / tx 1, finalized head
+     * at block 5,000,000 whose hash is {@link #BIRTH}, nonce 7 for every account, submissions answered with a hash.
+     */
+    public FakeSubtensorNode signingChain() {
+        return answer("chain_getBlockHash", p -> switch ((int) p.getJsonNumber(0).longValue()) {
+            case 0 -> Json.createValue(GENESIS);
+            case 5_000_000 -> Json.createValue(BIRTH);
+            default -> null;
+        })
+                .answer("state_getRuntimeVersion", p -> Json.createObjectBuilder().add("specName", "node-subtensor")
+                        .add("specVersion", 343).add("transactionVersion", 1).build())
+                .answer("chain_getFinalizedHead", FINALIZED)
+                .answer("chain_getHeader", p -> !p.isEmpty() && !p.isNull(0) && p.getString(0).equals(FINALIZED)
+                        ? Json.createObjectBuilder().add("number", "0x4c4b40").build() : null)
+                .answer("account_nextIndex", p -> Json.createValue(7))
+                .answer("author_submitExtrinsic", p -> Json.createValue("0x" + "ab".repeat(32)));
+    }
+
+    /**
+     * Answers {@code get_neurons_lite(netuid)} with the given neurons (uid = position; stake 0; axon 0.0.0.0 unless
+     * given as {@code a.b.c.d:port}) and {@code get_subnet_state(netuid)} with None.
+     */
+    public FakeSubtensorNode subnet(int netuid, List<byte[]> hotkeys, List<Boolean> permits, List<String> axons) {
+        io.mvtrx.runtime.subtensor.internal.ScaleWriter w = new io.mvtrx.runtime.subtensor.internal.ScaleWriter()
+                .compact(hotkeys.size());
+        for (int uid = 0; uid < hotkeys.size(); uid++) {
+            w.raw(hotkeys.get(uid)).raw(new byte[32]).compact(uid).compact(netuid).bool(true);
+            String axon = axons.get(uid);
+            java.math.BigInteger ip = java.math.BigInteger.ZERO;
+            int port = 0;
+            if (!axon.isEmpty()) {
+                String[] parts = axon.split(":");
+                try {
+                    ip = new java.math.BigInteger(1, InetAddress.getByName(parts[0]).getAddress());
+                } catch (java.net.UnknownHostException e) {
+                    throw new IllegalArgumentException(axon, e);
+                }
+                port = Integer.parseInt(parts[1]);
+            }
+            w.u64(0).u32(0).u128(ip).u16(port).u8(4).u8(4).u8(0).u8(0); // axon
+            w.u64(0).u32(0).u128(java.math.BigInteger.ZERO).u16(0).u8(0); // prometheus
+            w.compact(0); // stake
+            for (int i = 0; i < 7; i++) {
+                w.compact(0); // rank, emission, incentive, consensus, trust, validator_trust, dividends
+            }
+            w.compact(0).bool(permits.get(uid)).compact(0); // last_update, validator_permit, pruning_score
+        }
+        String lite = "0x" + java.util.HexFormat.of().formatHex(w.toBytes());
+        String arg = java.util.HexFormat.of().formatHex(new byte[] {(byte) netuid, (byte) (netuid >>> 8)});
+        java.util.function.Function<JsonArray, JsonValue> previous = answers.get("state_call");
+        return answer("state_call", p -> {
+            String a = p.getString(1).startsWith("0x") ? p.getString(1).substring(2) : p.getString(1);
+            if (a.equals(arg) && p.getString(0).equals("NeuronInfoRuntimeApi_get_neurons_lite")) {
+                return Json.createValue(lite);
+            }
+            if (a.equals(arg) && p.getString(0).equals("SubnetInfoRuntimeApi_get_subnet_state")) {
+                return Json.createValue("0x00");
+            }
+            return previous == null ? null : previous.apply(p);
+        });
+    }
+
     /** Answers {@code method} with a fixed string result. */
-    FakeSubtensorNode answer(String method, String result) {
+    public FakeSubtensorNode answer(String method, String result) {
         return answer(method, params -> Json.createValue(result));
     }
 
     /** Serves other metadata than the spec-343 V14 file. */
-    FakeSubtensorNode metadata(String hex) {
+    public FakeSubtensorNode metadata(String hex) {
         this.metadataHex = hex;
         return this;
     }
 
     /** Closes the connection instead of answering the next {@code n} requests. */
-    void dropNext(int n) {
+    public void dropNext(int n) {
         dropRequests.set(n);
     }
 
-    List<String> requests() {
+    public List<String> requests() {
         return List.copyOf(requests);
     }
 
-    List<String> unexpected() {
+    public List<String> unexpected() {
         return List.copyOf(unexpected);
     }
 
-    List<byte[]> submitted() {
+    public List<byte[]> submitted() {
         return List.copyOf(submitted);
     }
 
@@ -252,12 +322,12 @@ final class FakeSubtensorNode implements AutoCloseable {
     }
 
     /** Thrown by an answer to reply with a JSON-RPC error. */
-    static final class RpcError extends RuntimeException {
+    public static final class RpcError extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final int code;
         final String data;
 
-        RpcError(int code, String message, String data) {
+        public RpcError(int code, String message, String data) {
             super(message);
             this.code = code;
             this.data = data;
@@ -292,12 +362,12 @@ final class FakeSubtensorNode implements AutoCloseable {
         return out.build();
     }
 
-    static byte[] hex(String text) {
+    public static byte[] hex(String text) {
         return java.util.HexFormat.of().parseHex(text.startsWith("0x") ? text.substring(2) : text);
     }
 
     /** Every request of {@code method}, as its params. */
-    List<JsonArray> paramsOf(String method) {
+    public List<JsonArray> paramsOf(String method) {
         List<JsonArray> out = new ArrayList<>();
         for (String r : requests) {
             if (r.startsWith("dropped ")) {
