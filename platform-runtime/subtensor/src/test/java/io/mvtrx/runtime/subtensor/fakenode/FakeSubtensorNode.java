@@ -366,6 +366,71 @@ public final class FakeSubtensorNode implements AutoCloseable {
         return java.util.HexFormat.of().parseHex(text.startsWith("0x") ? text.substring(2) : text);
     }
 
+    /**
+     * The call of a signed v4 extrinsic, after checking it byte by byte as the node would: length, version, the
+     * signer, the era this node signs against (period 128 at block 5,000,000), nonce 7, no tip, no metadata hash,
+     * and the sr25519 signature over the payload rebuilt with this node's spec (343/1), genesis and birth hash.
+     *
+     * @throws AssertionError naming the first difference
+     */
+    public static byte[] verifiedCall(byte[] extrinsic, byte[] signerPublicKey) {
+        io.mvtrx.runtime.subtensor.internal.ScaleReader in = new io.mvtrx.runtime.subtensor.internal.ScaleReader(
+                extrinsic);
+        check(in.compact() == in.remaining(), "length prefix");
+        check(in.u8() == 0x84 && in.u8() == 0, "signed v4 with an account id");
+        check(java.util.Arrays.equals(in.raw(32), signerPublicKey), "signer");
+        check(in.u8() == 1, "sr25519 signature");
+        byte[] signature = in.raw(64);
+        int extraStart = in.position();
+        check(in.u8() == 0x06 && in.u8() == 0x04, "era period 128 at block 5,000,000");
+        check(in.compact() == 7, "nonce 7");
+        check(in.compact() == 0, "tip 0");
+        check(in.u8() == 0, "metadata hash disabled");
+        byte[] extra = java.util.Arrays.copyOfRange(extrinsic, extraStart, in.position());
+        byte[] call = in.raw(in.remaining());
+        byte[] payload = new io.mvtrx.runtime.subtensor.internal.ScaleWriter().raw(call).raw(extra).u32(343).u32(1)
+                .raw(hex(GENESIS)).raw(hex(BIRTH)).u8(0).toBytes();
+        byte[] message = payload.length > 256 ? io.mvtrx.runtime.subtensor.internal.Hashing.blake2b256(payload)
+                : payload;
+        check(io.mvtrx.runtime.bittensor.keys.Sr25519.verify(signerPublicKey, message, signature),
+                "signature over the rebuilt payload");
+        return call;
+    }
+
+    /** A decoded {@code set_mechanism_weights} call. */
+    public record MechanismWeights(int netuid, int mechanism, List<Integer> uids, List<Integer> values,
+                                   long versionKey) {
+
+        /** Decodes the call (SubtensorModule 7, call 119). */
+        public static MechanismWeights decode(byte[] call) {
+            io.mvtrx.runtime.subtensor.internal.ScaleReader in = new io.mvtrx.runtime.subtensor.internal.ScaleReader(
+                    call);
+            check(in.u8() == 7 && in.u8() == 119, "SubtensorModule.set_mechanism_weights (7, 119)");
+            int netuid = in.u16();
+            int mechanism = in.u8();
+            List<Integer> uids = u16s(in);
+            List<Integer> values = u16s(in);
+            long version = in.u64();
+            check(in.atEnd(), "no bytes after version_key");
+            return new MechanismWeights(netuid, mechanism, uids, values, version);
+        }
+
+        private static List<Integer> u16s(io.mvtrx.runtime.subtensor.internal.ScaleReader in) {
+            int n = (int) in.compact();
+            List<Integer> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(in.u16());
+            }
+            return out;
+        }
+    }
+
+    private static void check(boolean ok, String what) {
+        if (!ok) {
+            throw new AssertionError("submitted extrinsic: unexpected " + what);
+        }
+    }
+
     /** Every request of {@code method}, as its params. */
     public List<JsonArray> paramsOf(String method) {
         List<JsonArray> out = new ArrayList<>();
