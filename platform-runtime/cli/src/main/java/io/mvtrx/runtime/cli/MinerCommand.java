@@ -27,11 +27,16 @@ import io.mvtrx.api.spi.chain.ChainBackendProvider;
 import io.mvtrx.api.spi.chain.Neuron;
 import io.mvtrx.api.spi.trading.TradingAgent;
 import io.mvtrx.api.spi.trading.TradingAgentProvider;
+import io.mvtrx.runtime.bittensor.axon.Axon;
+import io.mvtrx.runtime.bittensor.axon.AxonConfig;
+import io.mvtrx.runtime.bittensor.axon.MetagraphView;
+import io.mvtrx.runtime.bittensor.keys.Sr25519Keypair;
 import io.mvtrx.runtime.plugins.PluginRegistry;
 import io.mvtrx.runtime.wallet.Keypair;
 import io.mvtrx.runtime.wallet.WalletEntry;
 import io.mvtrx.runtime.wallet.WalletException;
 import io.mvtrx.runtime.wallet.WalletStore;
+import io.mvtrx.runtime.wire.miner.MetagraphCache;
 import io.mvtrx.runtime.wire.miner.MinerConfig;
 import io.mvtrx.runtime.wire.miner.MinerServer;
 
@@ -49,7 +54,8 @@ import picocli.CommandLine.Spec;
  * stopped: SIGINT/SIGTERM close the server, the chain connection and the plugins, then print {@code miner stopped}.
  *
  * <p>Order at start, each step failing with one line and exit 1: wallet hotkey, plugins and agents, agent
- * parameters against the agent's schema, chain backend, registration (or {@code --register}), server, axon.
+ * parameters against the agent's schema, chain backend, registration (or {@code --register}), server, axon. With
+ * {@code --chain subtensor} the same on Bittensor: btwallet sr25519 hotkey, Subtensor node, Bittensor axon.
  */
 @Command(name = "miner",
         mixinStandardHelpOptions = true,
@@ -65,6 +71,12 @@ final class MinerCommand implements Callable<Integer> {
 
     /** The subnet the reference runs on (SN-79). */
     static final int DEFAULT_NETUID = 79;
+
+    /** The reference miner re-reads its metagraph every 10 blocks (2 minutes). */
+    private static final Duration METAGRAPH_REFRESH = Duration.ofMinutes(2);
+    private static final int AXON_MAX_REQUEST = 64 << 20;
+    private static final int AXON_MAX_DECOMPRESSED = 256 << 20;
+    private static final int AXON_NONCE_KEYS = 65_536;
 
     @ParentCommand
     private MvtrxCommand mvtrx;
@@ -114,6 +126,11 @@ final class MinerCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     private ChainChoice chainChoice;
 
+    @Option(names = "--network", paramLabel = "NAME|URL", defaultValue = "finney",
+            description = "With --chain subtensor: finney, test, local (ws://127.0.0.1:9944), or the ws:// or wss:// "
+                    + "URL of a subtensor node. Default: ${DEFAULT-VALUE}.")
+    private String network;
+
     @Option(names = "--register",
             description = "Register the hotkey on the subnet if it is not registered yet (local chains).")
     private boolean register;
@@ -125,8 +142,10 @@ final class MinerCommand implements Callable<Integer> {
 
     /** Which chain: a served one by URL, or the local chain's state folder. */
     static final class ChainChoice {
-        @Option(names = "--chain", paramLabel = "URL",
-                description = "Chain served by `mvtrx chain`, e.g. http://10.0.0.5:9944 (writes signed by the hotkey).")
+        @Option(names = "--chain", paramLabel = "URL|subtensor",
+                description = "Chain served by `mvtrx chain`, e.g. http://10.0.0.5:9944 (writes signed by the hotkey); "
+                        + "or `subtensor`: Bittensor's chain (--network), a btwallet sr25519 hotkey (--wallet-dir "
+                        + "default ~/.bittensor/wallets) and the agent served on a Bittensor axon.")
         URI url;
 
         @Option(names = "--chain-dir", paramLabel = "DIR",
@@ -156,6 +175,10 @@ final class MinerCommand implements Callable<Integer> {
      * @throws CommandFailedException naming what failed
      */
     RunningMiner start() {
+        if (chainChoice != null && chainChoice.url != null
+                && NodeParts.SUBTENSOR.equals(chainChoice.url.toString())) {
+            return startOnBittensor();
+        }
         Path folder = agentsFolder();
         Keypair key = hotkeyPair();
         List<AutoCloseable> opened = new ArrayList<>();
@@ -192,20 +215,78 @@ final class MinerCommand implements Callable<Integer> {
                             + "health at /observe/health%n", wallet, hotkey, neuron.uid(), key.address(), agent, host,
                     server.port(), netuid, published, server.port());
             out.flush();
-            return new RunningMiner(server, neuron.uid(), List.copyOf(opened));
+            return new RunningMiner(server.port(), neuron.uid(), List.copyOf(opened));
         } catch (RuntimeException e) {
             closeAll(opened);
             throw e;
         }
     }
 
-    /** A started miner and everything it holds open, closed in reverse order. */
-    record RunningMiner(MinerServer server, int uid, List<AutoCloseable> resources) implements AutoCloseable {
+    /**
+     * Starts on Bittensor: the btwallet hotkey, the {@code subtensor} chain on {@code --network}, the agent behind a
+     * Bittensor axon (the reference's HTTP wire; blacklist and priority from the metagraph), the axon published with
+     * {@code serve_axon}. Registration is btcli's job: an unregistered hotkey fails the start.
+     */
+    private RunningMiner startOnBittensor() {
+        Path folder = agentsFolder();
+        Sr25519Keypair key = NodeParts.btHotkey(mvtrx.environment(), walletDir, wallet, hotkey);
+        String address = key.ss58Address();
+        List<AutoCloseable> opened = new ArrayList<>();
+        try {
+            PluginRegistry plugins = mvtrx.loadPlugins();
+            opened.add(plugins);
+            PluginRegistry agents = mvtrx.loadPlugins(folder);
+            opened.add(agents);
+            printProblems(plugins, agents);
 
-        /** The bound port. */
-        int port() {
-            return server.port();
+            TradingAgent trading = createAgent(agents, plugins);
+            ChainBackend chain = NodeParts.subtensor(plugins, network, walletDir, wallet, hotkey);
+            opened.add(chain);
+            Neuron neuron;
+            try {
+                neuron = chain.metagraph(netuid).stream().filter(n -> n.hotkey().equals(address)).findFirst()
+                        .orElseThrow(() -> new CommandFailedException("hotkey %s/%s (%s) is not registered on subnet "
+                                + "%d of %s; register it with `btcli subnet register --netuid %d --wallet.name %s "
+                                + "--wallet.hotkey %s`", wallet, hotkey, address, netuid, network, netuid, wallet,
+                                hotkey));
+            } catch (IOException e) {
+                throw new CommandFailedException("chain: subnet %d of %s: %s", netuid, network, e.getMessage());
+            }
+            MetagraphCache metagraph = new MetagraphCache(chain, netuid, METAGRAPH_REFRESH, InstantSource.system());
+            AxonConfig config = new AxonConfig(host, port, address, neuron.uid(), Duration.ofMillis(agentTimeoutMillis),
+                    AXON_MAX_REQUEST, AXON_MAX_DECOMPRESSED, false, false, AXON_NONCE_KEYS);
+            Axon axon;
+            try {
+                axon = Axon.start(config, trading, MetagraphView.of(metagraph));
+            } catch (RuntimeException e) {
+                throw new CommandFailedException("cannot serve on %s:%d: %s", host, port, e.getMessage());
+            }
+            opened.add(axon);
+            String published = publishedHost();
+            try {
+                chain.serveAxon(netuid, address, published, axon.port());
+            } catch (IOException | RuntimeException e) {
+                throw new CommandFailedException("chain: cannot publish the axon %s:%d of %s: %s", published,
+                        axon.port(), address, e.getMessage());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("miner %s/%s (uid %d, %s) serving %s on a Bittensor axon %s:%d for subnet %d of %s; axon "
+                    + "%s:%d%n", wallet, hotkey, neuron.uid(), address, agent, host, axon.port(), netuid, network,
+                    published, axon.port());
+            out.flush();
+            return new RunningMiner(axon.port(), neuron.uid(), List.copyOf(opened));
+        } catch (RuntimeException e) {
+            closeAll(opened);
+            throw e;
         }
+    }
+
+    /**
+     * A started miner and everything it holds open, closed in reverse order.
+     *
+     * @param port the bound port (gRPC server or Bittensor axon)
+     */
+    record RunningMiner(int port, int uid, List<AutoCloseable> resources) implements AutoCloseable {
 
         @Override
         public void close() {

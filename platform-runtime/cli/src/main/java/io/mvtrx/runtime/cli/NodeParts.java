@@ -20,6 +20,10 @@ import io.mvtrx.api.spi.chain.ChainBackend;
 import io.mvtrx.api.spi.chain.ChainBackendProvider;
 import io.mvtrx.api.spi.trading.TradingAgent;
 import io.mvtrx.api.spi.trading.TradingAgentProvider;
+import io.mvtrx.runtime.bittensor.keys.Sr25519Keypair;
+import io.mvtrx.runtime.bittensor.keys.wallet.BtWallets;
+import io.mvtrx.runtime.bittensor.keys.wallet.KeyfileCodec;
+import io.mvtrx.runtime.bittensor.keys.wallet.KeyfileException;
 import io.mvtrx.runtime.config.ConfigException;
 import io.mvtrx.runtime.config.ConfigProblem;
 import io.mvtrx.runtime.config.SimulationConfig;
@@ -141,6 +145,48 @@ final class NodeParts {
             return provider.create(settings.build());
         } catch (RuntimeException e) {
             throw new CommandFailedException("cannot open the %s chain %s: %s", backend, spec, e.getMessage());
+        }
+    }
+
+    /** The {@code --chain} value that selects Bittensor's chain (with {@code --network}). */
+    static final String SUBTENSOR = "subtensor";
+
+    /**
+     * Opens Bittensor's chain ({@code subtensor} backend) on {@code network} (finney, test, local or a ws:// URL),
+     * writes signed by the btwallet hotkey {@code wallet}/{@code hotkey} under {@code walletDir} (default
+     * {@code $BT_WALLET_PATH} or ~/.bittensor/wallets).
+     */
+    static ChainBackend subtensor(PluginCatalog catalog, String network, Path walletDir, String wallet,
+                                  String hotkey) {
+        ChainBackendProvider provider = catalog.find(ChainBackendProvider.class, SUBTENSOR).orElseThrow(() ->
+                new CommandFailedException("chain backend '%s' is not loaded; loaded: %s", SUBTENSOR,
+                        names(catalog, ExtensionPoint.CHAIN_BACKEND)));
+        Settings.Builder settings = Settings.builder("chain").attribute("network", network)
+                .attribute("wallet", wallet).attribute("hotkey", hotkey);
+        if (walletDir != null) {
+            settings.attribute("walletDir", walletDir.toString());
+        }
+        try {
+            return provider.create(settings.build());
+        } catch (RuntimeException e) {
+            throw new CommandFailedException("cannot open the subtensor chain %s: %s", network, e.getMessage());
+        }
+    }
+
+    /**
+     * The sr25519 hotkey {@code wallet}/{@code hotkey} of the btwallet layout under {@code walletDir} (default
+     * {@code $BT_WALLET_PATH} or ~/.bittensor/wallets); an encrypted one is opened with its {@code BT_PW_…} variable.
+     */
+    static Sr25519Keypair btHotkey(Map<String, String> environment, Path walletDir, String wallet, String hotkey) {
+        BtWallets wallets = new BtWallets(walletDir != null ? walletDir
+                : BtWallets.defaultRoot(environment, Path.of(System.getProperty("user.home"))));
+        try {
+            return wallets.hotkey(wallet, hotkey, KeyfileCodec.environmentPasswords(environment)).keypair()
+                    .orElseThrow(() -> new CommandFailedException("hotkey %s/%s under %s holds no secret key",
+                            wallet, hotkey, wallets.root()));
+        } catch (KeyfileException e) {
+            throw new CommandFailedException("cannot read hotkey %s/%s under %s: %s", wallet, hotkey, wallets.root(),
+                    e.getMessage());
         }
     }
 

@@ -16,11 +16,19 @@ import java.util.concurrent.TimeUnit;
 import io.mvtrx.api.spi.chain.ChainBackend;
 import io.mvtrx.api.spi.chain.Neuron;
 import io.mvtrx.api.spi.storage.StorageBackend;
+import io.mvtrx.runtime.bittensor.axon.Axon;
+import io.mvtrx.runtime.bittensor.axon.Dendrite;
+import io.mvtrx.runtime.bittensor.axon.payload.Compression;
+import io.mvtrx.runtime.bittensor.keys.Sr25519Keypair;
 import io.mvtrx.runtime.plugins.PluginRegistry;
 import io.mvtrx.runtime.simulator.SimulationOptions;
+import io.mvtrx.runtime.subtensor.Hyperparameters;
+import io.mvtrx.runtime.subtensor.SubtensorChain;
+import io.mvtrx.runtime.validator.node.BittensorTransport;
 import io.mvtrx.runtime.validator.node.ChainLink;
 import io.mvtrx.runtime.validator.node.GrpcTransport;
 import io.mvtrx.runtime.validator.node.LoopStats;
+import io.mvtrx.runtime.validator.node.MinerTransport;
 import io.mvtrx.runtime.validator.node.StorageConfigSource;
 import io.mvtrx.runtime.validator.node.ValidatorLoop;
 import io.mvtrx.runtime.validator.node.ValidatorNode;
@@ -57,6 +65,9 @@ import picocli.CommandLine.Spec;
 final class ValidatorCommand implements Callable<Integer> {
 
     private static final long STATUS_INTERVAL_NANOS = 10_000_000_000L;
+    /** τaos connects to an axon for at most 1 s. */
+    private static final Duration DENDRITE_CONNECT = Duration.ofSeconds(1);
+    private static final int MAX_RESPONSE_BYTES = 64 << 20;
 
     @ParentCommand
     MvtrxCommand mvtrx;
@@ -87,9 +98,21 @@ final class ValidatorCommand implements Callable<Integer> {
     @Option(names = "--wallet-dir", paramLabel = "DIR", description = "Wallet root. Default: ~/.mvtrx/wallets.")
     private Path walletDir;
 
-    @Option(names = "--chain", required = true, paramLabel = "URL|DIR",
-            description = "A chain served by mvtrx chain (http://host:port) or the folder of a local chain.")
+    @Option(names = "--chain", required = true, paramLabel = "URL|DIR|subtensor",
+            description = "A chain served by mvtrx chain (http://host:port), the folder of a local chain, or "
+                    + "`subtensor`: Bittensor's chain (--network) with a btwallet sr25519 hotkey (--wallet-dir default "
+                    + "~/.bittensor/wallets), miners queried on their Bittensor axons.")
     private String chainSpec;
+
+    @Option(names = "--network", paramLabel = "NAME|URL", defaultValue = "finney",
+            description = "With --chain subtensor: finney, test, local (ws://127.0.0.1:9944), or the ws:// or wss:// "
+                    + "URL of a subtensor node. Default: ${DEFAULT-VALUE}.")
+    private String network;
+
+    @Option(names = "--external-ip", paramLabel = "IP", defaultValue = "0.0.0.0",
+            description = "With --chain subtensor: this validator's IP as the dendrite announces it to axons "
+                    + "(informational). Default: ${DEFAULT-VALUE}.")
+    private String externalIp;
 
     @Option(names = "--netuid", defaultValue = "79", paramLabel = "N", description = "Subnet. Default: 79.")
     private int netuid;
@@ -142,17 +165,16 @@ final class ValidatorCommand implements Callable<Integer> {
             throw new CommandFailedException("--timeout %d ms exceeds --global-timeout %d ms", timeout / 1_000_000,
                     globalTimeout / 1_000_000);
         }
-        WalletStore wallets = walletDir == null ? WalletStore.defaultStore() : new WalletStore(walletDir);
-        Keypair key;
-        try {
-            key = wallets.hotkey(wallet, hotkey);
-        } catch (RuntimeException e) {
-            throw new CommandFailedException("cannot read hotkey %s/%s under %s: %s", wallet, hotkey, wallets.root(),
-                    e.getMessage());
-        }
-        if (!key.canSign()) {
-            throw new CommandFailedException("hotkey %s/%s has no private key under %s", wallet, hotkey,
-                    wallets.root());
+        boolean bittensor = NodeParts.SUBTENSOR.equals(chainSpec);
+        Keypair key = null;
+        Sr25519Keypair btKey = null;
+        String address;
+        if (bittensor) {
+            btKey = NodeParts.btHotkey(mvtrx.environment(), walletDir, wallet, hotkey);
+            address = btKey.ss58Address();
+        } else {
+            key = walletKey();
+            address = key.address();
         }
         Path dir = stateDir != null ? stateDir : Path.of(System.getProperty("user.home"), ".mvtrx", "validator",
                 wallet, hotkey, "netuid" + netuid);
@@ -164,15 +186,21 @@ final class ValidatorCommand implements Callable<Integer> {
                     : new StorageConfigSource(store, storage.describe(), configObject, registry);
             NodeParts.first(source, store == null ? config.toString()
                     : configObject + " in storage " + storage.describe(), stderr);
-            try (ChainBackend chain = NodeParts.chain(registry, chainSpec, walletDir, wallet, hotkey)) {
-                ChainLink link = new ChainLink(chain, netuid, key.address());
+            try (ChainBackend chain = bittensor ? NodeParts.subtensor(registry, network, walletDir, wallet, hotkey)
+                    : NodeParts.chain(registry, chainSpec, walletDir, wallet, hotkey)) {
+                ChainLink link = new ChainLink(chain, netuid, address);
                 Neuron self = registration(link, stderr);
+                long rateLimit = rateLimit(chain, stdout);
                 ValidatorSettings settings = ValidatorSettings.REFERENCE
                         .withLatency(ProxyCommand.withTimeout(LatencyDelay.REFERENCE, timeout))
-                        .withChainCadence(ValidatorSettings.REFERENCE.metagraphRefresh(), weightsRateLimit);
-                Fanout fanout = new Fanout(key, FanoutConfig.DEFAULTS.withTimeouts(Duration.ofNanos(timeout),
-                        Duration.ofNanos(globalTimeout)), InstantSource.system());
-                try (ValidatorLoop loop = new ValidatorLoop(settings, new GrpcTransport(fanout), link,
+                        .withChainCadence(ValidatorSettings.REFERENCE.metagraphRefresh(), rateLimit);
+                MinerTransport transport = bittensor
+                        ? new BittensorTransport(new Dendrite(btKey, externalIp, DENDRITE_CONNECT, Axon::nowNanos),
+                        Duration.ofNanos(timeout), Duration.ofNanos(globalTimeout), Compression.LZ4,
+                        MAX_RESPONSE_BYTES)
+                        : new GrpcTransport(new Fanout(key, FanoutConfig.DEFAULTS.withTimeouts(
+                        Duration.ofNanos(timeout), Duration.ofNanos(globalTimeout)), InstantSource.system()));
+                try (ValidatorLoop loop = new ValidatorLoop(settings, transport, link,
                         Optional.of(link), Optional.of(stateFile), ProxyCommand.metric(registry,
                         settings.scoring()))) {
                     resume(loop, stateFile, stdout);
@@ -194,9 +222,10 @@ final class ValidatorCommand implements Callable<Integer> {
                         }
                     });
                     try (ValidatorServer server = ValidatorServer.start(loop, host, port, Duration.ofMinutes(5))) {
-                        stdout.printf("validator %s (uid %d) on subnet %d of %s; miners queried over gRPC; health "
-                                        + "and metrics on http://%s:%d; state %s%n", key.address(), self.uid(), netuid,
-                                chainSpec, host, server.port(), stateFile);
+                        stdout.printf("validator %s (uid %d) on subnet %d of %s; miners queried over %s; health "
+                                        + "and metrics on http://%s:%d; state %s%n", address, self.uid(), netuid,
+                                bittensor ? "subtensor " + network : chainSpec,
+                                bittensor ? "Bittensor axons" : "gRPC", host, server.port(), stateFile);
                         stdout.flush();
                         CountDownLatch finished = new CountDownLatch(1);
                         Thread hook = new Thread(() -> {
@@ -226,6 +255,43 @@ final class ValidatorCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    private Keypair walletKey() {
+        WalletStore wallets = walletDir == null ? WalletStore.defaultStore() : new WalletStore(walletDir);
+        Keypair key;
+        try {
+            key = wallets.hotkey(wallet, hotkey);
+        } catch (RuntimeException e) {
+            throw new CommandFailedException("cannot read hotkey %s/%s under %s: %s", wallet, hotkey, wallets.root(),
+                    e.getMessage());
+        }
+        if (!key.canSign()) {
+            throw new CommandFailedException("hotkey %s/%s has no private key under %s", wallet, hotkey,
+                    wallets.root());
+        }
+        return key;
+    }
+
+    /**
+     * Blocks between two weight settings: {@code --weights-rate-limit} when given; on Subtensor otherwise the subnet's
+     * {@code WeightsSetRateLimit} (so the chain never refuses for the rate).
+     */
+    private long rateLimit(ChainBackend chain, PrintWriter stdout) {
+        if (!(chain instanceof SubtensorChain subtensor)
+                || spec.commandLine().getParseResult().hasMatchedOption("--weights-rate-limit")) {
+            return weightsRateLimit;
+        }
+        try {
+            Hyperparameters h = subtensor.hyperparameters(netuid);
+            stdout.printf("subnet %d: weights rate limit %d blocks, min %d weights, max weight %d/65535, "
+                    + "commit-reveal %s, version key %d%n", netuid, h.weightsRateLimit(), h.minAllowedWeights(),
+                    h.maxWeightsLimit(), h.commitRevealEnabled() ? "on (hash commits)" : "off", h.weightsVersionKey());
+            return h.weightsRateLimit();
+        } catch (IOException | RuntimeException e) {
+            throw new CommandFailedException("cannot read the hyperparameters of subnet %d: %s", netuid,
+                    e.getMessage());
+        }
     }
 
     /** This validator's neuron; fails if the hotkey is not registered, warns if it has no permit. */

@@ -158,11 +158,11 @@ class MinerCommandTest {
 
     @Test
     void aChainBackendThatIsNotInstalledIsNamedWithTheLoadedOnes() {
-        // the local chain plugin is not on this class path; the runtime's remote backend is
+        // the local chain plugin is not on this class path; the runtime's remote and subtensor backends are
         Run run = miner("--agent", "EchoBidAgent", "--agent-params", "lots=5");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("mvtrx: chain backend 'local' is not loaded; loaded: remote\n");
+        assertThat(run.err()).isEqualTo("mvtrx: chain backend 'local' is not loaded; loaded: remote, subtensor\n");
     }
 
     @Test

@@ -72,12 +72,13 @@ class PluginsCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(0);
         assertThat(run.out()).isEqualTo(lines(
-                "ID                  VERSION  ORIGIN    STATE   PROVIDES",
-                "mvtrx-chain-remote  0.1.0    built-in  loaded  chain backend: remote",
-                "mvtrx-test-empty    0.1.0    built-in  loaded  -",
-                "mvtrx-test-fees     0.1.0    built-in  loaded  fee policy: static, tiered",
+                "ID                     VERSION  ORIGIN    STATE   PROVIDES",
+                "mvtrx-chain-remote     0.1.0    built-in  loaded  chain backend: remote",
+                "mvtrx-chain-subtensor  0.1.0    built-in  loaded  chain backend: subtensor",
+                "mvtrx-test-empty       0.1.0    built-in  loaded  -",
+                "mvtrx-test-fees        0.1.0    built-in  loaded  fee policy: static, tiered",
                 "",
-                "3 plugins (3 loaded, 0 disabled, 0 failed); plugins folder: " + plugins.toAbsolutePath()));
+                "4 plugins (4 loaded, 0 disabled, 0 failed); plugins folder: " + plugins.toAbsolutePath()));
         assertThat(run.err()).isEmpty();
     }
 
@@ -95,15 +96,16 @@ class PluginsCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(0);
         assertThat(run.out()).isEqualTo(lines(
-                "ID                  VERSION  ORIGIN    STATE   PROVIDES",
-                "mvtrx-chain-remote  0.1.0    built-in  loaded  chain backend: remote",
-                "mvtrx-test-empty    0.1.0    built-in  loaded  -",
-                "mvtrx-test-fees     0.1.0    built-in  loaded  fee policy: static, tiered",
-                "corrupt.jar         -        folder    failed  -",
-                "flat-fees           1.0.0    folder    loaded  fee policy: flat-test",
-                "future-fees         1.0.0    folder    failed  -",
+                "ID                     VERSION  ORIGIN    STATE   PROVIDES",
+                "mvtrx-chain-remote     0.1.0    built-in  loaded  chain backend: remote",
+                "mvtrx-chain-subtensor  0.1.0    built-in  loaded  chain backend: subtensor",
+                "mvtrx-test-empty       0.1.0    built-in  loaded  -",
+                "mvtrx-test-fees        0.1.0    built-in  loaded  fee policy: static, tiered",
+                "corrupt.jar            -        folder    failed  -",
+                "flat-fees              1.0.0    folder    loaded  fee policy: flat-test",
+                "future-fees            1.0.0    folder    failed  -",
                 "",
-                "6 plugins (4 loaded, 0 disabled, 2 failed); plugins folder: " + plugins.toAbsolutePath()
+                "7 plugins (5 loaded, 0 disabled, 2 failed); plugins folder: " + plugins.toAbsolutePath()
                         + "; 2 problems on stderr"));
         assertThat(run.err()).isEqualTo(lines(
                 "plugins/corrupt.jar: not a JAR: zip END header not found",
@@ -136,8 +138,8 @@ class PluginsCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(0);
         assertThat(run.out()).contains(lines(
-                "two-points          1.0.0    folder    loaded  fee policy: two",
-                "                                               price process: Noise"));
+                "two-points             1.0.0    folder    loaded  fee policy: two",
+                "                                                  price process: Noise"));
     }
 
     @Test
@@ -150,7 +152,7 @@ class PluginsCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(0);
         assertThat(run.out()).contains(lines(
-                "flat-fees           1.0.0    folder    loaded  fee policy: flat-test",
+                "flat-fees              1.0.0    folder    loaded  fee policy: flat-test",
                 "    location: " + plugins.resolve("flat.jar").toAbsolutePath(),
                 "    fee policy flat-test: test fee policy flat-test",
                 "      rate (decimal, default 0): flat rate for both sides"));
@@ -166,7 +168,7 @@ class PluginsCommandTest {
         Run run = run("plugins", "--plugins-dir", other.toString());
 
         assertThat(run.exitCode()).isEqualTo(0);
-        assertThat(run.out()).contains("elsewhere           1.0.0    folder    loaded  fee policy: elsewhere")
+        assertThat(run.out()).contains("elsewhere              1.0.0    folder    loaded  fee policy: elsewhere")
                 .contains("plugins folder: " + other.toAbsolutePath());
     }
 }
