@@ -8,6 +8,7 @@
 @SuppressWarnings("requires-transitive-automatic")
 module io.mvtrx.runtime.wire {
     requires transitive io.mvtrx.api;
+    requires transitive io.mvtrx.runtime.metrics;
     requires transitive io.mvtrx.runtime.wallet;
     requires transitive com.google.protobuf;
     requires transitive io.grpc;

@@ -80,6 +80,7 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
     private final Function<String, Optional<ScoringMetricProvider>> metrics;
     private final List<Consumer<LoopStats>> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, String> lastProblem = new HashMap<>();
+    private final ValidatorMetrics timings = new ValidatorMetrics();
 
     // Per simulation.
     private Simulation simulation;
@@ -262,7 +263,11 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
             resetsSent += toReset.size();
         }
         List<Neuron> serving = serving();
+        long fanoutBegan = System.nanoTime();
         List<MinerReply> replies = transport.query(publication, serving);
+        if (!serving.isEmpty()) {
+            timings.fanout(System.nanoTime() - fanoutBegan);
+        }
         int answeredNow = 0;
         Map<Integer, AgentResponse> answers = new HashMap<>();
         List<MinerReply> ordered = new ArrayList<>(replies);
@@ -282,6 +287,7 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
                 case ANSWERED -> {
                     answered++;
                     answeredNow++;
+                    timings.response(reply.responseNanos());
                     if (!publication.last()) {
                         screen(reply, answers);
                     }
@@ -536,6 +542,7 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
             lastProblem.remove("checkpoint");
         } catch (IOException | RuntimeException e) {
             checkpointFailures++;
+            timings.storageError(ValidatorMetrics.StorageOperation.CHECKPOINT_WRITE);
             problem("checkpoint", "writing the validator state failed: " + e);
         }
     }
@@ -545,6 +552,11 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
     /** The counters as of the last publish. */
     public LoopStats stats() {
         return stats;
+    }
+
+    /** Timings, events and the counters beyond {@link #stats()}; safe from any thread. */
+    public ValidatorMetrics metrics() {
+        return timings;
     }
 
     /** The moving-average scores as of the last publish; safe from any thread. */
