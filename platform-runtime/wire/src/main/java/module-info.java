@@ -18,6 +18,7 @@ module io.mvtrx.runtime.wire {
     requires io.grpc.protobuf;
     requires io.grpc.netty.shaded;
     requires io.helidon.webserver;
+    requires io.helidon.http;
     requires io.helidon.webserver.grpc;
     requires io.helidon.webserver.observe;
     requires io.helidon.webserver.observe.health;
