@@ -11,6 +11,7 @@ module io.mvtrx.runtime.cli {
     requires io.mvtrx.runtime.wire;
     requires io.mvtrx.runtime.validator.node;
     requires info.picocli;
+    requires jdk.unsupported;
 
     exports io.mvtrx.runtime.cli;
 

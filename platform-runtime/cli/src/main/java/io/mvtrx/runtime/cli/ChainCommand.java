@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mvtrx chain}: serves a chain backend (default the embedded {@code local} chain) over HTTP so validators and
- * miners on several hosts share one chain. Runs until interrupted (SIGINT/SIGTERM close the server cleanly).
+ * miners on several hosts share one chain. Runs until SIGINT/SIGTERM, which close the server and the backend and exit 0.
  */
 @Command(name = "chain",
         mixinStandardHelpOptions = true,
@@ -86,12 +86,15 @@ final class ChainCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         try (ChainBackend backendToClose = chain; ChainServer server = ChainServer.start(chain, host, port)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "mvtrx-chain-shutdown"));
-            out.printf("chain (%s) serving on http://%s:%d/chain at block %d; health at /observe/health%n",
-                    backend, host, server.port(), chain.blockHeight());
+            out.printf("chain (%s) serving on http://%s:%d/chain at block %d; health at /observe/health, metrics at "
+                    + "/metrics%n", backend, host, server.port(), chain.blockHeight());
             out.flush();
-            stopped.await();
+            try (Termination signals = Termination.onSignal(stopped::countDown)) {
+                stopped.await();
+            }
         }
+        out.println("chain stopped");
+        out.flush();
         return ExitCodes.OK;
     }
 }

@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code mvtrx miner}: loads a trading agent by name (built-in, or a JAR of the agents folder) and serves it to the
  * subnet's validators over the signed gRPC wire, registered on the chain under the wallet's hotkey. Runs until
- * stopped: SIGINT/SIGTERM close the server, the chain connection and the plugins, then print {@code miner stopped}.
+ * stopped: SIGINT/SIGTERM close the server, the chain connection and the plugins, print {@code miner stopped} and
+ * exit 0.
  *
  * <p>Order at start, each step failing with one line and exit 1: wallet hotkey, plugins and agents, agent
  * parameters against the agent's schema, chain backend, registration (or {@code --register}), server, axon.
@@ -139,14 +140,14 @@ final class MinerCommand implements Callable<Integer> {
         RunningMiner miner = start();
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
-        // The hook does the closing so that SIGTERM waits for it; the JVM exits when the hook returns.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // SIGTERM/SIGINT only wake this thread, which closes everything and returns 0 (a service manager's success).
+        try (Termination signals = Termination.onSignal(stopped::countDown)) {
+            stopped.await();
+        } finally {
             miner.close();
             out.println("miner stopped");
             out.flush();
-            stopped.countDown();
-        }, "mvtrx-miner-shutdown"));
-        stopped.await();
+        }
         return ExitCodes.OK;
     }
 

@@ -108,6 +108,7 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
     private volatile LoopStats stats;
     private volatile double[] publishedScores = new double[0];
     private volatile long lastPublishNanos;
+    private volatile boolean lastCheckpointFailed;
     private long publishes;
     private long simulations;
     private long scorings;
@@ -539,9 +540,11 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
                 out.write(section);
             });
             checkpoints++;
+            lastCheckpointFailed = false;
             lastProblem.remove("checkpoint");
         } catch (IOException | RuntimeException e) {
             checkpointFailures++;
+            lastCheckpointFailed = true;
             timings.storageError(ValidatorMetrics.StorageOperation.CHECKPOINT_WRITE);
             problem("checkpoint", "writing the validator state failed: " + e);
         }
@@ -552,6 +555,11 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
     /** The counters as of the last publish. */
     public LoopStats stats() {
         return stats;
+    }
+
+    /** Whether the last state checkpoint failed (the file then holds the one before, if any). */
+    public boolean lastCheckpointFailed() {
+        return lastCheckpointFailed;
     }
 
     /** Timings, events and the counters beyond {@link #stats()}; safe from any thread. */
