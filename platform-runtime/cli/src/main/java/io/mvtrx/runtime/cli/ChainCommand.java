@@ -12,6 +12,7 @@ import io.mvtrx.runtime.chain.ChainServer;
 import io.mvtrx.runtime.plugins.PluginRegistry;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -36,6 +37,9 @@ final class ChainCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private ServiceConfigFile configFile;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind. Default: ${DEFAULT-VALUE}.")
     private String host;

@@ -35,8 +35,8 @@ import io.mvtrx.runtime.wallet.WalletStore;
 import io.mvtrx.runtime.wire.miner.MinerConfig;
 import io.mvtrx.runtime.wire.miner.MinerServer;
 
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -72,6 +72,9 @@ final class MinerCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private ServiceConfigFile configFile;
 
     @Option(names = "--wallet", required = true, paramLabel = "COLDKEY", description = "Wallet (coldkey) name.")
     private String wallet;
@@ -112,8 +115,15 @@ final class MinerCommand implements Callable<Integer> {
     @Option(names = "--netuid", defaultValue = "" + DEFAULT_NETUID, description = "Subnet. Default: ${DEFAULT-VALUE}.")
     private int netuid;
 
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    private ChainChoice chainChoice;
+    // Two plain options rather than an exclusive group: picocli gives group options no value from the environment
+    // or a --config-file; exclusivity is checked in chainChoice().
+    @Option(names = "--chain", paramLabel = "URL",
+            description = "Chain served by `mvtrx chain`, e.g. http://10.0.0.5:9944 (writes signed by the hotkey).")
+    private URI chainUrl;
+
+    @Option(names = "--chain-dir", paramLabel = "DIR",
+            description = "State folder of the embedded local chain. Default (without --chain): ~/.mvtrx/chain.")
+    private Path chainDir;
 
     @Option(names = "--register",
             description = "Register the hotkey on the subnet if it is not registered yet (local chains).")
@@ -123,17 +133,6 @@ final class MinerCommand implements Callable<Integer> {
             description = "Time the agent may take per state update; a later answer is replaced by an empty one. "
                     + "Default: ${DEFAULT-VALUE}.")
     private long agentTimeoutMillis;
-
-    /** Which chain: a served one by URL, or the local chain's state folder. */
-    static final class ChainChoice {
-        @Option(names = "--chain", paramLabel = "URL",
-                description = "Chain served by `mvtrx chain`, e.g. http://10.0.0.5:9944 (writes signed by the hotkey).")
-        URI url;
-
-        @Option(names = "--chain-dir", paramLabel = "DIR",
-                description = "State folder of the embedded local chain. Default (without --chain): ~/.mvtrx/chain.")
-        Path dir;
-    }
 
     @Override
     public Integer call() throws Exception {
@@ -157,6 +156,7 @@ final class MinerCommand implements Callable<Integer> {
      * @throws CommandFailedException naming what failed
      */
     RunningMiner start() {
+        chainChoice();
         Path folder = agentsFolder();
         Keypair key = hotkeyPair();
         List<AutoCloseable> opened = new ArrayList<>();
@@ -291,17 +291,39 @@ final class MinerCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * {@code --chain} or {@code --chain-dir}: both on the command line is a usage error; one on the command line
+     * wins over the other from the environment or the config file; both from there is a usage error too.
+     */
+    private void chainChoice() {
+        if (chainUrl == null || chainDir == null) {
+            return;
+        }
+        boolean url = spec.commandLine().getParseResult().hasMatchedOption("--chain");
+        boolean dir = spec.commandLine().getParseResult().hasMatchedOption("--chain-dir");
+        if (url == dir) {
+            throw new ParameterException(spec.commandLine(), "Error: --chain=URL, --chain-dir=DIR are mutually "
+                    + "exclusive (specify only one)" + (url ? "" : "; both are set by the environment or the "
+                    + "--config-file"));
+        }
+        if (url) {
+            chainDir = null;
+        } else {
+            chainUrl = null;
+        }
+    }
+
     private ChainBackend openChain(PluginRegistry plugins) {
         Settings.Builder settings = Settings.builder("chain");
         String backend;
-        if (chainChoice != null && chainChoice.url != null) {
+        if (chainUrl != null) {
             backend = "remote";
-            settings.attribute("url", chainChoice.url.toString()).attribute("wallet", wallet)
+            settings.attribute("url", chainUrl.toString()).attribute("wallet", wallet)
                     .attribute("hotkey", hotkey).attribute("walletDir", wallets().root().toString());
         } else {
             backend = "local";
-            if (chainChoice != null && chainChoice.dir != null) {
-                settings.attribute("dir", chainChoice.dir.toString());
+            if (chainDir != null) {
+                settings.attribute("dir", chainDir.toString());
             }
         }
         ChainBackendProvider provider = plugins.find(ChainBackendProvider.class, backend)

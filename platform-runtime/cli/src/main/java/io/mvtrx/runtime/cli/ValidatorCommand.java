@@ -64,6 +64,9 @@ final class ValidatorCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    private ServiceConfigFile configFile;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "Simulation XML; read again and validated at the end of every simulation.")
     private Path config;
