@@ -17,6 +17,7 @@ module io.mvtrx.runtime.validator.node {
     requires io.helidon.webserver.observe;
     requires io.helidon.webserver.observe.health;
     requires io.helidon.health;
+    requires java.net.http;
 
     exports io.mvtrx.runtime.validator.node;
 }
