@@ -1,6 +1,7 @@
 /** The chain service: serves a ChainBackend over HTTP ({@code mvtrx chain}) and the matching remote client. */
 module io.mvtrx.runtime.chain {
     requires transitive io.mvtrx.api;
+    requires io.mvtrx.runtime.metrics;
     requires io.mvtrx.runtime.wallet;
     requires io.helidon.webserver;
     requires io.helidon.http;

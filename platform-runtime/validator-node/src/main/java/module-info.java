@@ -5,6 +5,7 @@
  */
 module io.mvtrx.runtime.validator.node {
     requires transitive io.mvtrx.api;
+    requires transitive io.mvtrx.runtime.metrics;
     requires transitive io.mvtrx.runtime.plugins;
     requires transitive io.mvtrx.runtime.config;
     requires transitive io.mvtrx.runtime.simulator;
@@ -16,6 +17,7 @@ module io.mvtrx.runtime.validator.node {
     requires io.helidon.webserver.observe;
     requires io.helidon.webserver.observe.health;
     requires io.helidon.health;
+    requires java.net.http;
 
     exports io.mvtrx.runtime.validator.node;
 }

@@ -8,6 +8,7 @@
 @SuppressWarnings("requires-transitive-automatic")
 module io.mvtrx.runtime.wire {
     requires transitive io.mvtrx.api;
+    requires transitive io.mvtrx.runtime.metrics;
     requires transitive io.mvtrx.runtime.wallet;
     requires transitive com.google.protobuf;
     requires transitive io.grpc;
@@ -17,6 +18,7 @@ module io.mvtrx.runtime.wire {
     requires io.grpc.protobuf;
     requires io.grpc.netty.shaded;
     requires io.helidon.webserver;
+    requires io.helidon.http;
     requires io.helidon.webserver.grpc;
     requires io.helidon.webserver.observe;
     requires io.helidon.webserver.observe.health;

@@ -23,6 +23,7 @@ import io.mvtrx.api.spi.chain.ChainBackend;
 import io.mvtrx.api.spi.chain.ChainException;
 import io.mvtrx.api.spi.chain.Neuron;
 import io.mvtrx.plugin.chain.local.LocalChainProvider;
+import io.mvtrx.runtime.metrics.Scrape;
 import io.mvtrx.runtime.wallet.Keypair;
 import io.mvtrx.runtime.wallet.WalletStore;
 
@@ -83,6 +84,28 @@ class ChainServerIT {
             assertThat(v.blockHeight()).isGreaterThanOrEqualTo(0);
             // Everything went to the backend.
             assertThat(local.metagraph(NET)).hasSize(2);
+        }
+    }
+
+    @Test
+    void servesRequestCountsByStatusAndTheBlockHeightAsPrometheusMetrics() throws Exception {
+        try (RemoteChainBackend v = client(validator); RemoteChainBackend m = client(miner)) {
+            v.register(NET, validator.address(), "owner");
+            assertThatThrownBy(() -> m.register(NET, validator.address(), "owner")).isInstanceOf(IOException.class);
+            v.metagraph(NET);
+        }
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + server.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(res.statusCode()).isEqualTo(200);
+            Scrape scrape = Scrape.parse(res.body());
+            // one register and one metagraph read answered 200, the forged register 403; this scrape is not in yet
+            assertThat(scrape.require("mvtrx_chain_requests_total{status=\"200\"}")).isEqualTo(2);
+            assertThat(scrape.require("mvtrx_chain_requests_total{status=\"403\"}")).isEqualTo(1);
+            assertThat(scrape.require("mvtrx_chain_request_seconds_count")).isEqualTo(3);
+            assertThat(scrape.require("mvtrx_chain_block_height")).isEqualTo(local.blockHeight());
+            assertThat(scrape.require("mvtrx_chain_backend_errors_total")).isZero();
         }
     }
 

@@ -12,6 +12,7 @@ import io.mvtrx.runtime.chain.ChainServer;
 import io.mvtrx.runtime.plugins.PluginRegistry;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mvtrx chain}: serves a chain backend (default the embedded {@code local} chain) over HTTP so validators and
- * miners on several hosts share one chain. Runs until interrupted (SIGINT/SIGTERM close the server cleanly).
+ * miners on several hosts share one chain. Runs until SIGINT/SIGTERM, which close the server and the backend and exit 0.
  */
 @Command(name = "chain",
         mixinStandardHelpOptions = true,
@@ -36,6 +37,9 @@ final class ChainCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private ServiceConfigFile configFile;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind. Default: ${DEFAULT-VALUE}.")
     private String host;
@@ -86,12 +90,15 @@ final class ChainCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         try (ChainBackend backendToClose = chain; ChainServer server = ChainServer.start(chain, host, port)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "mvtrx-chain-shutdown"));
-            out.printf("chain (%s) serving on http://%s:%d/chain at block %d; health at /observe/health%n",
-                    backend, host, server.port(), chain.blockHeight());
+            out.printf("chain (%s) serving on http://%s:%d/chain at block %d; health at /observe/health, metrics at "
+                    + "/metrics%n", backend, host, server.port(), chain.blockHeight());
             out.flush();
-            stopped.await();
+            try (Termination signals = Termination.onSignal(stopped::countDown)) {
+                stopped.await();
+            }
         }
+        out.println("chain stopped");
+        out.flush();
         return ExitCodes.OK;
     }
 }

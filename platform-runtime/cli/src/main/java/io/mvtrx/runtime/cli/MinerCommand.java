@@ -40,8 +40,8 @@ import io.mvtrx.runtime.wire.miner.MetagraphCache;
 import io.mvtrx.runtime.wire.miner.MinerConfig;
 import io.mvtrx.runtime.wire.miner.MinerServer;
 
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -51,7 +51,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code mvtrx miner}: loads a trading agent by name (built-in, or a JAR of the agents folder) and serves it to the
  * subnet's validators over the signed gRPC wire, registered on the chain under the wallet's hotkey. Runs until
- * stopped: SIGINT/SIGTERM close the server, the chain connection and the plugins, then print {@code miner stopped}.
+ * stopped: SIGINT/SIGTERM close the server, the chain connection and the plugins, print {@code miner stopped} and
+ * exit 0.
  *
  * <p>Order at start, each step failing with one line and exit 1: wallet hotkey, plugins and agents, agent
  * parameters against the agent's schema, chain backend, registration (or {@code --register}), server, axon. With
@@ -83,6 +84,9 @@ final class MinerCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private ServiceConfigFile configFile;
 
     @Option(names = "--wallet", required = true, paramLabel = "COLDKEY", description = "Wallet (coldkey) name.")
     private String wallet;
@@ -123,8 +127,17 @@ final class MinerCommand implements Callable<Integer> {
     @Option(names = "--netuid", defaultValue = "" + DEFAULT_NETUID, description = "Subnet. Default: ${DEFAULT-VALUE}.")
     private int netuid;
 
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    private ChainChoice chainChoice;
+    // Two plain options rather than an exclusive group: picocli gives group options no value from the environment
+    // or a --config-file; exclusivity is checked in chainChoice().
+    @Option(names = "--chain", paramLabel = "URL|subtensor",
+            description = "Chain served by `mvtrx chain`, e.g. http://10.0.0.5:9944 (writes signed by the hotkey); "
+                    + "or `subtensor`: Bittensor's chain (--network), a btwallet sr25519 hotkey (--wallet-dir "
+                    + "default ~/.bittensor/wallets) and the agent served on a Bittensor axon.")
+    private URI chainUrl;
+
+    @Option(names = "--chain-dir", paramLabel = "DIR",
+            description = "State folder of the embedded local chain. Default (without --chain): ~/.mvtrx/chain.")
+    private Path chainDir;
 
     @Option(names = "--network", paramLabel = "NAME|URL", defaultValue = "finney",
             description = "With --chain subtensor: finney, test, local (ws://127.0.0.1:9944), or the ws:// or wss:// "
@@ -140,32 +153,19 @@ final class MinerCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     private long agentTimeoutMillis;
 
-    /** Which chain: a served one by URL, or the local chain's state folder. */
-    static final class ChainChoice {
-        @Option(names = "--chain", paramLabel = "URL|subtensor",
-                description = "Chain served by `mvtrx chain`, e.g. http://10.0.0.5:9944 (writes signed by the hotkey); "
-                        + "or `subtensor`: Bittensor's chain (--network), a btwallet sr25519 hotkey (--wallet-dir "
-                        + "default ~/.bittensor/wallets) and the agent served on a Bittensor axon.")
-        URI url;
-
-        @Option(names = "--chain-dir", paramLabel = "DIR",
-                description = "State folder of the embedded local chain. Default (without --chain): ~/.mvtrx/chain.")
-        Path dir;
-    }
-
     @Override
     public Integer call() throws Exception {
         RunningMiner miner = start();
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
-        // The hook does the closing so that SIGTERM waits for it; the JVM exits when the hook returns.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // SIGTERM/SIGINT only wake this thread, which closes everything and returns 0 (a service manager's success).
+        try (Termination signals = Termination.onSignal(stopped::countDown)) {
+            stopped.await();
+        } finally {
             miner.close();
             out.println("miner stopped");
             out.flush();
-            stopped.countDown();
-        }, "mvtrx-miner-shutdown"));
-        stopped.await();
+        }
         return ExitCodes.OK;
     }
 
@@ -175,10 +175,10 @@ final class MinerCommand implements Callable<Integer> {
      * @throws CommandFailedException naming what failed
      */
     RunningMiner start() {
-        if (chainChoice != null && chainChoice.url != null
-                && NodeParts.SUBTENSOR.equals(chainChoice.url.toString())) {
+        if (chainUrl != null && NodeParts.SUBTENSOR.equals(chainUrl.toString())) {
             return startOnBittensor();
         }
+        chainChoice();
         Path folder = agentsFolder();
         Keypair key = hotkeyPair();
         List<AutoCloseable> opened = new ArrayList<>();
@@ -371,17 +371,39 @@ final class MinerCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * {@code --chain} or {@code --chain-dir}: both on the command line is a usage error; one on the command line
+     * wins over the other from the environment or the config file; both from there is a usage error too.
+     */
+    private void chainChoice() {
+        if (chainUrl == null || chainDir == null) {
+            return;
+        }
+        boolean url = spec.commandLine().getParseResult().hasMatchedOption("--chain");
+        boolean dir = spec.commandLine().getParseResult().hasMatchedOption("--chain-dir");
+        if (url == dir) {
+            throw new ParameterException(spec.commandLine(), "Error: --chain=URL, --chain-dir=DIR are mutually "
+                    + "exclusive (specify only one)" + (url ? "" : "; both are set by the environment or the "
+                    + "--config-file"));
+        }
+        if (url) {
+            chainDir = null;
+        } else {
+            chainUrl = null;
+        }
+    }
+
     private ChainBackend openChain(PluginRegistry plugins) {
         Settings.Builder settings = Settings.builder("chain");
         String backend;
-        if (chainChoice != null && chainChoice.url != null) {
+        if (chainUrl != null) {
             backend = "remote";
-            settings.attribute("url", chainChoice.url.toString()).attribute("wallet", wallet)
+            settings.attribute("url", chainUrl.toString()).attribute("wallet", wallet)
                     .attribute("hotkey", hotkey).attribute("walletDir", wallets().root().toString());
         } else {
             backend = "local";
-            if (chainChoice != null && chainChoice.dir != null) {
-                settings.attribute("dir", chainChoice.dir.toString());
+            if (chainDir != null) {
+                settings.attribute("dir", chainDir.toString());
             }
         }
         ChainBackendProvider provider = plugins.find(ChainBackendProvider.class, backend)

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -52,6 +53,9 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = ExitCodes.HELP_HEADING,
         exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_FAILED, ExitCodes.HELP_USAGE, ExitCodes.HELP_INTERNAL})
 public final class MvtrxCommand implements Callable<Integer> {
+
+    /** The commands run as services: their options also come from the environment and a --config-file. */
+    static final List<String> SERVICES = List.of("validator", "miner", "chain");
 
     @Spec
     private CommandSpec spec;
@@ -102,7 +106,17 @@ public final class MvtrxCommand implements Callable<Integer> {
      * other exception {@link ExitCodes#INTERNAL}; usage errors give picocli's {@link ExitCodes#USAGE}.
      */
     public static CommandLine commandLine(MvtrxCommand command) {
-        return new CommandLine(command).setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
+        CommandLine line = new CommandLine(command);
+        for (String service : SERVICES) {
+            CommandLine sub = line.getSubcommands().get(service);
+            sub.setDefaultValueProvider(new ServiceDefaults(service, sub.getCommandSpec(), command.environment));
+        }
+        // A bad value from the environment or a --config-file is reported with where it came from.
+        CommandLine.IParameterExceptionHandler standard = line.getParameterExceptionHandler();
+        line.setParameterExceptionHandler((e, args) -> standard.handleParseException(
+                e.getCommandLine().getCommandSpec().defaultValueProvider() instanceof ServiceDefaults defaults
+                        ? defaults.explain(e) : e, args));
+        return line.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (failure instanceof CommandFailedException) {
                 err.println("mvtrx: " + failure.getMessage());

@@ -58,7 +58,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Runs a validator: simulations back to back, miners from the chain queried over signed gRPC, weights",
-            "set on the chain. Health and metrics on --port. Stops on SIGINT/SIGTERM after checkpointing.",
+            "set on the chain. Health and metrics on --port. SIGTERM/SIGINT: finishes the step, checkpoints, exits 0.",
         },
         exitCodeListHeading = ExitCodes.HELP_HEADING,
         exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_FAILED, ExitCodes.HELP_USAGE, ExitCodes.HELP_INTERNAL})
@@ -74,6 +74,9 @@ final class ValidatorCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private ServiceConfigFile configFile;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Simulation XML; read again and validated at the end of every simulation.")
@@ -129,8 +132,9 @@ final class ValidatorCommand implements Callable<Integer> {
             description = "Where the state is checkpointed. Default: ~/.mvtrx/validator/WALLET/HOTKEY/netuidN.")
     private Path stateDir;
 
-    @Option(names = "--resume", paramLabel = "latest|FILE",
-            description = "Continue from a checkpoint: 'latest' (the state file of --state-dir) or a file.")
+    @Option(names = "--resume", paramLabel = "latest|auto|FILE",
+            description = "Continue from a checkpoint: 'latest' (the state file of --state-dir, which must exist), "
+                    + "'auto' (that file when there is one, else start fresh: for services) or a file.")
     private String resume;
 
     @Option(names = "--timeout", paramLabel = "TIME", converter = SimulateCommand.DurationConverter.class,
@@ -237,7 +241,11 @@ final class ValidatorCommand implements Callable<Integer> {
                             }
                         }, "mvtrx-validator-shutdown");
                         Runtime.getRuntime().addShutdownHook(hook);
-                        try {
+                        try (Termination signals = Termination.onSignal(() -> {
+                            stdout.println("stopping: finishing the step, then checkpointing");
+                            stdout.flush();
+                            node.stop();
+                        })) {
                             ProxyCommand.runNode(node);
                         } finally {
                             finished.countDown();
@@ -248,6 +256,11 @@ final class ValidatorCommand implements Callable<Integer> {
                             }
                         }
                         stdout.println(status(loop.stats()));
+                        if (loop.lastCheckpointFailed()) {
+                            throw new CommandFailedException("stopped, but the state could not be saved to %s (the "
+                                    + "warning above says why); the file holds the previous checkpoint, if any",
+                                    stateFile);
+                        }
                         stdout.printf("stopped; state saved to %s%n", stateFile);
                         stdout.flush();
                     }
@@ -315,14 +328,19 @@ final class ValidatorCommand implements Callable<Integer> {
     }
 
     private void resume(ValidatorLoop loop, Path stateFile, PrintWriter stdout) {
-        if (resume == null) {
+        boolean auto = "auto".equals(resume);
+        if (resume == null || (auto && !Files.exists(stateFile))) {
+            if (auto) {
+                stdout.printf("starting fresh: no state file %s yet (--resume auto)%n", stateFile);
+                return;
+            }
             if (Files.exists(stateFile)) {
                 stdout.printf("starting fresh: %s will be overwritten at the first checkpoint (--resume latest "
                         + "continues from it)%n", stateFile);
             }
             return;
         }
-        Path file = "latest".equals(resume) ? stateFile : Path.of(resume);
+        Path file = "latest".equals(resume) || auto ? stateFile : Path.of(resume);
         if (!Files.exists(file)) {
             throw new CommandFailedException("--resume %s: no state file %s", resume, file);
         }

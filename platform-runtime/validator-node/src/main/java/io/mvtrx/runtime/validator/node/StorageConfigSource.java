@@ -24,6 +24,11 @@ public record StorageConfigSource(StorageBackend storage, String storeName, Stri
         implements ValidatorNode.ConfigSource {
 
     @Override
+    public boolean fromStorage() {
+        return true;
+    }
+
+    @Override
     public SimulationConfig load() throws IOException {
         Optional<InputStream> object;
         try {

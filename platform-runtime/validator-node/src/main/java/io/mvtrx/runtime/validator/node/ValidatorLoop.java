@@ -80,6 +80,7 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
     private final Function<String, Optional<ScoringMetricProvider>> metrics;
     private final List<Consumer<LoopStats>> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, String> lastProblem = new HashMap<>();
+    private final ValidatorMetrics timings = new ValidatorMetrics();
 
     // Per simulation.
     private Simulation simulation;
@@ -107,6 +108,7 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
     private volatile LoopStats stats;
     private volatile double[] publishedScores = new double[0];
     private volatile long lastPublishNanos;
+    private volatile boolean lastCheckpointFailed;
     private long publishes;
     private long simulations;
     private long scorings;
@@ -262,7 +264,11 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
             resetsSent += toReset.size();
         }
         List<Neuron> serving = serving();
+        long fanoutBegan = System.nanoTime();
         List<MinerReply> replies = transport.query(publication, serving);
+        if (!serving.isEmpty()) {
+            timings.fanout(System.nanoTime() - fanoutBegan);
+        }
         int answeredNow = 0;
         Map<Integer, AgentResponse> answers = new HashMap<>();
         List<MinerReply> ordered = new ArrayList<>(replies);
@@ -282,6 +288,7 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
                 case ANSWERED -> {
                     answered++;
                     answeredNow++;
+                    timings.response(reply.responseNanos());
                     if (!publication.last()) {
                         screen(reply, answers);
                     }
@@ -533,9 +540,12 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
                 out.write(section);
             });
             checkpoints++;
+            lastCheckpointFailed = false;
             lastProblem.remove("checkpoint");
         } catch (IOException | RuntimeException e) {
             checkpointFailures++;
+            lastCheckpointFailed = true;
+            timings.storageError(ValidatorMetrics.StorageOperation.CHECKPOINT_WRITE);
             problem("checkpoint", "writing the validator state failed: " + e);
         }
     }
@@ -545,6 +555,16 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
     /** The counters as of the last publish. */
     public LoopStats stats() {
         return stats;
+    }
+
+    /** Whether the last state checkpoint failed (the file then holds the one before, if any). */
+    public boolean lastCheckpointFailed() {
+        return lastCheckpointFailed;
+    }
+
+    /** Timings, events and the counters beyond {@link #stats()}; safe from any thread. */
+    public ValidatorMetrics metrics() {
+        return timings;
     }
 
     /** The moving-average scores as of the last publish; safe from any thread. */

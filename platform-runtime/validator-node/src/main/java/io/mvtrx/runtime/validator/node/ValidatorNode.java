@@ -48,6 +48,11 @@ public final class ValidatorNode {
          * @throws IOException     if it cannot be read
          */
         SimulationConfig load() throws IOException;
+
+        /** Whether the configuration comes from a storage backend (its read failures count as storage errors). */
+        default boolean fromStorage() {
+            return false;
+        }
     }
 
     /**
@@ -119,8 +124,13 @@ public final class ValidatorNode {
                 log.accept(String.format("simulation %s: %d block(s) x %d books, %d remote accounts, seed %d",
                         simulation.info().simulationId(), simulation.info().blockCount(),
                         simulation.info().booksPerBlock(), simulation.info().remoteAgentCount(), simulation.seed()));
+                long events = simulation.l3Events();
                 while (!stopped && !simulation.finished()) {
+                    long began = System.nanoTime();
                     simulation.step();
+                    long now = simulation.l3Events();
+                    loop.metrics().step(System.nanoTime() - began, now - events);
+                    events = now;
                 }
             } finally {
                 running = null;
@@ -157,12 +167,17 @@ public final class ValidatorNode {
             current = next;
             log.accept("configuration reloaded and valid; the next simulation uses it");
         } catch (ConfigException e) {
+            loop.metrics().configRejected();
             log.accept(String.format("ALERT: the new configuration is invalid, keeping the previous one: %s",
                     e.getMessage().lines().findFirst().orElse("invalid")));
             for (ConfigProblem problem : e.problems()) {
                 log.accept("ALERT:   " + problem.format());
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            loop.metrics().configRejected();
+            if (source.fromStorage() && !(e instanceof IllegalArgumentException)) {
+                loop.metrics().storageError(ValidatorMetrics.StorageOperation.CONFIG_READ);
+            }
             log.accept(String.format("ALERT: the configuration cannot be read, keeping the previous one: %s",
                     e.getMessage()));
         }

@@ -1,10 +1,11 @@
 package io.mvtrx.runtime.validator.node;
 
 import java.time.Duration;
-import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.mvtrx.api.event.RejectReason;
+import io.mvtrx.runtime.metrics.PrometheusText;
 
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
@@ -16,9 +17,9 @@ import io.helidon.webserver.observe.health.HealthObserver;
 
 /**
  * A validator's operator endpoints on one Helidon WebServer: {@code GET /metrics} (Prometheus text format, from
- * {@link LoopStats} and the published scores) and {@code GET /observe/health} — readiness {@code publishing} (up
- * once a publish was handled), liveness {@code steps} (down when no publish was handled for {@code stallAfter}
- * while one had been; the reference restarts a simulator silent for 300 s).
+ * {@link LoopStats}, {@link ValidatorMetrics} and the published scores) and {@code GET /observe/health} — readiness
+ * {@code publishing} (up once a publish was handled), liveness {@code steps} (down when no publish was handled for
+ * {@code stallAfter} while one had been; the reference restarts a simulator silent for 300 s).
  *
  * <p>Reads only what the loop publishes for other threads; never calls the loop's own port.
  */
@@ -60,64 +61,66 @@ public final class ValidatorServer implements AutoCloseable {
 
     static HttpRouting.Builder routing(ValidatorLoop loop) {
         return HttpRouting.builder().get("/metrics", (req, res) -> res
-                .header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
+                .header(HeaderNames.CONTENT_TYPE, PrometheusText.CONTENT_TYPE)
                 .send(metrics(loop)));
     }
 
-    /** The Prometheus text of the loop's counters and scores. */
+    /**
+     * The Prometheus text of the loop's counters, timings and scores. GenTRX round and score series are not here:
+     * they appear with GenTRX (doc/guides/operator.md).
+     */
     static String metrics(ValidatorLoop loop) {
         LoopStats s = loop.stats();
-        StringBuilder out = new StringBuilder(4_096);
-        counter(out, "publishes", "publishes handled", s.publishes());
-        counter(out, "simulations", "simulations begun", s.simulations());
-        counter(out, "scorings", "scorings run", s.scorings());
-        gauge(out, "simulation_time_seconds", "simulation time of the last publish", Math.max(0, s.timestamp()) / 1e9);
-        counter(out, "queries", "miner queries made", s.queried());
-        counter(out, "answers", "queries answered in time", s.answered());
-        counter(out, "timeouts", "queries not answered in time", s.timeouts());
-        counter(out, "refused_queries", "queries the miner refused", s.refusedQueries());
-        counter(out, "failed_queries", "queries that failed", s.failedQueries());
-        counter(out, "foreign_responses", "answers for another uid, dropped", s.foreignResponses());
-        counter(out, "accepted_instructions", "instructions passed to the simulator", s.accepted());
-        header(out, "refused_instructions_total", "counter", "instructions refused by the validator, by reason");
-        for (Map.Entry<RejectReason, Long> e : s.refused().entrySet()) {
-            out.append("mvtrx_validator_refused_instructions_total{reason=\"").append(e.getKey().name())
-                    .append("\"} ").append(e.getValue()).append('\n');
+        ValidatorMetrics m = loop.metrics();
+        PrometheusText out = new PrometheusText("mvtrx_validator_")
+                .counter("publishes", "publishes handled", s.publishes())
+                .counter("simulations", "simulations begun", s.simulations())
+                .counter("scorings", "scorings run", s.scorings())
+                .gauge("simulation_time_seconds", "simulation time of the last publish",
+                        Math.max(0, s.timestamp()) / 1e9)
+                .counter("steps", "simulation steps run by this process", m.steps())
+                .counter("l3_events", "L3 events (orders, trades, cancellations) logged by those steps; "
+                        + "rate() gives events/s", m.events())
+                .histogram("step_seconds", "wall time per simulation step", m.stepSeconds())
+                .histogram("fanout_seconds", "wall time of a publish's query fan-out to all serving miners",
+                        m.fanoutSeconds())
+                .histogram("miner_response_seconds", "response time per answering miner", m.responseSeconds())
+                .counter("queries", "miner queries made", s.queried())
+                .counter("answers", "queries answered in time", s.answered())
+                .counter("timeouts", "queries not answered in time", s.timeouts())
+                .counter("refused_queries", "queries the miner refused", s.refusedQueries())
+                .counter("failed_queries", "queries that failed", s.failedQueries())
+                .counter("foreign_responses", "answers for another uid, dropped", s.foreignResponses())
+                .counter("accepted_instructions", "instructions passed to the simulator", s.accepted());
+        Map<String, Long> refused = new LinkedHashMap<>();
+        for (RejectReason reason : RejectReason.values()) {
+            refused.put(reason.name(), s.refused().getOrDefault(reason, 0L));
         }
-        counter(out, "suppressed_notices", "refusals beyond the notice limit", s.suppressedNotices());
-        counter(out, "resets_sent", "account resets of deregistered uids", s.resetsSent());
-        counter(out, "resets_confirmed", "resets seen done", s.resetsConfirmed());
-        counter(out, "weights_set", "successful weight settings", s.weightsSet());
-        counter(out, "weight_failures", "failed weight settings", s.weightFailures());
-        counter(out, "checkpoints", "state checkpoints written", s.checkpoints());
-        counter(out, "checkpoint_failures", "state checkpoints that failed", s.checkpointFailures());
-        counter(out, "roster_failures", "metagraph reads that failed", s.rosterFailures());
-        gauge(out, "serving_miners", "miners queried at the last publish", s.lastServing());
-        gauge(out, "answering_miners", "miners that answered at the last publish", s.lastAnswered());
-        gauge(out, "publish_wall_seconds", "wall time the last publish took", s.lastWallNanos() / 1e9);
+        out.counter("refused_instructions", "instructions refused by the validator, by reason", "reason", refused)
+                .counter("suppressed_notices", "refusals beyond the notice limit", s.suppressedNotices())
+                .counter("resets_sent", "account resets of deregistered uids", s.resetsSent())
+                .counter("resets_confirmed", "resets seen done", s.resetsConfirmed())
+                .counter("weights_set", "successful weight settings", s.weightsSet())
+                .counter("weight_failures", "failed weight settings", s.weightFailures())
+                .counter("checkpoints", "state checkpoints written", s.checkpoints())
+                .counter("checkpoint_failures", "state checkpoints that failed", s.checkpointFailures())
+                .counter("storage_errors", "storage operations that failed, by operation", "operation",
+                        m.storageErrors())
+                .counter("config_rejections", "reloaded configurations refused (the previous one kept running)",
+                        m.configRejections())
+                .counter("roster_failures", "metagraph reads that failed", s.rosterFailures())
+                .counter("alerts_sent", "alert notifications delivered to the hooks", m.alertsSent())
+                .counter("alert_failures", "alert notifications whose delivery failed", m.alertFailures())
+                .gauge("serving_miners", "miners queried at the last publish", s.lastServing())
+                .gauge("answering_miners", "miners that answered at the last publish", s.lastAnswered())
+                .gauge("publish_wall_seconds", "wall time the last publish took", s.lastWallNanos() / 1e9);
         double[] scores = loop.publishedScores();
-        header(out, "score", "gauge", "moving-average score per uid");
+        Map<String, Double> byUid = new LinkedHashMap<>();
         for (int uid = 0; uid < scores.length; uid++) {
-            out.append("mvtrx_validator_score{uid=\"").append(uid).append("\"} ")
-                    .append(String.format(Locale.ROOT, "%.9g", scores[uid])).append('\n');
+            byUid.put(Integer.toString(uid), scores[uid]);
         }
+        out.gauge("score", "moving-average score per uid", "uid", byUid);
         return out.toString();
-    }
-
-    private static void counter(StringBuilder out, String name, String help, long value) {
-        header(out, name + "_total", "counter", help);
-        out.append("mvtrx_validator_").append(name).append("_total ").append(value).append('\n');
-    }
-
-    private static void gauge(StringBuilder out, String name, String help, double value) {
-        header(out, name, "gauge", help);
-        out.append("mvtrx_validator_").append(name).append(' ')
-                .append(String.format(Locale.ROOT, "%.9g", value)).append('\n');
-    }
-
-    private static void header(StringBuilder out, String name, String type, String help) {
-        out.append("# HELP mvtrx_validator_").append(name).append(' ').append(help).append('\n');
-        out.append("# TYPE mvtrx_validator_").append(name).append(' ').append(type).append('\n');
     }
 
     /** The bound port. */

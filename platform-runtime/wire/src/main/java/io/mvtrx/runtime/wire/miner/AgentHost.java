@@ -17,6 +17,7 @@ import io.mvtrx.api.notice.SimulationEnded;
 import io.mvtrx.api.spi.trading.TradingAgent;
 import io.mvtrx.api.state.AgentResponse;
 import io.mvtrx.api.state.StateUpdate;
+import io.mvtrx.runtime.metrics.Histogram;
 
 /**
  * Runs one {@link TradingAgent} on its own thread, one call at a time as the SPI promises, and never lets it take
@@ -44,6 +45,7 @@ public final class AgentHost implements AutoCloseable {
     private final AtomicLong timeouts = new AtomicLong();
     /** nanoClock reading when the running call began, or 0 while idle. */
     private final AtomicLong busySince = new AtomicLong();
+    private final Histogram callSeconds = Histogram.seconds();
 
     // Confined to the agent thread.
     private String simulationId;
@@ -122,6 +124,11 @@ public final class AgentHost implements AutoCloseable {
         return since == 0 ? Duration.ZERO : Duration.ofNanos(nanoClock.getAsLong() - since);
     }
 
+    /** Wall time per agent call, finished calls (a timed-out call counts when it ends or is interrupted). */
+    public Histogram.Snapshot callSeconds() {
+        return callSeconds.snapshot();
+    }
+
     /** The per-call timeout. */
     public Duration timeout() {
         return timeout;
@@ -140,7 +147,8 @@ public final class AgentHost implements AutoCloseable {
         CompletableFuture<T> answer = new CompletableFuture<>();
         FutureTask<Void> task = new FutureTask<>(() -> {
             calls.incrementAndGet();
-            busySince.set(Math.max(1, nanoClock.getAsLong()));
+            long began = nanoClock.getAsLong();
+            busySince.set(Math.max(1, began));
             try {
                 answer.complete(call.run());
             } catch (Throwable e) {
@@ -152,6 +160,7 @@ public final class AgentHost implements AutoCloseable {
                 answer.complete(fallback);
             } finally {
                 busySince.set(0);
+                callSeconds.observeNanos(nanoClock.getAsLong() - began);
             }
             return null;
         });

@@ -1,23 +1,31 @@
 package io.mvtrx.runtime.wire.miner;
 
 import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.mvtrx.api.spi.chain.ChainBackend;
 import io.mvtrx.api.spi.trading.TradingAgent;
+import io.mvtrx.runtime.metrics.PrometheusText;
+import io.mvtrx.runtime.wire.Check;
 
 import io.helidon.config.Config;
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.grpc.GrpcConfig;
 import io.helidon.webserver.grpc.GrpcRouting;
+import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 
 /**
  * A miner's server: one Helidon WebServer with the {@code Miner} gRPC service behind the
- * {@link RequestAuthenticator}, and health under {@code /observe/health} on the same port.
+ * {@link RequestAuthenticator}, health under {@code /observe/health} and Prometheus metrics under {@code /metrics} on
+ * the same port.
  *
  * <pre>
  * curl localhost:8091/observe/health
+ * curl localhost:8091/metrics
  * </pre>
  * The server's gRPC read buffer is capped at the inbound limit plus {@link #ENVELOPE_ALLOWANCE}: a message within
  * the cap is parsed and refused by the authenticator's explicit size check, a larger one is never buffered.
@@ -62,6 +70,9 @@ public final class MinerServer implements AutoCloseable {
                         .maxReadBufferSize(Math.addExact(config.maxInboundBytes(), ENVELOPE_ALLOWANCE))
                         .build())
                 .addRouting(routing(new MinerService(host, config.maxOutboundBytes()), authenticator))
+                .routing(HttpRouting.builder().get("/metrics", (req, res) -> res
+                        .header(HeaderNames.CONTENT_TYPE, PrometheusText.CONTENT_TYPE)
+                        .send(metrics(host, authenticator, metagraph))))
                 .addFeature(observe)
                 .build()
                 .start();
@@ -73,6 +84,28 @@ public final class MinerServer implements AutoCloseable {
                 .config(Config.empty())
                 .intercept(authenticator)
                 .service(service);
+    }
+
+    /** The Prometheus text of the miner's counters: agent calls and their times, requests by check outcome. */
+    static String metrics(AgentHost host, RequestAuthenticator authenticator, MetagraphCache metagraph) {
+        Map<String, Long> rejected = new LinkedHashMap<>();
+        for (Check check : Check.values()) {
+            rejected.put(check.trailerValue(), authenticator.rejected(check));
+        }
+        return new PrometheusText("mvtrx_miner_")
+                .counter("requests_accepted", "signed requests that passed every check", authenticator.accepted())
+                .counter("requests_rejected", "requests refused, by the check they failed", "check", rejected)
+                .counter("agent_calls", "agent calls made (state updates and notice batches)", host.calls())
+                .counter("agent_failures", "agent calls that threw (answered empty)", host.failures())
+                .counter("agent_timeouts", "agent calls that ran out of time (answered empty)", host.timeouts())
+                .histogram("agent_call_seconds", "wall time per agent call", host.callSeconds())
+                .gauge("agent_busy_seconds", "how long the running agent call has been running (0 idle)",
+                        host.busyFor().toNanos() / 1e9)
+                .gauge("metagraph_neurons", "neurons in the metagraph copy callers are checked against",
+                        metagraph.size())
+                .gauge("metagraph_loaded", "1 once the metagraph has been read", metagraph.loadedAt().isPresent()
+                        ? 1 : 0)
+                .toString();
     }
 
     /** The bound port. */

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import io.mvtrx.runtime.metrics.PrometheusText;
+import io.mvtrx.runtime.metrics.Scrape;
 import io.mvtrx.runtime.wire.Check;
 import io.mvtrx.runtime.wire.validator.Fanout;
 import io.mvtrx.runtime.wire.validator.FanoutConfig;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Health on the miner's gRPC port, and how the fan-out reports refusals and unreachable miners. */
+/** Health and metrics on the miner's gRPC port, and how the fan-out reports refusals and unreachable miners. */
 class MinerHealthIT {
 
     @TempDir
@@ -55,6 +57,35 @@ class MinerHealthIT {
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"", "\"name\":\"metagraph\"", "\"name\":\"agent\"",
                     "\"calls\":1", "\"accepted\":1");
+        }
+    }
+
+    @Test
+    void servesPrometheusMetricsOnTheSamePort() throws Exception {
+        var miner = net.miner("miner", new TestAgents.Echo(), c -> c);
+        try (Fanout fanout = new Fanout(net.validator, FanoutConfig.DEFAULTS, TestNetwork.CLOCK);
+             Fanout unpermitted = new Fanout(net.unpermitted, FanoutConfig.DEFAULTS, TestNetwork.CLOCK);
+             HttpClient http = HttpClient.newHttpClient()) {
+            for (int i = 0; i < 3; i++) {
+                fanout.query(TestNetwork.step(List.of(miner.target()), 0), List.of(miner.target()));
+            }
+            unpermitted.query(TestNetwork.step(List.of(miner.target()), 0), List.of(miner.target()));
+
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + miner.target().port() + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.headers().firstValue("content-type")).contains(PrometheusText.CONTENT_TYPE);
+            Scrape scrape = Scrape.parse(metrics.body());
+            assertThat(scrape.require("mvtrx_miner_requests_accepted_total")).isEqualTo(3);
+            assertThat(scrape.require("mvtrx_miner_requests_rejected_total{check=\"permit\"}")).isEqualTo(1);
+            assertThat(scrape.require("mvtrx_miner_requests_rejected_total{check=\"signature\"}")).isZero();
+            assertThat(scrape.require("mvtrx_miner_agent_calls_total")).isEqualTo(3);
+            assertThat(scrape.require("mvtrx_miner_agent_call_seconds_count")).isEqualTo(3);
+            assertThat(scrape.require("mvtrx_miner_agent_timeouts_total")).isZero();
+            assertThat(scrape.require("mvtrx_miner_metagraph_loaded")).isEqualTo(1);
+            assertThat(scrape.require("mvtrx_miner_metagraph_neurons")).isEqualTo(3);
         }
     }
 
