@@ -85,7 +85,8 @@ class SubtensorCommandsIT {
         store.createHotkey("owner", "validator", Keyfile.of(VALIDATOR), Optional.empty());
         store.createHotkey("owner", "miner", Keyfile.of(MINER), Optional.empty());
         node = new FakeSubtensorNode("metagraph").signingChain()
-                .answer("state_getStorage", p -> p.getString(0).equals(CR_KEY) ? Json.createValue("0x00") : null);
+                .answer("state_getStorage", p -> p.getString(0).equals(CR_KEY) ? Json.createValue("0x00") : null)
+                .storage(FakeSubtensorNode.subtensorKey("SubnetworkN", NETUID), "0300");
         subnet("");
     }
 
@@ -194,8 +195,9 @@ class SubtensorCommandsIT {
         assertThat(set.netuid()).isEqualTo(NETUID);
         assertThat(set.mechanism()).isZero();
         assertThat(set.versionKey()).isZero();
-        assertThat(set.uids()).contains(1);
-        assertThat(set.values()).contains(65535);
+        // 3 uids, fewer than the spec-343 default MinAllowedWeights of 1024: the SDK's processing sends uniform weights
+        assertThat(set.uids()).containsExactly(0, 1, 2);
+        assertThat(set.values()).containsExactly(65535, 65535, 65535);
     }
 
     static StateUpdate update(int uid) {
