@@ -290,7 +290,7 @@ class SubtensorChainTest {
         assertThatThrownBy(() -> SubtensorChain.connect(uri, Optional.empty(), SubtensorOptions.DEFAULTS
                 .withTimeout(Duration.ofSeconds(2)).withRetries(2, Duration.ofMillis(10))))
                 .isInstanceOf(java.io.UncheckedIOException.class)
-                .hasMessageStartingWith("subtensor node " + uri + ": cannot open a WebSocket to " + uri);
+                .hasMessage("subtensor node " + uri + ": cannot open a WebSocket to " + uri + ": connection refused");
     }
 
     /**
