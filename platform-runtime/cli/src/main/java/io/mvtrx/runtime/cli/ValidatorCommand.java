@@ -153,6 +153,11 @@ final class ValidatorCommand implements Callable<Integer> {
             description = "Simulated time of each simulation. Default: the configuration's duration.")
     private Long duration;
 
+    @Option(names = "--scoring-window", paramLabel = "TIME", converter = SimulateCommand.DurationConverter.class,
+            description = "Kappa and PnL lookback (Kappa needs half of it), for short test runs. Default: the "
+                    + "reference's 3h.")
+    private Long scoringWindow;
+
     @Option(names = "--simulations", paramLabel = "N", defaultValue = "0",
             description = "Stop after N simulations; 0 runs until stopped. Default: ${DEFAULT-VALUE}.")
     private int simulations;
@@ -198,6 +203,9 @@ final class ValidatorCommand implements Callable<Integer> {
                 ValidatorSettings settings = ValidatorSettings.REFERENCE
                         .withLatency(ProxyCommand.withTimeout(LatencyDelay.REFERENCE, timeout))
                         .withChainCadence(ValidatorSettings.REFERENCE.metagraphRefresh(), rateLimit);
+                if (scoringWindow != null) {
+                    settings = settings.withScoring(settings.scoring().withWindow(scoringWindow));
+                }
                 MinerTransport transport = bittensor
                         ? new BittensorTransport(new Dendrite(btKey, externalIp, DENDRITE_CONNECT, Axon::nowNanos),
                         Duration.ofNanos(timeout), Duration.ofNanos(globalTimeout), Compression.LZ4,

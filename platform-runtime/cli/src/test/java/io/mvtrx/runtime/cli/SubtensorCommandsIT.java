@@ -60,6 +60,8 @@ class SubtensorCommandsIT {
     private static final Sr25519Keypair MINER = Sr25519Keypair.fromMnemonic(
             io.mvtrx.runtime.bittensor.keys.Mnemonic.parse(
                     "old leopard transfer rib spatial phone calm indicate online fire caution review"), "");
+    private static final Sr25519Keypair ABSENT = Sr25519Keypair.fromMiniSecret(
+            "12345678901234567890123456789012".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     private static final String CR_KEY = "0x658faa385070e074c85bf6b568cf05558fb0d3eb3d4ea01122652b09d1d43c654f00";
     private static final SimulationInfo SIM = new SimulationInfo("sim-1", 4, 1, 2, 86_400_000_000_000L, 0,
             1_000_000_000L, BookDecimals.REFERENCE, 2_500, 100, 40_000, 100_000_000_000_000L, 10_000_000, 30_000,
@@ -83,7 +85,8 @@ class SubtensorCommandsIT {
         store.createHotkey("owner", "validator", Keyfile.of(VALIDATOR), Optional.empty());
         store.createHotkey("owner", "miner", Keyfile.of(MINER), Optional.empty());
         node = new FakeSubtensorNode("metagraph").signingChain()
-                .answer("state_getStorage", p -> p.getString(0).equals(CR_KEY) ? Json.createValue("0x00") : null);
+                .answer("state_getStorage", p -> p.getString(0).equals(CR_KEY) ? Json.createValue("0x00") : null)
+                .storage(FakeSubtensorNode.subtensorKey("SubnetworkN", NETUID), "0300");
         subnet("");
     }
 
@@ -95,11 +98,14 @@ class SubtensorCommandsIT {
         node.close();
     }
 
-    /** uid 0 the validator (permit), uid 1 the miner serving at {@code minerAxon}. */
+    /**
+     * uid 0 the validator (permit), uid 1 the miner serving at {@code minerAxon}, uid 2 a miner that does not serve
+     * (scored below any miner that trades, so the weights are never all equal).
+     */
     private void subnet(String minerAxon) {
         node.answer("state_call", p -> null);
-        node.subnet(NETUID, List.of(VALIDATOR.publicKey(), MINER.publicKey()), List.of(true, false),
-                List.of("", minerAxon));
+        node.subnet(NETUID, List.of(VALIDATOR.publicKey(), MINER.publicKey(), ABSENT.publicKey()),
+                List.of(true, false, false), List.of("", minerAxon, ""));
     }
 
     private CommandLine commandLine(StringWriter out, StringWriter err) {
@@ -111,9 +117,13 @@ class SubtensorCommandsIT {
     }
 
     private MinerCommand.RunningMiner startMiner(StringWriter out) {
+        return startMiner(out, "EchoBidAgent", "lots=5000");
+    }
+
+    private MinerCommand.RunningMiner startMiner(StringWriter out, String agent, String params) {
         String[] args = {"miner", "--chain", "subtensor", "--network", node.uri().toString(), "--wallet-dir",
             wallets.toString(), "--wallet", "owner", "--hotkey", "miner", "--host", "127.0.0.1", "--port", "0",
-            "--axon-host", "203.0.113.10", "--agent", "EchoBidAgent", "--agent-params", "lots=5000",
+            "--axon-host", "203.0.113.10", "--agent", agent, "--agent-params", params,
             "--agent-timeout-ms", "30000"};
         CommandLine.ParseResult parsed = commandLine(out, new StringWriter()).parseArgs(args);
         MinerCommand.RunningMiner miner = ((MinerCommand) parsed.subcommand().commandSpec().userObject()).start();
@@ -159,7 +169,7 @@ class SubtensorCommandsIT {
 
     @Test
     void validatorQueriesTheAxonAndSubmitsSignedWeights() throws Exception {
-        MinerCommand.RunningMiner miner = startMiner(new StringWriter());
+        MinerCommand.RunningMiner miner = startMiner(new StringWriter(), "RandomMakerAgent", "seed=3");
         subnet("127.0.0.1:" + miner.port());
         Path config = temp.resolve("small.xml");
         try (InputStream in = SubtensorCommandsIT.class.getResourceAsStream("small.xml")) {
@@ -169,23 +179,25 @@ class SubtensorCommandsIT {
         StringWriter err = new StringWriter();
         int exit = commandLine(out, err).execute("validator", "--chain", "subtensor", "--network",
                 node.uri().toString(), "--wallet-dir", wallets.toString(), "--wallet", "owner", "--hotkey",
-                "validator", "--config", config.toString(), "--duration", "70s", "--simulations", "1", "--port", "0",
+                "validator", "--config", config.toString(), "--duration", "130s", "--scoring-window", "60s",
+                "--simulations", "1", "--port", "0",
                 "--host", "127.0.0.1", "--state-dir", temp.resolve("state").toString());
 
         assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).contains("subnet 79: weights rate limit 100 blocks, min 1 weights, max weight "
+        assertThat(out.toString()).contains("subnet 79: weights rate limit 100 blocks, min 1024 weights, max weight "
                         + "65535/65535, commit-reveal off, version key 0",
                 "validator " + VALIDATOR.ss58Address() + " (uid 0) on subnet 79 of subtensor " + node.uri()
                         + "; miners queried over Bittensor axons", "| miners 1/1 answering |");
         List<byte[]> weights = node.submitted().stream().skip(1).toList();
-        assertThat(weights).isNotEmpty();
+        assertThat(weights).as(out + "\n" + err).isNotEmpty();
         FakeSubtensorNode.MechanismWeights set = FakeSubtensorNode.MechanismWeights.decode(
                 FakeSubtensorNode.verifiedCall(weights.getFirst(), VALIDATOR.publicKey()));
         assertThat(set.netuid()).isEqualTo(NETUID);
         assertThat(set.mechanism()).isZero();
         assertThat(set.versionKey()).isZero();
-        assertThat(set.uids()).contains(1);
-        assertThat(set.values()).contains(65535);
+        // 3 uids, fewer than the spec-343 default MinAllowedWeights of 1024: the SDK's processing sends uniform weights
+        assertThat(set.uids()).containsExactly(0, 1, 2);
+        assertThat(set.values()).containsExactly(65535, 65535, 65535);
     }
 
     static StateUpdate update(int uid) {

@@ -4,6 +4,7 @@ package io.mvtrx.runtime.subtensor;
  * The subnet settings that decide how weights may be set, read from chain storage at one block.
  *
  * @param block                 block they were read at
+ * @param subnetSize            registered uids ({@code SubnetworkN})
  * @param tempo                 blocks per epoch (minus one)
  * @param weightsRateLimit      blocks between two weight settings of one validator
  * @param minAllowedWeights     fewest non-zero weights accepted (capped by the subnet size)
@@ -12,7 +13,7 @@ package io.mvtrx.runtime.subtensor;
  * @param commitRevealEnabled   whether weights must be committed first and revealed later
  * @param revealPeriodEpochs    epochs between a commit and its reveal
  */
-public record Hyperparameters(long block, int tempo, long weightsRateLimit, int minAllowedWeights,
+public record Hyperparameters(long block, int subnetSize, int tempo, long weightsRateLimit, int minAllowedWeights,
                               int maxWeightsLimit, long weightsVersionKey, boolean commitRevealEnabled,
                               long revealPeriodEpochs) {
 

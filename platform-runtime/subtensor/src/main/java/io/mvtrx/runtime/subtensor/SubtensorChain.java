@@ -47,7 +47,8 @@ import jakarta.json.JsonValue;
  * hash, runtime version and metadata are read and every signed extension is checked; the metadata is read again when
  * the runtime is upgraded.
  *
- * <p>Weights follow the subnet: plain {@code set_mechanism_weights} (or {@code set_weights} on runtimes without
+ * <p>Weights are first made acceptable to the subnet's minimum count and maximum share ({@link SubnetWeights}),
+ * converted to u16 ({@link U16Weights}), then sent as the subnet requires: plain {@code set_mechanism_weights} (or {@code set_weights} on runtimes without
  * mechanisms), or, when commit-reveal is on, a hash commit now and its reveal submitted by this object in the reveal
  * epoch. A runtime that only accepts timelocked (drand) commits is refused: those need BLS12-381 encryption.
  * Submissions do not wait for inclusion (as the SDK's validators do); refusals of the transaction pool come back
@@ -210,6 +211,7 @@ public final class SubtensorChain implements ChainBackend {
         long block = number(rpc.call("chain_getHeader", at).asJsonObject());
         byte[] key = new ScaleWriter().u16(netuid).toBytes();
         return new Hyperparameters(block,
+                (int) storedNumber("SubnetworkN", at, 0, key),
                 (int) storedNumber("Tempo", at, 360, key),
                 storedNumber("WeightsSetRateLimit", at, 100, key),
                 (int) storedNumber("MinAllowedWeights", at, 1, key),
@@ -275,18 +277,20 @@ public final class SubtensorChain implements ChainBackend {
     @Override
     public void setWeights(int netuid, String hotkeyAddress, Map<Integer, Double> weights) throws IOException {
         Sr25519Keypair key = signerFor(hotkeyAddress, "set weights");
+        Runtime rt = currentRuntime();
+        Hyperparameters hyper = hyperparameters(netuid);
         U16Weights u16;
         try {
-            u16 = U16Weights.of(weights);
+            U16Weights.of(weights); // refuses negative and non-finite weights before they are processed away
+            u16 = U16Weights.of(SubnetWeights.process(weights, hyper.subnetSize(), hyper.minAllowedWeights(),
+                    hyper.maxWeightsLimit()));
         } catch (IllegalArgumentException e) {
             throw new ChainException("weights of subnet %d: %s", netuid, e.getMessage());
         }
         if (u16.isEmpty()) {
-            LOG.log(System.Logger.Level.WARNING, "subnet {0}: all weights are zero; nothing set", netuid);
+            LOG.log(System.Logger.Level.WARNING, "subnet {0}: no weights to set", netuid);
             return;
         }
-        Runtime rt = currentRuntime();
-        Hyperparameters hyper = hyperparameters(netuid);
         long version = options.versionKey() >= 0 ? options.versionKey() : hyper.weightsVersionKey();
         if (!hyper.commitRevealEnabled()) {
             Optional<Metadata.CallIndex> mechanism = rt.metadata().call(SUBTENSOR, "set_mechanism_weights");

@@ -166,7 +166,10 @@ public final class JsonRpcClient implements AutoCloseable {
                         .get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
             } catch (ExecutionException | TimeoutException e) {
                 Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-                throw new IOException(String.format("cannot open a WebSocket to %s: %s", endpoint, cause), cause);
+                String why = cause instanceof java.net.ConnectException ? "connection refused"
+                        : cause instanceof TimeoutException ? "no answer within " + timeout.toMillis() * 2 + " ms"
+                        : String.valueOf(cause);
+                throw new IOException(String.format("cannot open a WebSocket to %s: %s", endpoint, why), cause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while connecting to " + endpoint, e);

@@ -45,6 +45,7 @@ public final class FakeSubtensorNode implements AutoCloseable {
     private final ServerSocket server;
     private final String fixture;
     private final Map<String, Function<JsonArray, JsonValue>> answers = new ConcurrentHashMap<>();
+    private final Map<String, String> storage = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> unexpected = new CopyOnWriteArrayList<>();
     private final List<byte[]> submitted = new CopyOnWriteArrayList<>();
@@ -139,6 +140,24 @@ public final class FakeSubtensorNode implements AutoCloseable {
             }
             return previous == null ? null : previous.apply(p);
         });
+    }
+
+    /** Stores {@code valueHex} under {@code keyHex} (both with or without 0x), answered before anything else. */
+    public FakeSubtensorNode storage(String keyHex, String valueHex) {
+        storage.put(plainHex(keyHex), "0x" + plainHex(valueHex));
+        return this;
+    }
+
+    /** The SubtensorModule storage key of a u16-keyed item (Identity hasher), e.g. {@code Tempo(79)}. */
+    public static String subtensorKey(String item, int netuid) {
+        return java.util.HexFormat.of().formatHex(io.mvtrx.runtime.subtensor.internal.Hashing.twox128(
+                "SubtensorModule")) + java.util.HexFormat.of().formatHex(
+                io.mvtrx.runtime.subtensor.internal.Hashing.twox128(item))
+                + java.util.HexFormat.of().formatHex(new byte[] {(byte) netuid, (byte) (netuid >>> 8)});
+    }
+
+    private static String plainHex(String hex) {
+        return hex.startsWith("0x") ? hex.substring(2) : hex;
     }
 
     /** Answers {@code method} with a fixed string result. */
@@ -299,7 +318,14 @@ public final class FakeSubtensorNode implements AutoCloseable {
                 submitted.add(hex(params.getString(0)));
             }
             Function<JsonArray, JsonValue> own = answers.get(method);
-            JsonValue result = own != null ? own.apply(params) : null;
+            JsonValue result = null;
+            if ((method.equals("state_getStorage") || method.equals("state_getStorageAt"))
+                    && storage.containsKey(plainHex(params.getString(0)))) {
+                result = Json.createValue(storage.get(plainHex(params.getString(0))));
+            }
+            if (result == null && own != null) {
+                result = own.apply(params);
+            }
             if (result == null) {
                 result = recorded(method, params);
             }
