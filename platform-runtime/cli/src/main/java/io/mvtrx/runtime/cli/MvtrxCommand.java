@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             PluginsCommand.class,
             ConfigCommand.class,
+            StorageCommand.class,
             ReplayCommand.class,
             WalletCommand.class,
             ChainCommand.class,
