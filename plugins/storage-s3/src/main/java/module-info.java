@@ -5,6 +5,9 @@
 @SuppressWarnings("module") // the name ends in "s3", the backend's name
 module io.mvtrx.plugin.storage.s3 {
     requires io.mvtrx.api;
+    // Apache HttpClient 5 sets TCP keep-alive options through jdk.net.Sockets but, as an automatic module, cannot
+    // say so: without this the boot layer of bin/mvtrx never resolves jdk.net and the first request fails.
+    requires jdk.net;
     requires io.github.resilience4j.circuitbreaker;
     requires io.github.resilience4j.core;
     requires io.github.resilience4j.retry;
