@@ -50,7 +50,18 @@ public final class Axon implements AutoCloseable {
      */
     public static Axon start(AxonConfig config, TradingAgent agent, MetagraphView metagraph, LongSupplier clockNanos,
                              Consumer<GenTrxAssignment> assignments) {
+        return start(config, new AgentHost(agent, config.agentTimeout()), metagraph, clockNanos, assignments);
+    }
+
+    /** Starts with the system clock; GenTRX assignments go to the agent's {@code onAssignment}. */
+    public static Axon start(AxonConfig config, TradingAgent agent, MetagraphView metagraph) {
         AgentHost host = new AgentHost(agent, config.agentTimeout());
+        return start(config, host, metagraph, Axon::nowNanos,
+                assignment -> host.assign(assignment.toTrainingAssignment()));
+    }
+
+    private static Axon start(AxonConfig config, AgentHost host, MetagraphView metagraph, LongSupplier clockNanos,
+                              Consumer<GenTrxAssignment> assignments) {
         AxonHandler handler = new AxonHandler(config, host, metagraph, clockNanos, assignments);
         WebServer server = WebServer.builder()
                 .host(config.host())
@@ -60,11 +71,6 @@ public final class Axon implements AutoCloseable {
                 .build()
                 .start();
         return new Axon(server, host, handler);
-    }
-
-    /** Starts with the system clock and GenTRX assignments ignored. */
-    public static Axon start(AxonConfig config, TradingAgent agent, MetagraphView metagraph) {
-        return start(config, agent, metagraph, Axon::nowNanos, assignment -> { });
     }
 
     /** {@code time.time_ns()}: ns since the epoch. */

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
+import io.mvtrx.api.gentrx.TrainingAssignment;
 import io.mvtrx.api.notice.Notice;
 import io.mvtrx.api.notice.SimulationEnded;
 import io.mvtrx.api.spi.trading.TradingAgent;
@@ -103,7 +104,18 @@ public final class AgentHost implements AutoCloseable {
         });
     }
 
-    /** Agent calls made (respond and notice batches). */
+    /**
+     * Hands a GenTRX training assignment to the agent, which only queues it (it trains on a thread of its own);
+     * completes with whether the agent took it without failing in time.
+     */
+    public CompletableFuture<Boolean> assign(TrainingAssignment assignment) {
+        return submit("onAssignment", false, () -> {
+            agent.onAssignment(assignment);
+            return true;
+        });
+    }
+
+    /** Agent calls made (respond, notice batches and assignments). */
     public long calls() {
         return calls.get();
     }

@@ -7,6 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.mvtrx.api.gentrx.BucketAccess;
+import io.mvtrx.api.gentrx.TrainingAssignment;
 import io.mvtrx.api.instruction.CancelOrders;
 import io.mvtrx.api.notice.AgentReset;
 import io.mvtrx.api.notice.Notice;
@@ -58,6 +60,14 @@ class AgentHostTest {
         }
 
         @Override
+        public void onAssignment(TrainingAssignment assignment) {
+            calls.add("assignment " + assignment.round());
+            if (fail) {
+                throw new IllegalStateException("boom");
+            }
+        }
+
+        @Override
         public void end() {
             calls.add("end");
         }
@@ -94,6 +104,22 @@ class AgentHostTest {
         assertThat(agent.calls).containsExactly("start 7 sim-a", "respond 1", "respond 2", "end", "start 7 sim-b",
                 "respond 3", "notice AgentReset", "notice SimulationEnded", "end", "start 7 sim-b", "respond 6");
         assertThat(host.calls()).isEqualTo(5);
+    }
+
+    @Test
+    void assignmentsReachTheAgentOnItsThreadInOrderWithTheStates() {
+        host = new AgentHost(agent, Duration.ofMinutes(1));
+        var assignment = new TrainingAssignment(9, 2, List.of("0"), 0, 10, List.of("k"),
+                new BucketAccess("local", "/tmp/data", "", "", ""), 1, "", Map.of());
+
+        host.respond(3, state("sim-a", 100)).join();
+        assertThat(host.assign(assignment).join()).isTrue();
+        agent.fail = true;
+        assertThat(host.assign(assignment).join()).isFalse();
+
+        assertThat(agent.calls).containsExactly("start 3 sim-a", "respond 100", "assignment 9", "assignment 9");
+        assertThat(host.calls()).isEqualTo(3);
+        assertThat(host.failures()).isEqualTo(1);
     }
 
     @Test

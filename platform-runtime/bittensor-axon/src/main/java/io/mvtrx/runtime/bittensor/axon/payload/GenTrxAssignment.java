@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.mvtrx.api.gentrx.BucketAccess;
+import io.mvtrx.api.gentrx.TrainingAssignment;
+
 /**
  * A {@code GenTRXAssignment} synapse (protocol.md §3.7, gentrx.md): the training slice a validator assigns to a miner
  * for one round. Field names in the JSON are the record components in snake case.
@@ -51,6 +54,18 @@ public record GenTrxAssignment(long round, long modelVersion, List<String> books
         m.put("validator_uid", validatorUid);
         m.put("advice", new LinkedHashMap<>(advice));
         return m;
+    }
+
+    /**
+     * The assignment as a trading agent receives it. The synapse carries no shard prefix (0.5.4), so the keys are
+     * taken as they are; advice values become their text.
+     */
+    public TrainingAssignment toTrainingAssignment() {
+        Map<String, String> hints = new LinkedHashMap<>();
+        advice.forEach((key, value) -> hints.put(key, String.valueOf(value)));
+        return new TrainingAssignment(round, modelVersion, books, tsStart, Math.max(tsStart, tsEnd), data,
+                new BucketAccess(dataSource, dataEndpoint, dataBucket, dataAccessKey, dataSecretKey),
+                Math.toIntExact(validatorUid), "", hints);
     }
 
     /**
