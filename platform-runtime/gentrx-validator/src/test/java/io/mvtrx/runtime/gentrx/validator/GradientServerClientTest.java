@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.mvtrx.api.gentrx.BucketAccess;
 import io.mvtrx.api.gentrx.TrainingAssignment;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,71 +21,41 @@ import org.junit.jupiter.api.Test;
 /** The client against a real HTTP server on loopback that answers as the reference gradient server does. */
 class GradientServerClientTest {
 
-    private HttpServer server;
-    private final List<String> seen = new CopyOnWriteArrayList<>();
     private final AtomicInteger stateFailures = new AtomicInteger();
-    private volatile int stateFailureStatus = 503;
+    private LoopbackGradientServer server;
+    private List<String> seen;
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/gentrx/", this::handle);
-        server.start();
+        server = new LoopbackGradientServer()
+                .route("POST /gentrx/state", () -> stateFailures.getAndDecrement() > 0
+                        ? new LoopbackGradientServer.Reply(503, "busy")
+                        : new LoopbackGradientServer.Reply(200, "{\"status\": \"ok\"}"))
+                .route("GET /gentrx/data-status", 200, """
+                        {"max_ts": 900000000000, "version": 4, "round": 17, "bucket_prefix": "gentrx/localnet/simulation/",
+                         "books": {"3": {"parquets": [["00000000-00050000.parquet", 0, 500000000000]], "max_ts": 1},
+                                   "10": {"parquets": [["00050000-00100000.parquet", 500000000000, 900000000000],
+                                                       ["00000000-00050000.parquet", 0, 499000000000]], "max_ts": 2}}}
+                        """)
+                .route("POST /gentrx/round", 200, "{\"status\": \"ok\", \"round\": 18, \"n_assignments\": 1}")
+                .route("GET /gentrx/scores?since_round=17", 204, "")
+                .route("GET /gentrx/scores?since_round=16", 200, """
+                        {"round": 17, "model_version": 5, "n_scored": 2, "n_accepted": 1, "n_rejected": 1,
+                         "scores": {"4": {"score": 0.25, "score_own": 0.3, "score_held": 0.25, "accepted": true},
+                                    "7": {"score": 0, "accepted": false}}}
+                        """)
+                .route("GET /gentrx/version", 200, "{\"version\": 5}");
+        seen = server.seen;
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        String key = exchange.getRequestHeaders().getFirst("X-API-Key");
-        byte[] body = exchange.getRequestBody().readAllBytes();
-        String path = exchange.getRequestURI().toString();
-        seen.add(exchange.getRequestMethod() + " " + path + " key=" + key + " " + new String(body,
-                StandardCharsets.UTF_8));
-        if (!"k3y".equals(key)) {
-            reply(exchange, 401, "{\"error\": \"Invalid or missing X-API-Key\"}");
-            return;
-        }
-        switch (path) {
-            case "/gentrx/state" -> {
-                if (stateFailures.getAndDecrement() > 0) {
-                    reply(exchange, stateFailureStatus, "busy");
-                } else {
-                    reply(exchange, 200, "{\"status\": \"ok\"}");
-                }
-            }
-            case "/gentrx/data-status" -> reply(exchange, 200, """
-                    {"max_ts": 900000000000, "version": 4, "round": 17, "bucket_prefix": "gentrx/localnet/simulation/",
-                     "books": {"3": {"parquets": [["00000000-00050000.parquet", 0, 500000000000]], "max_ts": 1},
-                               "10": {"parquets": [["00050000-00100000.parquet", 500000000000, 900000000000],
-                                                   ["00000000-00050000.parquet", 0, 499000000000]], "max_ts": 2}}}
-                    """);
-            case "/gentrx/round" -> reply(exchange, 200, "{\"status\": \"ok\", \"round\": 18, \"n_assignments\": 1}");
-            case "/gentrx/scores?since_round=17" -> reply(exchange, 204, "");
-            case "/gentrx/scores?since_round=16" -> reply(exchange, 200, """
-                    {"round": 17, "model_version": 5, "n_scored": 2, "n_accepted": 1, "n_rejected": 1,
-                     "scores": {"4": {"score": 0.25, "score_own": 0.3, "score_held": 0.25, "accepted": true},
-                                "7": {"score": 0, "accepted": false}}}
-                    """);
-            case "/gentrx/version" -> reply(exchange, 200, "{\"version\": 5}");
-            default -> reply(exchange, 404, "no route");
-        }
-    }
-
-    private static void reply(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, status == 204 ? -1 : bytes.length);
-        if (status != 204) {
-            exchange.getResponseBody().write(bytes);
-        }
-        exchange.close();
+        server.close();
     }
 
     private GradientServerClient client(String key) {
-        return new GradientServerClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/gentrx"),
-                Optional.ofNullable(key), Duration.ofSeconds(5), Duration.ofMillis(1));
+        return new GradientServerClient(server.base(), Optional.ofNullable(key), Duration.ofSeconds(5),
+                Duration.ofMillis(1));
     }
 
     @Test
