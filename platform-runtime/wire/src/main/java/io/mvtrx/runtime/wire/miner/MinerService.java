@@ -2,8 +2,10 @@ package io.mvtrx.runtime.wire.miner;
 
 import java.util.List;
 
+import io.mvtrx.api.gentrx.TrainingAssignment;
 import io.mvtrx.api.notice.Notice;
 import io.mvtrx.api.state.AgentResponse;
+import io.mvtrx.runtime.wire.codec.AssignmentCodec;
 import io.mvtrx.runtime.wire.codec.InstructionCodec;
 import io.mvtrx.runtime.wire.codec.NoticeCodec;
 import io.mvtrx.runtime.wire.codec.StateCodec;
@@ -62,6 +64,21 @@ final class MinerService extends MinerGrpc.MinerImplBase {
         }
         host.notify(notices).thenAccept(delivered -> {
             out.onNext(MinerProto.NoticeAck.newBuilder().setDelivered(delivered).build());
+            out.onCompleted();
+        }).exceptionally(MinerService::unsent);
+    }
+
+    @Override
+    public void assign(MinerProto.AssignmentRequest request, StreamObserver<MinerProto.AssignmentAck> out) {
+        TrainingAssignment assignment;
+        try {
+            assignment = AssignmentCodec.decode(request.getAssignment());
+        } catch (WireFormatException e) {
+            out.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+            return;
+        }
+        host.assign(assignment).thenAccept(accepted -> {
+            out.onNext(MinerProto.AssignmentAck.newBuilder().setAccepted(accepted).build());
             out.onCompleted();
         }).exceptionally(MinerService::unsent);
     }

@@ -179,6 +179,12 @@ public final class RequestAuthenticator implements ServerInterceptor {
                 envelope = r.getEnvelope();
                 body = new ByteString[] {r.getNotices()};
             }
+            case MinerProto.AssignmentRequest r -> {
+                size = r.getSerializedSize();
+                hasEnvelope = r.hasEnvelope();
+                envelope = r.getEnvelope();
+                body = new ByteString[] {r.getAssignment()};
+            }
             default -> {
                 return reject(Check.ENVELOPE, "request type %s carries no envelope",
                         message.getClass().getSimpleName());

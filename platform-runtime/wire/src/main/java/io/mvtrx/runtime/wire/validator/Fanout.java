@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.mvtrx.api.gentrx.TrainingAssignment;
 import io.mvtrx.api.notice.Notice;
 import io.mvtrx.api.state.AgentResponse;
 import io.mvtrx.runtime.wallet.Keypair;
@@ -23,6 +24,7 @@ import io.mvtrx.runtime.wire.NonceClock;
 import io.mvtrx.runtime.wire.WireSignature;
 import io.mvtrx.runtime.wire.codec.BookCodec;
 import io.mvtrx.runtime.wire.codec.InstructionCodec;
+import io.mvtrx.runtime.wire.codec.AssignmentCodec;
 import io.mvtrx.runtime.wire.codec.NoticeCodec;
 import io.mvtrx.runtime.wire.codec.StateCodec;
 import io.mvtrx.runtime.wire.codec.WireFormatException;
@@ -136,26 +138,11 @@ public final class Fanout implements AutoCloseable {
      * @return the kind, status and, for {@link ResultKind#OK}, how many notices the agent was handed
      */
     public NoticeDelivery notify(MinerTarget miner, List<Notice> notices) {
-        ByteString body = NoticeCodec.encodeBatch(notices);
-        MinerProto.NoticeRequest request = MinerProto.NoticeRequest.newBuilder()
-                .setNotices(body)
-                .setEnvelope(WireSignature.sign(hotkey, MinerGrpc.getNotifyMethod().getBareMethodName(),
-                        nonces.next(), miner.hotkey(), BodyHash.of(body)))
-                .build();
-        if (request.getSerializedSize() > config.maxOutboundBytes()) {
-            return new NoticeDelivery(miner.uid(), ResultKind.FAILED, Status.Code.RESOURCE_EXHAUSTED,
-                    outboundTooLarge(request.getSerializedSize()), Optional.empty(), 0);
-        }
-        try {
-            MinerProto.NoticeAck ack = client(miner).notify(request, config.noticeTimeout().toNanos());
-            return new NoticeDelivery(miner.uid(), ResultKind.OK, Status.Code.OK, "", Optional.empty(),
-                    ack.getDelivered());
-        } catch (StatusRuntimeException e) {
-            Optional<Check> check = check(e);
-            Status status = status(e);
-            return new NoticeDelivery(miner.uid(), kind(status, check), status.getCode(),
-                    status.getDescription() == null ? "" : status.getDescription(), check, 0);
-        }
+        SignedCall<MinerProto.NoticeAck> call = signedCall(miner, MinerGrpc.getNotifyMethod().getBareMethodName(),
+                NoticeCodec.encodeBatch(notices), (body, envelope) -> MinerProto.NoticeRequest.newBuilder()
+                        .setNotices(body).setEnvelope(envelope).build(), MinerClient::notify);
+        return new NoticeDelivery(miner.uid(), call.kind(), call.code(), call.description(), call.check(),
+                call.answer().map(MinerProto.NoticeAck::getDelivered).orElse(0));
     }
 
     /**
@@ -170,6 +157,68 @@ public final class Fanout implements AutoCloseable {
      */
     public record NoticeDelivery(int uid, ResultKind kind, Status.Code code, String description,
                                  Optional<Check> check, int delivered) {
+    }
+
+    /**
+     * Delivers a GenTRX training assignment to one miner, signed like a state request, under the notice timeout.
+     *
+     * @return the kind and status; {@code accepted} when the miner's agent took it
+     */
+    public AssignmentDelivery assign(MinerTarget miner, TrainingAssignment assignment) {
+        SignedCall<MinerProto.AssignmentAck> call = signedCall(miner, MinerGrpc.getAssignMethod().getBareMethodName(),
+                AssignmentCodec.encode(assignment), (body, envelope) -> MinerProto.AssignmentRequest.newBuilder()
+                        .setAssignment(body).setEnvelope(envelope).build(), MinerClient::assign);
+        return new AssignmentDelivery(miner.uid(), call.kind(), call.code(), call.description(), call.check(),
+                call.answer().map(MinerProto.AssignmentAck::getAccepted).orElse(false));
+    }
+
+    /** How a one-body signed call outside a step ended, and the miner's answer when it ended well. */
+    private record SignedCall<A>(ResultKind kind, Status.Code code, String description, Optional<Check> check,
+                                 Optional<A> answer) {
+    }
+
+    /**
+     * Signs {@code body} for one miner and method, refuses it when the request outgrows the outbound limit, and sends
+     * it under the notice timeout.
+     */
+    private <Q extends com.google.protobuf.Message, A> SignedCall<A> signedCall(
+            MinerTarget miner, String method, ByteString body,
+            java.util.function.BiFunction<ByteString, MinerProto.Envelope, Q> request,
+            Sender<Q, A> sender) {
+        Q signed = request.apply(body, WireSignature.sign(hotkey, method, nonces.next(), miner.hotkey(),
+                BodyHash.of(body)));
+        if (signed.getSerializedSize() > config.maxOutboundBytes()) {
+            return new SignedCall<>(ResultKind.FAILED, Status.Code.RESOURCE_EXHAUSTED,
+                    outboundTooLarge(signed.getSerializedSize()), Optional.empty(), Optional.empty());
+        }
+        try {
+            A answer = sender.send(client(miner), signed, config.noticeTimeout().toNanos());
+            return new SignedCall<>(ResultKind.OK, Status.Code.OK, "", Optional.empty(), Optional.of(answer));
+        } catch (StatusRuntimeException e) {
+            Optional<Check> check = check(e);
+            Status status = status(e);
+            return new SignedCall<>(kind(status, check), status.getCode(),
+                    status.getDescription() == null ? "" : status.getDescription(), check, Optional.empty());
+        }
+    }
+
+    @FunctionalInterface
+    private interface Sender<Q, A> {
+        A send(MinerClient client, Q request, long timeoutNanos);
+    }
+
+    /**
+     * The outcome of an assignment delivery.
+     *
+     * @param uid         the miner
+     * @param kind        how the call ended
+     * @param code        its gRPC status code
+     * @param description the status description, empty on success
+     * @param check       for a rejection, the miner check that failed
+     * @param accepted    whether the agent took the assignment
+     */
+    public record AssignmentDelivery(int uid, ResultKind kind, Status.Code code, String description,
+                                     Optional<Check> check, boolean accepted) {
     }
 
     /** Steps whose books were serialized, one per {@link #prepare}; never more, whatever the number of miners. */

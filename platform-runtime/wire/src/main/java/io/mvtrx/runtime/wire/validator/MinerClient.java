@@ -45,6 +45,11 @@ final class MinerClient implements AutoCloseable {
         return ClientCalls.blockingUnaryCall(channel, MinerGrpc.getRespondMethod(), options(timeoutNanos), request);
     }
 
+    /** Calls {@code Assign} with a deadline {@code timeoutNanos} from now. */
+    MinerProto.AssignmentAck assign(MinerProto.AssignmentRequest request, long timeoutNanos) {
+        return ClientCalls.blockingUnaryCall(channel, MinerGrpc.getAssignMethod(), options(timeoutNanos), request);
+    }
+
     /** Calls {@code Notify} with a deadline {@code timeoutNanos} from now. */
     MinerProto.NoticeAck notify(MinerProto.NoticeRequest request, long timeoutNanos) {
         return ClientCalls.blockingUnaryCall(channel, MinerGrpc.getNotifyMethod(), options(timeoutNanos), request);

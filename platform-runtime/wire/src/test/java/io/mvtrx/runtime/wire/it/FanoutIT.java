@@ -3,9 +3,13 @@ package io.mvtrx.runtime.wire.it;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import io.mvtrx.api.gentrx.BucketAccess;
+import io.mvtrx.api.gentrx.TrainingAssignment;
 import io.mvtrx.api.notice.SimulationEnded;
+import io.mvtrx.runtime.wire.Check;
 import io.mvtrx.api.state.AgentResponse;
 import io.mvtrx.api.state.StateUpdate;
 import io.mvtrx.runtime.wire.validator.Fanout;
@@ -124,5 +128,36 @@ class FanoutIT {
                 Status.Code.OK, "", Optional.empty(), 1));
         assertThat(echo.notices).containsExactly(ended);
         assertThat(echo.starts).hasValue(1);
+    }
+
+    @Test
+    void deliversEachMinerItsOwnSignedAssignmentAndARequestFromAStrangerNeverReachesTheAgent() throws Exception {
+        TestAgents.Echo one = new TestAgents.Echo();
+        TestAgents.Echo two = new TestAgents.Echo();
+        var first = net.miner("one", one, c -> c);
+        var second = net.miner("two", two, c -> c);
+        BucketAccess bucket = new BucketAccess("s3", "http://127.0.0.1:9000", "vb", "AK", "SK");
+        TrainingAssignment forFirst = new TrainingAssignment(12, 3, List.of("0", "4"), 1_000, 2_000,
+                List.of("data/0/0/intervals/a.parquet", "data/0/4/intervals/b.parquet"), bucket, 0,
+                "gentrx/localnet/simulation/", Map.of("top_k_frac", "0.1"));
+        TrainingAssignment forSecond = new TrainingAssignment(12, 3, List.of("7"), 1_000, 2_000,
+                List.of("data/0/7/intervals/c.parquet"), bucket, 0, "gentrx/localnet/simulation/", Map.of());
+
+        Fanout.AssignmentDelivery toFirst = fanout.assign(first.target(), forFirst);
+        Fanout.AssignmentDelivery toSecond = fanout.assign(second.target(), forSecond);
+
+        assertThat(toFirst).isEqualTo(new Fanout.AssignmentDelivery(first.target().uid(), ResultKind.OK,
+                Status.Code.OK, "", Optional.empty(), true));
+        assertThat(toSecond.accepted()).isTrue();
+        assertThat(one.assignments).containsExactly(forFirst);
+        assertThat(two.assignments).containsExactly(forSecond);
+
+        try (Fanout stranger = new Fanout(net.stranger, FanoutConfig.DEFAULTS, TestNetwork.CLOCK)) {
+            Fanout.AssignmentDelivery refused = stranger.assign(first.target(), forSecond);
+            assertThat(refused.kind()).isEqualTo(ResultKind.REJECTED);
+            assertThat(refused.check()).contains(Check.REGISTRATION);
+            assertThat(refused.accepted()).isFalse();
+        }
+        assertThat(one.assignments).containsExactly(forFirst);
     }
 }

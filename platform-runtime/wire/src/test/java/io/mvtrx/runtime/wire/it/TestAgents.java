@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.mvtrx.api.instruction.Instruction;
 import io.mvtrx.api.instruction.PlaceLimit;
+import io.mvtrx.api.gentrx.TrainingAssignment;
 import io.mvtrx.api.notice.Notice;
 import io.mvtrx.api.order.Currency;
 import io.mvtrx.api.order.Side;
@@ -30,6 +31,7 @@ final class TestAgents {
         final AtomicInteger responds = new AtomicInteger();
         final List<Notice> notices = new CopyOnWriteArrayList<>();
         final List<StateUpdate> states = new CopyOnWriteArrayList<>();
+        final List<TrainingAssignment> assignments = new CopyOnWriteArrayList<>();
         volatile int agentId = -1;
 
         @Override
@@ -50,6 +52,11 @@ final class TestAgents {
         @Override
         public void onNotice(Notice notice) {
             notices.add(notice);
+        }
+
+        @Override
+        public void onAssignment(TrainingAssignment assignment) {
+            assignments.add(assignment);
         }
 
         int invocations() {
