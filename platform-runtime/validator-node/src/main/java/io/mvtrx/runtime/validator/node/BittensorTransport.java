@@ -2,13 +2,18 @@ package io.mvtrx.runtime.validator.node;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.mvtrx.api.gentrx.TrainingAssignment;
 import io.mvtrx.api.spi.chain.Neuron;
 import io.mvtrx.api.state.AgentResponse;
 import io.mvtrx.api.state.StateUpdate;
@@ -16,6 +21,7 @@ import io.mvtrx.runtime.bittensor.axon.Dendrite;
 import io.mvtrx.runtime.bittensor.axon.StateSynapse;
 import io.mvtrx.runtime.bittensor.axon.SynapseType;
 import io.mvtrx.runtime.bittensor.axon.payload.Compression;
+import io.mvtrx.runtime.bittensor.axon.payload.GenTrxAssignment;
 import io.mvtrx.runtime.bittensor.axon.payload.PayloadException;
 import io.mvtrx.runtime.simulator.Publication;
 
@@ -130,6 +136,37 @@ public final class BittensorTransport implements MinerTransport {
             case 401, 403 -> MinerReply.missing(uid, MinerReply.Outcome.REFUSED, nanos, detail);
             default -> MinerReply.missing(uid, MinerReply.Outcome.FAILED, nanos, detail);
         };
+    }
+
+    /** GenTRXAssignment synapses, one signed body per miner (the reference sends the first miner's to all). */
+    @Override
+    public Set<Integer> assign(Map<Integer, TrainingAssignment> assignments, List<Neuron> miners) {
+        Map<Integer, Future<Boolean>> sent = new LinkedHashMap<>();
+        for (Neuron miner : miners) {
+            TrainingAssignment assignment = assignments.get(miner.uid());
+            if (assignment == null) {
+                continue;
+            }
+            sent.put(miner.uid(), calls.submit(() -> {
+                Dendrite.AxonTarget target = Dendrite.AxonTarget.parse(miner.axon(), miner.hotkey());
+                return !target.ip().equals("0.0.0.0") && dendrite.call(target, SynapseType.GENTRX_ASSIGNMENT,
+                        GenTrxAssignment.of(assignment).fields(), perCallTimeout).success();
+            }));
+        }
+        Set<Integer> accepted = new java.util.TreeSet<>();
+        sent.forEach((uid, future) -> {
+            try {
+                if (future.get(globalTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                    accepted.add(uid);
+                }
+            } catch (ExecutionException | TimeoutException e) {
+                future.cancel(true);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                future.cancel(true);
+            }
+        });
+        return Set.copyOf(accepted);
     }
 
     @Override

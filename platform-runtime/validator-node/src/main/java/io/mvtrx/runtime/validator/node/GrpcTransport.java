@@ -3,8 +3,13 @@ package io.mvtrx.runtime.validator.node;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.Map;
 
+import io.mvtrx.api.gentrx.TrainingAssignment;
 import io.mvtrx.api.account.Account;
 import io.mvtrx.api.notice.Notice;
 import io.mvtrx.api.spi.chain.Neuron;
@@ -63,6 +68,30 @@ public final class GrpcTransport implements MinerTransport {
             }
         }
         return List.of(replies);
+    }
+
+    @Override
+    public Set<Integer> assign(Map<Integer, TrainingAssignment> assignments, List<Neuron> miners) {
+        Set<Integer> accepted = ConcurrentHashMap.newKeySet();
+        try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Neuron miner : miners) {
+                TrainingAssignment assignment = assignments.get(miner.uid());
+                if (assignment == null) {
+                    continue;
+                }
+                calls.execute(() -> {
+                    try {
+                        MinerTarget target = MinerTarget.of(miner.uid(), miner.hotkey(), miner.axon());
+                        if (fanout.assign(target, assignment).accepted()) {
+                            accepted.add(miner.uid());
+                        }
+                    } catch (IllegalArgumentException e) {
+                        // an axon that is not host:port cannot be reached; the miner simply gets no assignment
+                    }
+                });
+            }
+        }
+        return Set.copyOf(accepted);
     }
 
     private static MinerReply reply(MinerResult result) {

@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.mvtrx.api.gentrx.TrainingAssignment;
 import io.mvtrx.api.spi.chain.Neuron;
 import io.mvtrx.api.spi.trading.TradingAgent;
 import io.mvtrx.api.state.AgentResponse;
@@ -92,6 +94,25 @@ public final class InProcessTransport implements MinerTransport {
         long failures = host.failures();
         return host.respond(uid, update).thenApply(response -> classify(uid, host, response, timeouts, failures,
                 System.nanoTime() - start));
+    }
+
+    @Override
+    public Set<Integer> assign(Map<Integer, TrainingAssignment> assignments, List<Neuron> miners) {
+        Map<Integer, CompletableFuture<Boolean>> calls = new LinkedHashMap<>();
+        for (Neuron miner : miners) {
+            AgentHost host = hosts.get(miner.uid());
+            TrainingAssignment assignment = assignments.get(miner.uid());
+            if (host != null && assignment != null) {
+                calls.put(miner.uid(), host.assign(assignment));
+            }
+        }
+        Set<Integer> accepted = new java.util.TreeSet<>();
+        calls.forEach((uid, call) -> {
+            if (call.join()) {
+                accepted.add(uid);
+            }
+        });
+        return Set.copyOf(accepted);
     }
 
     private static MinerReply classify(int uid, AgentHost host, AgentResponse response, long timeoutsBefore,

@@ -1,7 +1,10 @@
 package io.mvtrx.runtime.validator.node;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
+import io.mvtrx.api.gentrx.TrainingAssignment;
 import io.mvtrx.api.spi.chain.Neuron;
 import io.mvtrx.runtime.simulator.Publication;
 
@@ -25,6 +28,15 @@ public interface MinerTransport extends AutoCloseable {
      * @param miners the miners to query; every uid has an update in the publication
      */
     List<MinerReply> query(Publication publication, List<Neuron> miners);
+
+    /**
+     * Delivers GenTRX training assignments — each miner its own — to those of {@code miners} that have one, all at
+     * once, and returns the uids whose agent took theirs. Never throws for one miner's failure. A transport that
+     * cannot carry assignments delivers none.
+     */
+    default Set<Integer> assign(Map<Integer, TrainingAssignment> assignments, List<Neuron> miners) {
+        return Set.of();
+    }
 
     /** Releases threads and connections. */
     @Override

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
+import io.mvtrx.api.gentrx.BucketAccess;
+import io.mvtrx.api.gentrx.TrainingAssignment;
 import io.mvtrx.api.account.Account;
 import io.mvtrx.api.account.Balance;
 import io.mvtrx.api.account.FeeRates;
@@ -62,6 +64,7 @@ class BittensorTransportIT {
     static final class Agent implements TradingAgent {
         final int answerAs;
         final AtomicReference<StateUpdate> seen = new AtomicReference<>();
+        final List<TrainingAssignment> assignments = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         Agent(int answerAs) {
             this.answerAs = answerAs;
@@ -69,6 +72,11 @@ class BittensorTransportIT {
 
         @Override
         public void start(int agentId, SimulationInfo simulation) {
+        }
+
+        @Override
+        public void onAssignment(TrainingAssignment assignment) {
+            assignments.add(assignment);
         }
 
         @Override
@@ -124,6 +132,44 @@ class BittensorTransportIT {
                     .isEqualTo("403: Forbidden. Key is blacklisted: Unrecognized hotkey.");
             assertThat(refusing.seen.get()).isNull();
             assertThat(a3.refused(403)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void deliversEachMinerItsOwnGenTrxAssignmentAsASignedSynapse() {
+        Neuron validator = new Neuron(9, VALIDATOR.ss58Address(), "c", 5_000_000_000_000L, true, "0.0.0.0:0", 0, 0);
+        Agent good = new Agent(0);
+        Agent refusing = new Agent(3);
+        Sr25519Keypair k0 = key(1);
+        Sr25519Keypair k3 = key(4);
+        BucketAccess bucket = new BucketAccess("s3", "http://127.0.0.1:9000", "vb", "AK", "SK");
+        TrainingAssignment forGood = new TrainingAssignment(12, 3, List.of("0", "4"), 1_000, 2_000,
+                List.of("data/9/0/intervals/a.parquet", "data/9/4/intervals/b.parquet"), bucket, 9, "",
+                Map.of("top_k_frac", "0.1"));
+        TrainingAssignment forRefusing = new TrainingAssignment(12, 3, List.of("7"), 1_000, 2_000,
+                List.of("data/9/7/intervals/c.parquet"), bucket, 9, "", Map.of());
+        try (Axon a0 = Axon.start(AxonConfig.defaults(k0.ss58Address(), 0).withHost("127.0.0.1"), good,
+                     h -> h.equals(validator.hotkey()) ? Optional.of(validator) : Optional.empty());
+             Axon a3 = Axon.start(AxonConfig.defaults(k3.ss58Address(), 0).withHost("127.0.0.1"), refusing,
+                     h -> Optional.empty());
+             BittensorTransport transport = new BittensorTransport(
+                     new Dendrite(VALIDATOR, "203.0.113.9", Duration.ofSeconds(1), Axon::nowNanos),
+                     Duration.ofSeconds(3), Duration.ofSeconds(4), Compression.LZ4, 1 << 20)) {
+            List<Neuron> miners = List.of(
+                    new Neuron(0, k0.ss58Address(), "c", 0, false, "127.0.0.1:" + a0.port(), 0, 0),
+                    new Neuron(2, key(3).ss58Address(), "c", 0, false, "0.0.0.0:0", 0, 0),
+                    new Neuron(3, k3.ss58Address(), "c", 0, false, "127.0.0.1:" + a3.port(), 0, 0));
+
+            var accepted = transport.assign(Map.of(0, forGood, 2, forRefusing, 3, forRefusing), miners);
+
+            assertThat(accepted).containsExactly(0);
+            // the agent's own thread takes it after the axon answers: wait for it
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (good.assignments.isEmpty() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(good.assignments).containsExactly(forGood);
+            assertThat(refusing.assignments).isEmpty();
         }
     }
 }

@@ -56,6 +56,15 @@ public record GenTrxAssignment(long round, long modelVersion, List<String> books
         return m;
     }
 
+    /** The synapse for an assignment; advice values travel as text. */
+    public static GenTrxAssignment of(TrainingAssignment assignment) {
+        BucketAccess data = assignment.data();
+        return new GenTrxAssignment(assignment.round(), assignment.modelVersion(), assignment.books(),
+                assignment.tsStartNs(), assignment.tsEndNs(), assignment.dataKeys(), data.source(), data.endpoint(),
+                data.bucket(), data.accessKey(), data.secretKey(), assignment.validatorUid(),
+                new LinkedHashMap<String, Object>(assignment.advice()));
+    }
+
     /**
      * The assignment as a trading agent receives it. The synapse carries no shard prefix (0.5.4), so the keys are
      * taken as they are; advice values become their text.
