@@ -3,5 +3,6 @@ module io.mvtrx.runtime.gentrx.delta {
     exports io.mvtrx.runtime.gentrx.delta;
     exports io.mvtrx.runtime.gentrx.delta.checkpoint;
     exports io.mvtrx.runtime.gentrx.delta.frame;
+    exports io.mvtrx.runtime.gentrx.delta.gradient;
     exports io.mvtrx.runtime.gentrx.delta.json;
 }
