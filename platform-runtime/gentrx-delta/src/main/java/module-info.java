@@ -5,4 +5,5 @@ module io.mvtrx.runtime.gentrx.delta {
     exports io.mvtrx.runtime.gentrx.delta.frame;
     exports io.mvtrx.runtime.gentrx.delta.gradient;
     exports io.mvtrx.runtime.gentrx.delta.json;
+    exports io.mvtrx.runtime.gentrx.delta.version;
 }
