@@ -16,9 +16,11 @@ import io.mvtrx.runtime.gentrx.delta.TensorSet;
  * equals the k-th largest the lowest indices are kept. The result depends only on the inputs. +0.0 and −0.0 rank
  * equal.
  *
- * <p><b>Cost</b>: three linear passes per tensor (a 15-bit then a 16-bit histogram of |Δ|'s IEEE bits find the
- * k-th largest exactly, then one pass collects the kept entries in index order), no sorting, O(k) output plus
- * 384 KiB of histograms. Stateless; safe from any thread.
+ * <p><b>Cost</b>: two linear passes per tensor and no sorting. The first computes |Δ|'s IEEE bits (which order
+ * like |Δ|) and a histogram of their top 15 bits, which locates the bucket holding the k-th largest; the second
+ * splits the indices into those above that bucket (kept) and those in it (candidates). A 16-bit histogram over the
+ * candidates alone then fixes the exact threshold. Scratch: three int arrays the size of the largest tensor and
+ * 384 KiB of histograms per call. Stateless; safe from any thread.
  */
 public final class TopK {
 
@@ -45,21 +47,41 @@ public final class TopK {
         if (!before.sameLayout(after)) {
             throw new IllegalArgumentException("before and after do not have the same tensor layout");
         }
-        var high = new int[HIGH_BUCKETS];
-        var low = new int[LOW_BUCKETS];
+        int largest = 0;
+        for (Tensor tensor : before.tensors()) {
+            largest = Math.max(largest, tensor.size());
+        }
+        var scratch = new Scratch(largest);
         var kept = new ArrayList<SparseTensor>(before.tensors().size());
         for (int t = 0; t < before.tensors().size(); t++) {
             Tensor b = before.tensors().get(t);
             Tensor a = after.tensors().get(t);
-            kept.add(compress(b.name(), b.shape(), b.values(), a.values(), fraction, high, low));
+            kept.add(compress(b.name(), b.shape(), b.values(), a.values(), fraction, scratch));
         }
         return new SparseDelta(ParameterLayout.of(before), kept);
     }
 
+    /** Work arrays sized for the largest tensor, reused for every tensor of one call. */
+    private static final class Scratch {
+        final int[] high = new int[HIGH_BUCKETS];
+        final int[] low = new int[LOW_BUCKETS];
+        final int[] magnitudes;
+        final int[] sure;
+        final int[] candidates;
+
+        Scratch(int largest) {
+            magnitudes = new int[largest];
+            sure = new int[largest + 1];
+            candidates = new int[largest + 1];
+        }
+    }
+
     private static SparseTensor compress(String name, int[] shape, float[] before, float[] after, double fraction,
-                                         int[] high, int[] low) {
+                                         Scratch scratch) {
         int n = before.length;
         int k = count(n, fraction);
+        int[] high = scratch.high;
+        int[] magnitudes = scratch.magnitudes;
         Arrays.fill(high, 0);
         for (int i = 0; i < n; i++) {
             float d = after[i] - before[i];
@@ -67,7 +89,9 @@ public final class TopK {
                 throw new IllegalArgumentException("tensor " + name + ": delta at element " + i + " is " + d
                         + " (before " + before[i] + ", after " + after[i] + ")");
             }
-            high[magnitude(d) >>> 16]++;
+            int m = magnitude(d);
+            magnitudes[i] = m;
+            high[m >>> 16]++;
         }
         // The bucket of high bits that holds the k-th largest magnitude, and how many lie strictly above it.
         int above = 0;
@@ -75,30 +99,67 @@ public final class TopK {
         while (above + high[highBucket] < k) {
             above += high[highBucket--];
         }
-        Arrays.fill(low, 0);
+        // One pass splits indices into sure (above the bucket) and candidates (in it), both in index order.
+        // The stores are unconditional and only the counters depend on the comparison, so the loop has no
+        // unpredictable branch.
+        int[] sure = scratch.sure;
+        int[] candidates = scratch.candidates;
+        int sureCount = 0;
+        int candidateCount = 0;
         for (int i = 0; i < n; i++) {
-            int m = magnitude(after[i] - before[i]);
-            if (m >>> 16 == highBucket) {
-                low[m & 0xFFFF]++;
+            int h = magnitudes[i] >>> 16;
+            sure[sureCount] = i;
+            sureCount += h > highBucket ? 1 : 0;
+            candidates[candidateCount] = i;
+            candidateCount += h == highBucket ? 1 : 0;
+        }
+        int needed = k - above;
+        int lowThreshold = -1;
+        int equalToTake = needed;
+        if (needed < candidateCount) {
+            int[] low = scratch.low;
+            Arrays.fill(low, 0);
+            for (int c = 0; c < candidateCount; c++) {
+                low[magnitudes[candidates[c]] & 0xFFFF]++;
             }
+            int taken = 0;
+            lowThreshold = LOW_BUCKETS - 1;
+            while (taken + low[lowThreshold] < needed) {
+                taken += low[lowThreshold--];
+            }
+            equalToTake = needed - taken;
         }
-        int lowBucket = LOW_BUCKETS - 1;
-        while (above + low[lowBucket] < k) {
-            above += low[lowBucket--];
-        }
-        int threshold = highBucket << 16 | lowBucket;
-        int equalToTake = k - above;
 
         var indices = new int[k];
         var values = new float[k];
-        int taken = 0;
-        for (int i = 0; i < n && taken < k; i++) {
-            float d = after[i] - before[i];
-            int m = magnitude(d);
-            if (m > threshold || (m == threshold && equalToTake-- > 0)) {
-                indices[taken] = i;
-                values[taken++] = d;
+        int out = 0;
+        int s = 0;
+        int remaining = needed;
+        for (int c = 0; c < candidateCount && remaining > 0; c++) {
+            int index = candidates[c];
+            int lowBits = magnitudes[index] & 0xFFFF;
+            if (lowThreshold >= 0 && lowBits < lowThreshold) {
+                continue;
             }
+            if (lowThreshold >= 0 && lowBits == lowThreshold) {
+                if (equalToTake == 0) {
+                    continue;
+                }
+                equalToTake--;
+            }
+            remaining--;
+            while (s < sureCount && sure[s] < index) {
+                int i = sure[s++];
+                indices[out] = i;
+                values[out++] = after[i] - before[i];
+            }
+            indices[out] = index;
+            values[out++] = after[index] - before[index];
+        }
+        while (s < sureCount) {
+            int i = sure[s++];
+            indices[out] = i;
+            values[out++] = after[i] - before[i];
         }
         return new SparseTensor(name, shape, indices, values);
     }
