@@ -14,8 +14,6 @@ public final class CheckpointFormat {
     public static final int VERSION = 1;
     /** The only dtype of version 1. */
     public static final String DTYPE_F32 = "F32";
-    /** The customary file suffix. */
-    public static final String SUFFIX = ".ckpt";
 
     static final Set<String> HEADER_MEMBERS = Set.of("format", "format_version", "model_version",
             "train_regime_version", "model_config", "tokenizer_config", "metadata", "tensors");

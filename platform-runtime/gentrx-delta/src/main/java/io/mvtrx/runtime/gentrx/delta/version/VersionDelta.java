@@ -55,6 +55,17 @@ public record VersionDelta(long fromVersion, long toVersion, DeltaBody body, Opt
         return stateHash.map(expected -> expected.equals(StateHash.of(model))).orElse(true);
     }
 
+    /**
+     * The smaller encoding of an aggregate: sparse costs 8 bytes per kept entry, dense 4 per model element, so
+     * dense wins once more than half of the elements are kept. Both apply identically.
+     */
+    public static DeltaBody smallerBody(io.mvtrx.runtime.gentrx.delta.gradient.SparseDelta aggregate) {
+        if (2 * aggregate.count() > aggregate.layout().totalElements()) {
+            return new DeltaBody.Dense(aggregate.toDense());
+        }
+        return new DeltaBody.Sparse(aggregate);
+    }
+
     /** A dense body from the difference of two models with the same layout ({@code after − before}, float32). */
     public static DeltaBody.Dense denseDifference(TensorSet before, TensorSet after) {
         if (!before.sameLayout(after)) {

@@ -42,7 +42,7 @@ class CheckpointReaderTest {
 
     @Test
     void writesTheDocumentedBytesAndReadsThemBack(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("v00006.ckpt");
+        Path file = dir.resolve("v00006.pt");
         CheckpointWriter.write(CHECKPOINT, file);
         byte[] bytes = Files.readAllBytes(file);
 
@@ -56,7 +56,7 @@ class CheckpointReaderTest {
 
         Checkpoint read = CheckpointReader.read(file, Optional.of(LAYOUT));
         assertThat(read).isEqualTo(CHECKPOINT);
-        assertThat(dir.toFile().list()).containsExactly("v00006.ckpt");
+        assertThat(dir.toFile().list()).containsExactly("v00006.pt");
     }
 
     @Test

@@ -72,6 +72,16 @@ class VersionDeltaCodecTest {
     }
 
     @Test
+    void picksDenseOnlyWhenMoreThanHalfOfTheElementsAreKept() {
+        assertThat(VersionDelta.smallerBody(TopK.compress(V5, V6, 0.5))).isInstanceOf(DeltaBody.Sparse.class);
+        DeltaBody dense = VersionDelta.smallerBody(TopK.compress(V5, V6, 0.75));   // k = 3 of 4, 1 of 2: 4 of 6
+        assertThat(dense).isInstanceOf(DeltaBody.Dense.class);
+        TensorSet synced = model(1, 2, 3, 4, 5, 6);
+        new VersionDelta(5, 6, dense, Optional.empty()).applyTo(synced);
+        assertThat(synced).isEqualTo(V6);
+    }
+
+    @Test
     void refusesADenseDeltaMissingATensorOrWithAShapeOrValueTheModelCannotTake() throws IOException {
         var partial = new TensorSet(List.of(new Tensor("w", new int[] {2, 2}, new float[4])));
         byte[] missing = encode(new VersionDelta(1, 2, new DeltaBody.Dense(partial), Optional.empty()));

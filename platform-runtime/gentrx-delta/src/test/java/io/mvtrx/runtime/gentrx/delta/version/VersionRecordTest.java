@@ -18,13 +18,13 @@ class VersionRecordTest {
 
     @Test
     void writesTheDocumentedJsonAndParsesItBack() {
-        var latest = new VersionRecord(6, Optional.of("gentrx/testnet/simulation/checkpoints/0/v00006.ckpt"), 3,
+        var latest = new VersionRecord(6, Optional.of("gentrx/testnet/simulation/checkpoints/0/v00006.pt"), 3,
                 Optional.empty());
 
         String json = new String(latest.toJson(), StandardCharsets.UTF_8);
 
         assertThat(json).isEqualTo("{\"format\":\"mvtrx-gentrx-version\",\"format_version\":1,\"version\":6,"
-                + "\"key\":\"gentrx/testnet/simulation/checkpoints/0/v00006.ckpt\",\"train_regime_version\":3}");
+                + "\"key\":\"gentrx/testnet/simulation/checkpoints/0/v00006.pt\",\"train_regime_version\":3}");
         assertThat(VersionRecord.parse(latest.toJson(), "latest.json")).isEqualTo(latest);
         var head = new VersionRecord(7, Optional.empty(), 3, Optional.of("ab".repeat(32)));
         assertThat(VersionRecord.parse(head.toJson(), "head.json")).isEqualTo(head);
