@@ -1,10 +1,11 @@
 package io.mvtrx.runtime.gentrx.delta.gradient;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,15 +77,22 @@ public final class GradientCodec {
         out.flush();
     }
 
+    /** The whole file in one exactly sized array, filled in place (no intermediate stream or copy). */
     public static byte[] encode(Gradient gradient) {
-        var out = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 16,
-                SparseDeltaCodec.bodyBytes(gradient.delta()) + 64 * 1024));
-        try {
-            encode(gradient, out);
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to memory failed", e);
+        byte[] frame = HeaderFrame.encode(header(gradient));
+        long size = frame.length + SparseDeltaCodec.bodyBytes(gradient.delta());
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("gradient of " + size + " bytes does not fit one array");
         }
-        return out.toByteArray();
+        var buffer = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.put(frame);
+        for (SparseTensor tensor : gradient.delta().tensors()) {
+            buffer.asIntBuffer().put(tensor.indices());
+            buffer.position(buffer.position() + 4 * tensor.count());
+            buffer.asFloatBuffer().put(tensor.values());
+            buffer.position(buffer.position() + 4 * tensor.count());
+        }
+        return buffer.array();
     }
 
     /** Decodes a whole file held in memory, refusing it if it is larger than {@code maxBytes}. */
