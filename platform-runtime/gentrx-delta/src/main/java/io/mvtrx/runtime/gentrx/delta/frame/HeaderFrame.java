@@ -2,6 +2,7 @@ package io.mvtrx.runtime.gentrx.delta.frame;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
@@ -97,7 +98,7 @@ public final class HeaderFrame {
             throw new TensorFileException(Defect.BAD_FIELD, source,
                     "format_version must be a non-negative integer, got " + describe(versionValue));
         }
-        if (number.value().compareTo(java.math.BigDecimal.valueOf(version)) != 0) {
+        if (number.value().compareTo(BigDecimal.valueOf(version)) != 0) {
             throw new TensorFileException(Defect.UNSUPPORTED_VERSION, source, format + " format version "
                     + number.value().toPlainString() + " is not supported; this reader knows version " + version);
         }

@@ -1,6 +1,7 @@
 package io.mvtrx.runtime.gentrx.delta.json;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +122,7 @@ public final class JsonFields {
     }
 
     public static JsonArray fromShape(int[] shape) {
-        var dims = new java.util.ArrayList<JsonValue>(shape.length);
+        var dims = new ArrayList<JsonValue>(shape.length);
         for (int dim : shape) {
             dims.add(JsonNumber.of(dim));
         }

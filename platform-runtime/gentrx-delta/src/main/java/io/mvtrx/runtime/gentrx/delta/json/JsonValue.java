@@ -1,6 +1,7 @@
 package io.mvtrx.runtime.gentrx.delta.json;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ public sealed interface JsonValue {
     /** {@code {...}}: members in document order. */
     record JsonObject(Map<String, JsonValue> members) implements JsonValue {
         public JsonObject {
-            members = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(members));
+            members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
         }
     }
 

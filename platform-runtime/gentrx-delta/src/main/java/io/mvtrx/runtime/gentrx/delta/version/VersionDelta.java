@@ -1,11 +1,13 @@
 package io.mvtrx.runtime.gentrx.delta.version;
 
+import java.util.ArrayList;
 import java.util.Objects;
 import java.util.Optional;
 
 import io.mvtrx.runtime.gentrx.delta.ParameterLayout;
 import io.mvtrx.runtime.gentrx.delta.Tensor;
 import io.mvtrx.runtime.gentrx.delta.TensorSet;
+import io.mvtrx.runtime.gentrx.delta.gradient.SparseDelta;
 
 /**
  * The published change that takes the model from {@code fromVersion} to {@code toVersion} (normally v−1 to v,
@@ -59,7 +61,7 @@ public record VersionDelta(long fromVersion, long toVersion, DeltaBody body, Opt
      * The smaller encoding of an aggregate: sparse costs 8 bytes per kept entry, dense 4 per model element, so
      * dense wins once more than half of the elements are kept. Both apply identically.
      */
-    public static DeltaBody smallerBody(io.mvtrx.runtime.gentrx.delta.gradient.SparseDelta aggregate) {
+    public static DeltaBody smallerBody(SparseDelta aggregate) {
         if (2 * aggregate.count() > aggregate.layout().totalElements()) {
             return new DeltaBody.Dense(aggregate.toDense());
         }
@@ -71,7 +73,7 @@ public record VersionDelta(long fromVersion, long toVersion, DeltaBody body, Opt
         if (!before.sameLayout(after)) {
             throw new IllegalArgumentException("before and after do not have the same tensor layout");
         }
-        var tensors = new java.util.ArrayList<Tensor>(before.tensors().size());
+        var tensors = new ArrayList<Tensor>(before.tensors().size());
         for (int t = 0; t < before.tensors().size(); t++) {
             Tensor b = before.tensors().get(t);
             float[] a = after.tensors().get(t).values();

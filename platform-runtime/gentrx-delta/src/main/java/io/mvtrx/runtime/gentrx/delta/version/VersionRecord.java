@@ -1,5 +1,7 @@
 package io.mvtrx.runtime.gentrx.delta.version;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Objects;
@@ -83,9 +85,9 @@ public record VersionRecord(long version, Optional<String> checkpointKey, int tr
         JsonObject record;
         try {
             var decoder = StandardCharsets.UTF_8.newDecoder();
-            record = JsonFields.object(JsonParser.parse(decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString()),
+            record = JsonFields.object(JsonParser.parse(decoder.decode(ByteBuffer.wrap(bytes)).toString()),
                     "record");
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw new TensorFileException(Defect.MALFORMED_HEADER, source, "version record is not valid UTF-8");
         } catch (JsonException e) {
             throw new TensorFileException(Defect.MALFORMED_HEADER, source, e.getMessage());
