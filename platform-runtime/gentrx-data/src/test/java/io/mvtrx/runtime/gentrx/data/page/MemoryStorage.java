@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import io.mvtrx.api.spi.storage.StorageBackend;
 
 /** A storage backend in memory for tests; {@link #failPuts} makes every put throw. */
-public final class MemoryStorage implements StorageBackend {
+public class MemoryStorage implements StorageBackend {
 
     final ConcurrentSkipListMap<String, byte[]> objects = new ConcurrentSkipListMap<>();
     volatile boolean failPuts;
