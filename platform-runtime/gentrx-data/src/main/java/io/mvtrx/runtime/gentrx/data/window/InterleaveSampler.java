@@ -43,6 +43,9 @@ public final class InterleaveSampler {
 
     /** Every window of the index exactly once, in sampling order for {@code seed}. */
     public long[] order(WindowIndex index, long seed) {
+        if (index.windows() > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("too many windows for one order: " + index.windows());
+        }
         SplittableRandom random = new SplittableRandom(seed);
         List<Block> blocks = new ArrayList<>();
         int files = index.files();
