@@ -8,6 +8,7 @@ import io.mvtrx.runtime.gentrx.data.tick.TickPacket;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class ReorderBufferTest {
 
@@ -31,7 +32,7 @@ class ReorderBufferTest {
         }
         assertThat(buffer.expected()).isEqualTo(5e9);
         assertThat(seconds(buffer.offer(at(7)))).containsExactly(7L);
-        assertThat(buffer.expected()).isCloseTo(1.4e9, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(buffer.expected()).isCloseTo(1.4e9, within(1.0));
     }
 
     @Test

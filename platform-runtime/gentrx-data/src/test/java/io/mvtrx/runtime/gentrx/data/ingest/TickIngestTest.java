@@ -2,15 +2,22 @@ package io.mvtrx.runtime.gentrx.data.ingest;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import io.mvtrx.runtime.gentrx.data.page.MemoryStorage;
 import io.mvtrx.runtime.gentrx.data.page.OrderType;
+import io.mvtrx.runtime.gentrx.data.page.PageColumns;
 import io.mvtrx.runtime.gentrx.data.page.PageReader;
 import io.mvtrx.runtime.gentrx.data.page.PageRecord;
 import io.mvtrx.runtime.gentrx.data.page.PageStore;
 import io.mvtrx.runtime.gentrx.data.page.TrainingRow;
+import io.mvtrx.runtime.gentrx.data.tick.MsgPackWriter;
 import io.mvtrx.runtime.gentrx.data.tick.Side;
+import io.mvtrx.runtime.gentrx.data.tick.TickConfig;
+import io.mvtrx.runtime.gentrx.data.tick.TickDecoder;
 import io.mvtrx.runtime.gentrx.data.tick.TickPacket;
 import io.mvtrx.runtime.gentrx.storage.GentrxMode;
 import io.mvtrx.runtime.gentrx.storage.GentrxNetwork;
@@ -18,6 +25,7 @@ import io.mvtrx.runtime.gentrx.storage.StorageLayout;
 import io.mvtrx.runtime.parquet.WriterOptions;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import static io.mvtrx.runtime.gentrx.data.ingest.Ticks.book;
@@ -127,8 +135,8 @@ class TickIngestTest {
         PageStore pages = pages(PageStore.DEFAULT_CAP);
         TickIngest ingest = ingest(pages);
         TickPacket anonymous = new TickPacket(1, T, List.of(book(0, List.of(level(100, 1)), List.of(),
-                order(Side.BUY, 1, 99, 1, T))), List.of(), io.mvtrx.runtime.gentrx.data.tick.TickConfig.NONE,
-                java.util.Optional.empty());
+                order(Side.BUY, 1, 99, 1, T))), List.of(), TickConfig.NONE,
+                Optional.empty());
         TickPacket bound = tick("sim-A", T, book(0, List.of(level(100, 1)), List.of(), order(Side.BUY, 1, 99, 1, T)));
 
         assertThat(ingest.offer(anonymous).ticksDropped()).isEqualTo(1);
@@ -146,7 +154,7 @@ class TickIngestTest {
         TickIngest ingest = ingest(pages);
         TickPacket tick = new TickPacket(1, T, List.of(book(0, List.of(), List.of(),
                 order(Side.SELL, 1, 100, 1, 1_700_000_000L))), List.of(), Ticks.config("exchange"),
-                java.util.Optional.empty());
+                Optional.empty());
 
         ingest.offer(tick);
 
@@ -176,7 +184,7 @@ class TickIngestTest {
                 "gentrx/testnet/simulation/data/4/2/intervals/01001640-01001642.parquet",
                 "gentrx/testnet/simulation/data/4/2/intervals/01001643-01001645.parquet");
         assertThat(new String(storage.bytes("gentrx/testnet/simulation/data/4/.sim_id"))).isEqualTo("sim-A");
-        var page = PageReader.read(storage, outcome.pages().get(1).key()).orElseThrow();
+        PageColumns page = PageReader.read(storage, outcome.pages().get(1).key()).orElseThrow();
         assertThat(page.rows()).isEqualTo(3);
         assertThat(page.volumeInt()).containsExactly(4, 5, 6);
         assertThat(page.timestamp()).containsExactly(T + 3_000 * MS, T + 4_000 * MS, T + 5_000 * MS);
@@ -199,7 +207,7 @@ class TickIngestTest {
 
         // Book 0's last event is exactly 300 s behind the newest one; book 1 is current.
         assertThat(tail.pages()).extracting(PageRecord::book, PageRecord::rows).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(0, 1));
+                Tuple.tuple(0, 1));
         assertThat(pages.pendingRows(1)).isEqualTo(3);
     }
 
@@ -283,5 +291,27 @@ class TickIngestTest {
         clock.advance(Duration.ofSeconds(1));
         assertThat(ingest.maintain().ticksProcessed()).isEqualTo(1);
         assertThat(pages.pendingRows(0)).isEqualTo(4);
+    }
+
+    @Test
+    void acceptsTheMsgpackPacketTheValidatorSends() throws IOException {
+        PageStore pages = pages(PageStore.DEFAULT_CAP);
+        TickIngest ingest = ingest(pages);
+        Map<Object, Object> books = new LinkedHashMap<>();
+        books.put(0L, Map.of("bids", List.of(List.of(100.0, 5.0)), "asks", List.of(List.of(100.5, 3.0)),
+                "events", List.of(Map.of("y", "c", "s", 1L, "i", 4L, "p", 100.5, "q", 2.5,
+                        "t", T + 5 * MS))));
+        Map<String, Object> tick = new LinkedHashMap<>();
+        tick.put("step", 1L);
+        tick.put("ts", T);
+        tick.put("books", books);
+        tick.put("config", Map.of("priceDecimals", 2L, "volumeDecimals", 2L, "simulation_id", "sim-M"));
+        byte[] bytes = MsgPackWriter.write(tick);
+
+        ingest.offer(TickDecoder.decode(bytes));
+
+        assertThat(ingest.simId()).contains("sim-M");
+        assertThat(pages.pending(0)).containsExactly(
+                row(T + 5 * MS, OrderType.CANCEL, 25, 2, 0.5f, 0, 10_025, 0, v(3), v(5)));
     }
 }

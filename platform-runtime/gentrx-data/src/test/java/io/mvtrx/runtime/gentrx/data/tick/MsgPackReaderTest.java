@@ -1,5 +1,6 @@
 package io.mvtrx.runtime.gentrx.data.tick;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +41,7 @@ class MsgPackReaderTest {
         assertThat(read(0xa3, 'E', 'S', 'E')).isEqualTo("ESE");
         assertThat(read(0xd9, 0x02, 'o', 'k')).isEqualTo("ok");
         assertThat(read(0xc4, 0x02, 0x01, 0x02)).isEqualTo(new byte[] {1, 2});
-        assertThat(read(0x92, 0x01, 0xc0)).isEqualTo(java.util.Arrays.asList(1L, null));
+        assertThat(read(0x92, 0x01, 0xc0)).isEqualTo(Arrays.asList(1L, null));
         assertThat(read(0x82, 0x01, 0xc3, 0xa1, 'y', 0xc2)).isEqualTo(Map.of(1L, true, "y", false));
         assertThat(read(0xdc, 0x00, 0x01, 0x90)).isEqualTo(List.of(List.of()));
     }
@@ -59,7 +60,7 @@ class MsgPackReaderTest {
                 .hasMessage("msgpack: array of 2147483647 at offset 5 runs past the end (5 bytes)");
         assertThatThrownBy(() -> read(0x81, 0x90, 0x01)).hasMessage("msgpack: map key at offset 1 is not a scalar");
         int[] deep = new int[40];
-        java.util.Arrays.fill(deep, 0x91);
+        Arrays.fill(deep, 0x91);
         assertThatThrownBy(() -> read(deep)).hasMessageStartingWith("msgpack: nesting deeper than 32");
     }
 }
