@@ -20,4 +20,5 @@ module io.mvtrx.runtime.validator.node {
     requires java.net.http;
 
     exports io.mvtrx.runtime.validator.node;
+    exports io.mvtrx.runtime.validator.node.gentrx;
 }
