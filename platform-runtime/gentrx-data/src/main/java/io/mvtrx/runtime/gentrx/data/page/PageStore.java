@@ -37,6 +37,9 @@ import io.mvtrx.runtime.parquet.WriterOptions;
  */
 public final class PageStore {
 
+    /** The reference's page size ({@code --max-pending-rows-per-book}). */
+    public static final int DEFAULT_CAP = 30_000;
+
     private static final System.Logger LOG = System.getLogger(PageStore.class.getName());
 
     private final StorageBackend backend;
@@ -69,9 +72,6 @@ public final class PageStore {
         this.cap = cap;
         this.options = options;
     }
-
-    /** The reference's page size. */
-    public static final int DEFAULT_CAP = 30_000;
 
     /** Rows per page; 0 when only tail flushes cut pages. */
     public int cap() {
