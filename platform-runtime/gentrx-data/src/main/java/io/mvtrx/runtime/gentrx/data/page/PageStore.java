@@ -85,6 +85,19 @@ public final class PageStore {
         return cap > 0 && rows.size() >= cap;
     }
 
+    /**
+     * Puts back a book's pending rows after a restart, ahead of anything appended since.
+     *
+     * @throws IllegalStateException if a flush of the book is running
+     */
+    public synchronized void restorePending(int book, List<TrainingRow> rows) {
+        if (flushing.contains(book)) {
+            throw new IllegalStateException("book " + book + " is being flushed; restore pending rows first");
+        }
+        List<TrainingRow> current = pending.computeIfAbsent(book, b -> new ArrayList<>());
+        current.addAll(0, rows);
+    }
+
     /** A copy of a book's pending rows. */
     public synchronized List<TrainingRow> pending(int book) {
         return List.copyOf(pending.getOrDefault(book, List.of()));
