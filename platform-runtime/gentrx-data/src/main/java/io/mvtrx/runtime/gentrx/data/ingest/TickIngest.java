@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.mvtrx.runtime.gentrx.data.book.ReplayBook;
@@ -67,6 +69,8 @@ public final class TickIngest {
     private boolean hasLastTick;
     private long lastTickTs;
     private long maxTs;
+    private long rowsEmitted;
+    private long executions;
 
     /** Per-book replay state; the engine is created with the book and reset every tick. */
     private static final class BookState {
@@ -172,6 +176,23 @@ public final class TickIngest {
                 due.add(book.bookId());
             }
         }
+    }
+
+    /** The data status: pages per book from the registry, last event times, row counts. */
+    public synchronized DataStatus dataStatus() {
+        Map<Integer, List<PageRecord>> byBook = new TreeMap<>();
+        for (PageRecord page : pages.pages()) {
+            byBook.computeIfAbsent(page.book(), b -> new ArrayList<>()).add(page);
+        }
+        for (Map.Entry<Integer, BookState> book : books.entrySet()) {
+            byBook.computeIfAbsent(book.getKey(), b -> new ArrayList<>());
+        }
+        SortedMap<Integer, DataStatus.Book> status = new TreeMap<>();
+        byBook.forEach((book, list) -> {
+            BookState state = books.get(book);
+            status.put(book, new DataStatus.Book(list, state == null ? 0 : state.lastTs));
+        });
+        return new DataStatus(maxTs, status, rowsEmitted, executions);
     }
 
     /** Ticks waiting in the reorder buffer. */
@@ -302,6 +323,8 @@ public final class TickIngest {
         hasLastTick = false;
         lastTickTs = 0;
         maxTs = 0;
+        rowsEmitted = 0;
+        executions = 0;
         pages.reset(wipe);
     }
 
@@ -354,6 +377,10 @@ public final class TickIngest {
             };
             if (row != null) {
                 rows++;
+                rowsEmitted++;
+                if (row.orderType() == OrderType.EXEC_BUY || row.orderType() == OrderType.EXEC_SELL) {
+                    executions++;
+                }
                 if (pages.append(book.bookId(), row)) {
                     due.add(book.bookId());
                 }
