@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import io.mvtrx.runtime.gentrx.data.book.ReplayBook;
 import io.mvtrx.runtime.gentrx.data.page.OrderType;
@@ -59,11 +62,15 @@ public final class TickIngest {
     private final long[] bidScratch = new long[ReplayBook.DEPTH];
     private final Set<Integer> due = new LinkedHashSet<>();
     private boolean everBound;
+    /** A simulation restored from staging that no tick has confirmed yet. */
+    private boolean restoredUnconfirmed;
     private String simId;
     private Scales scales;
     private boolean hasLastTick;
     private long lastTickTs;
     private long maxTs;
+    private long rowsEmitted;
+    private long executions;
 
     /** Per-book replay state; the engine is created with the book and reset every tick. */
     private static final class BookState {
@@ -118,6 +125,74 @@ public final class TickIngest {
     /** The scales in use, once bound. */
     public synchronized Optional<Scales> scales() {
         return Optional.ofNullable(scales);
+    }
+
+    /**
+     * The state to stage for a restart (pending rows included); consistent with the ticks processed so far.
+     * Rows a flush is writing at this moment are included, so a page may be rewritten after a crash, never lost.
+     */
+    public synchronized IngestState snapshot() {
+        List<IngestState.Book> states = new ArrayList<>();
+        TreeSet<Integer> ids = new TreeSet<>(books.keySet());
+        ids.addAll(pages.pendingBooks());
+        for (int id : ids) {
+            BookState state = books.get(id);
+            states.add(new IngestState.Book(id, state == null ? 0 : state.firstMid,
+                    state == null || !state.hasLast ? -1 : state.lastTs, pages.pending(id)));
+        }
+        return new IngestState(Optional.ofNullable(simId), Optional.ofNullable(scales),
+                hasLastTick ? lastTickTs : -1, maxTs, states);
+    }
+
+    /**
+     * Restores a staged state into a fresh ingest (before any tick). The first tick naming another simulation then
+     * resets memory, and wipes the stored pages only with {@link IngestSettings#startupCleanup}.
+     *
+     * @throws IllegalStateException if this ingest has already bound a simulation
+     */
+    public synchronized void restore(IngestState state) {
+        if (everBound) {
+            throw new IllegalStateException("restore must come before the first tick");
+        }
+        if (state.simId().isEmpty()) {
+            return;
+        }
+        everBound = true;
+        restoredUnconfirmed = true;
+        simId = state.simId().get();
+        pages.bind(simId);
+        scales = state.scales().orElse(null);
+        hasLastTick = state.lastTickTs() >= 0;
+        lastTickTs = Math.max(0, state.lastTickTs());
+        maxTs = state.maxTs();
+        for (IngestState.Book book : state.books()) {
+            BookState restored = new BookState();
+            restored.firstMid = book.firstMid();
+            restored.hasLast = book.lastTs() >= 0;
+            restored.lastTs = Math.max(0, book.lastTs());
+            books.put(book.bookId(), restored);
+            pages.restorePending(book.bookId(), book.pending());
+            if (pages.cap() > 0 && pages.pendingRows(book.bookId()) >= pages.cap()) {
+                due.add(book.bookId());
+            }
+        }
+    }
+
+    /** The data status: pages per book from the registry, last event times, row counts. */
+    public synchronized DataStatus dataStatus() {
+        Map<Integer, List<PageRecord>> byBook = new TreeMap<>();
+        for (PageRecord page : pages.pages()) {
+            byBook.computeIfAbsent(page.book(), b -> new ArrayList<>()).add(page);
+        }
+        for (Map.Entry<Integer, BookState> book : books.entrySet()) {
+            byBook.computeIfAbsent(book.getKey(), b -> new ArrayList<>());
+        }
+        SortedMap<Integer, DataStatus.Book> status = new TreeMap<>();
+        byBook.forEach((book, list) -> {
+            BookState state = books.get(book);
+            status.put(book, new DataStatus.Book(list, state == null ? 0 : state.lastTs));
+        });
+        return new DataStatus(maxTs, status, rowsEmitted, executions);
     }
 
     /** Ticks waiting in the reorder buffer. */
@@ -191,12 +266,20 @@ public final class TickIngest {
             }
         } else if (simId == null) {
             bind(id.get());
+        } else if (restoredUnconfirmed && !simId.equals(id.get())) {
+            // A transition across the restart: in-memory state goes; stored pages go only with startup cleanup.
+            LOG.log(System.Logger.Level.INFO, "restored simulation " + simId + " is followed by " + id.get()
+                    + (settings.startupCleanup() ? ": wiping its data" : ": keeping its data"));
+            resetAll(settings.startupCleanup());
+            pages.bind(id.get());
+            simId = id.get();
         } else if (!simId.equals(id.get())) {
             LOG.log(System.Logger.Level.INFO, "simulation changed from " + simId + " to " + id.get()
                     + ": resetting, data wipe due");
             resetAll(true);
             bind(id.get());
         }
+        restoredUnconfirmed = false;
         if (hasLastTick && tick.ts() == lastTickTs) {
             return -1;
         }
@@ -240,6 +323,8 @@ public final class TickIngest {
         hasLastTick = false;
         lastTickTs = 0;
         maxTs = 0;
+        rowsEmitted = 0;
+        executions = 0;
         pages.reset(wipe);
     }
 
@@ -292,6 +377,10 @@ public final class TickIngest {
             };
             if (row != null) {
                 rows++;
+                rowsEmitted++;
+                if (row.orderType() == OrderType.EXEC_BUY || row.orderType() == OrderType.EXEC_SELL) {
+                    executions++;
+                }
                 if (pages.append(book.bookId(), row)) {
                     due.add(book.bookId());
                 }

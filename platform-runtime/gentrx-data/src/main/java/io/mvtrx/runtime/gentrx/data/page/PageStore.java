@@ -37,6 +37,9 @@ import io.mvtrx.runtime.parquet.WriterOptions;
  */
 public final class PageStore {
 
+    /** The reference's page size ({@code --max-pending-rows-per-book}). */
+    public static final int DEFAULT_CAP = 30_000;
+
     private static final System.Logger LOG = System.getLogger(PageStore.class.getName());
 
     private final StorageBackend backend;
@@ -70,9 +73,6 @@ public final class PageStore {
         this.options = options;
     }
 
-    /** The reference's page size. */
-    public static final int DEFAULT_CAP = 30_000;
-
     /** Rows per page; 0 when only tail flushes cut pages. */
     public int cap() {
         return cap;
@@ -83,6 +83,19 @@ public final class PageStore {
         List<TrainingRow> rows = pending.computeIfAbsent(book, b -> new ArrayList<>());
         rows.add(row);
         return cap > 0 && rows.size() >= cap;
+    }
+
+    /**
+     * Puts back a book's pending rows after a restart, ahead of anything appended since.
+     *
+     * @throws IllegalStateException if a flush of the book is running
+     */
+    public synchronized void restorePending(int book, List<TrainingRow> rows) {
+        if (flushing.contains(book)) {
+            throw new IllegalStateException("book " + book + " is being flushed; restore pending rows first");
+        }
+        List<TrainingRow> current = pending.computeIfAbsent(book, b -> new ArrayList<>());
+        current.addAll(0, rows);
     }
 
     /** A copy of a book's pending rows. */

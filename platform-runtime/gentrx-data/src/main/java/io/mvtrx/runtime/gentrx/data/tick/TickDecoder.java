@@ -11,7 +11,9 @@ import java.util.OptionalInt;
  * field, a value of the wrong type, an unknown event kind or side, or a negative timestamp throws one
  * {@link TickFormatException} whose message names the field as a path ({@code books[3].events[2].p}). Unknown map
  * keys are ignored (the packet may grow). Integers must be msgpack integers; prices and quantities may be integers
- * or floats; {@code sim_id} and {@code simulation_id} may be strings or integers (kept as text). Stateless.
+ * or floats; {@code sim_id} and {@code simulation_id} may be strings or integers (kept as text); event times may
+ * be fractional only in exchange mode ({@code simulation_id == "exchange"}), where they are Unix seconds that the
+ * ingest replaces with the tick's time. Stateless.
  */
 public final class TickDecoder {
 
@@ -28,11 +30,18 @@ public final class TickDecoder {
         Map<?, ?> tick = map(root, "tick");
         long step = integer(tick, "step", "step");
         long ts = nonNegative(integer(tick, "ts", "ts"), "ts");
+        TickConfig config = TickConfig.NONE;
+        Object configValue = tick.get("config");
+        if (configValue != null) {
+            Map<?, ?> c = map(configValue, "config");
+            config = new TickConfig(decimals(c, "priceDecimals"), decimals(c, "volumeDecimals"),
+                    id(c.get("simulation_id"), "config.simulation_id"));
+        }
         Map<?, ?> books = map(required(tick, "books", "books"), "books");
         List<BookTick> decoded = new ArrayList<>(books.size());
         for (Map.Entry<?, ?> entry : books.entrySet()) {
             int bookId = bookId(entry.getKey());
-            decoded.add(book(bookId, entry.getValue(), "books[" + bookId + "]"));
+            decoded.add(book(bookId, entry.getValue(), "books[" + bookId + "]", config.exchangeMode()));
         }
         List<String> simEvents = new ArrayList<>();
         Object events = tick.get("sim_events");
@@ -42,17 +51,10 @@ public final class TickDecoder {
                 simEvents.add(string(list.get(i), "sim_events[" + i + "]"));
             }
         }
-        TickConfig config = TickConfig.NONE;
-        Object configValue = tick.get("config");
-        if (configValue != null) {
-            Map<?, ?> c = map(configValue, "config");
-            config = new TickConfig(decimals(c, "priceDecimals"), decimals(c, "volumeDecimals"),
-                    id(c.get("simulation_id"), "config.simulation_id"));
-        }
         return new TickPacket(step, ts, decoded, simEvents, config, id(tick.get("sim_id"), "sim_id"));
     }
 
-    private static BookTick book(int bookId, Object value, String path) {
+    private static BookTick book(int bookId, Object value, String path, boolean exchange) {
         Map<?, ?> book = map(value, path);
         List<PriceLevel> bids = levels(book.get("bids"), path + ".bids");
         List<PriceLevel> asks = levels(book.get("asks"), path + ".asks");
@@ -61,7 +63,7 @@ public final class TickDecoder {
         if (eventsValue != null) {
             List<?> list = list(eventsValue, path + ".events");
             for (int i = 0; i < list.size(); i++) {
-                events.add(event(list.get(i), path + ".events[" + i + "]"));
+                events.add(event(list.get(i), path + ".events[" + i + "]", exchange));
             }
         }
         return new BookTick(bookId, bids, asks, events);
@@ -84,16 +86,16 @@ public final class TickDecoder {
         return levels;
     }
 
-    private static TickEvent event(Object value, String path) {
+    private static TickEvent event(Object value, String path, boolean exchange) {
         Map<?, ?> e = map(value, path);
         String kind = string(required(e, "y", path + ".y"), path + ".y");
         return switch (kind) {
             case "o" -> new TickEvent.Order(side(e, path), integer(e, "i", path + ".i"), num(e, "p", path),
-                    num(e, "q", path), time(e, path));
+                    num(e, "q", path), time(e, path, exchange));
             case "t" -> new TickEvent.Trade(integer(e, "Ti", path + ".Ti"), integer(e, "Mi", path + ".Mi"),
-                    num(e, "p", path), num(e, "q", path), time(e, path), side(e, path));
+                    num(e, "p", path), num(e, "q", path), time(e, path, exchange), side(e, path));
             case "c" -> new TickEvent.Cancel(side(e, path), integer(e, "i", path + ".i"), num(e, "p", path),
-                    num(e, "q", path), time(e, path));
+                    num(e, "q", path), time(e, path, exchange));
             default -> throw new TickFormatException("%s.y: event kind must be \"o\", \"t\" or \"c\", got \"%s\"",
                     path, kind);
         };
@@ -103,8 +105,13 @@ public final class TickDecoder {
         return Side.ofCode(integer(e, "s", path + ".s"), path + ".s");
     }
 
-    private static long time(Map<?, ?> e, String path) {
-        return nonNegative(integer(e, "t", path + ".t"), path + ".t");
+    /** Simulation ns; exchange-mode ticks carry Unix seconds, possibly fractional (the ingest replaces them). */
+    private static long time(Map<?, ?> e, String path, boolean exchange) {
+        Object value = required(e, "t", path + ".t");
+        if (exchange && value instanceof Double d) {
+            return nonNegative((long) number(d, path + ".t"), path + ".t");
+        }
+        return nonNegative(integerValue(value, path + ".t"), path + ".t");
     }
 
     private static double num(Map<?, ?> e, String key, String path) {

@@ -128,6 +128,12 @@ class TickIngestTest {
         assertThat(pages.pending(0).getFirst().timeOfDaySeconds()).isEqualTo(1_000);
         assertThat(ingest.maxTs()).isEqualTo(T + 1_200 * MS);
         assertThat(ingest.scales()).contains(new Scales(2, 2));
+        DataStatus status = ingest.dataStatus();
+        assertThat(status.maxTs()).isEqualTo(T + 1_200 * MS);
+        assertThat(status.rowsEmitted()).isEqualTo(6);
+        assertThat(status.executions()).isEqualTo(2);
+        assertThat(status.books()).containsOnlyKeys(0);
+        assertThat(status.books().get(0)).isEqualTo(new DataStatus.Book(List.of(), T + 1_200 * MS));
     }
 
     @Test
@@ -179,6 +185,7 @@ class TickIngestTest {
         assertThat(outcome.pages()).extracting(PageRecord::fileName)
                 .containsExactly("01001640-01001642.parquet", "01001643-01001645.parquet");
         assertThat(pages.pendingRows(2)).isEqualTo(1);
+        assertThat(ingest.dataStatus().books().get(2).pages()).isEqualTo(outcome.pages());
         assertThat(storage.keys()).containsExactly(
                 "gentrx/testnet/simulation/data/4/.sim_id",
                 "gentrx/testnet/simulation/data/4/2/intervals/01001640-01001642.parquet",

@@ -7,6 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.mvtrx.runtime.gentrx.storage.GentrxMode;
 import io.mvtrx.runtime.gentrx.storage.GentrxNetwork;
@@ -198,5 +203,45 @@ class PageStoreTest {
                         10 * S, 20 * S, -1),
                 new PageRecord(7, "01000000-01000500_0001.parquet",
                         DATA + "7/intervals/01000000-01000500_0001.parquet", 86_400 * S, (86_400 + 300) * S, -1));
+    }
+
+    @Test
+    void aSecondFlushOfABookAlreadyFlushingReturnsAtOnceAndRowsAddedMeanwhileStay() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        MemoryStorage slow = new MemoryStorage() {
+            @Override
+            public void put(String key, byte[] content) throws IOException {
+                if (key.endsWith(".parquet")) {
+                    entered.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        throw new IOException(e);
+                    }
+                }
+                super.put(key, content);
+            }
+        };
+        PageStore store = new PageStore(slow, LAYOUT, 0, 2, WriterOptions.defaults());
+        store.bind("sim-1");
+        store.append(0, row(S, 1));
+        store.append(0, row(2 * S, 2));
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            Future<Optional<PageRecord>> first = executor.submit(() -> store.flush(0, false));
+            entered.await();
+
+            store.append(0, row(3 * S, 3));
+            store.append(0, row(4 * S, 4));
+            assertThat(store.flush(0, false)).isEmpty();
+            release.countDown();
+
+            assertThat(first.get().orElseThrow().rows()).isEqualTo(2);
+            assertThat(store.pending(0)).containsExactly(row(3 * S, 3), row(4 * S, 4));
+            assertThat(store.flush(0, false).orElseThrow().fileName()).isEqualTo("00000003-00000004.parquet");
+        } finally {
+            executor.shutdownNow();
+        }
     }
 }

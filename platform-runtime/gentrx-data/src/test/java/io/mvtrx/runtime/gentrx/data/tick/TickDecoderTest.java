@@ -81,6 +81,20 @@ class TickDecoderTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void acceptsFractionalEventTimesOnlyInExchangeMode() {
+        Map<String, Object> tick = tick();
+        Map<String, Object> book = (Map<String, Object>) ((Map<Object, Object>) tick.get("books")).get(3L);
+        ((Map<String, Object>) ((List<Object>) book.get("events")).get(0)).put("t", 1_700_000_000.25);
+
+        assertThatThrownBy(() -> TickDecoder.fromMap(tick))
+                .hasMessage("books[3].events[0].t: expected an integer, got a float");
+
+        ((Map<String, Object>) tick.get("config")).put("simulation_id", "exchange");
+        assertThat(TickDecoder.fromMap(tick).books().getFirst().events().getFirst().ts()).isEqualTo(1_700_000_000L);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void namesTheFieldOfEveryMalformedInput() {
         Map<String, Object> noTs = tick();
         noTs.remove("ts");
