@@ -56,6 +56,7 @@ public final class ValidatorScoring {
     private Map<Integer, List<MinerTrade>> pending = new HashMap<>();
     private long lastObserved = Long.MIN_VALUE;
     private MinerReport[] reports;
+    private ScoreRound lastRound;
 
     /**
      * @param settings   the pipeline's configuration
@@ -132,6 +133,7 @@ public final class ValidatorScoring {
         }
         long now = lastObserved;
         ScoreRound round = pipeline.score(now);
+        lastRound = round;
         int books = pipeline.simulation().bookCount();
         for (int uid = 0; uid < pipeline.uidCount(); uid++) {
             ScoreRound.UidScore s = round.uids().get(uid);
@@ -210,6 +212,25 @@ public final class ValidatorScoring {
             out[i] = scores[i];
         }
         return out;
+    }
+
+    /**
+     * The last scoring round whole (every stage's values per uid), or null before the first. Its arrays are shared:
+     * read, never change them, and only on the validator loop's thread.
+     */
+    public ScoreRound lastRound() {
+        return lastRound;
+    }
+
+    /**
+     * A uid's realized P&L as recorded (state time → book → P&L realized at that state), a read-only view, in
+     * recording order; empty for a uid outside the pipeline. Validator loop's thread only.
+     */
+    public Map<Long, Map<Integer, Double>> realizedPnl(int uid) {
+        if (uid < 0 || uid >= pipeline.uidCount()) {
+            return Map.of();
+        }
+        return java.util.Collections.unmodifiableMap(pipeline.history(uid).realizedPnl());
     }
 
     /** A uid's scores as of the last scoring, or null before the first (or right after a reset). */
