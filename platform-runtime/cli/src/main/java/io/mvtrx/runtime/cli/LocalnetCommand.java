@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.mvtrx.api.settings.Settings;
@@ -129,6 +131,11 @@ final class LocalnetCommand implements Callable<Integer> {
                     + "0 picks a free one (printed). Default: ${DEFAULT-VALUE}.")
     private int port;
 
+    @Option(names = "--linger", paramLabel = "TIME", converter = SimulateCommand.DurationConverter.class,
+            description = "Keep the dashboard up this long (wall time) after the run, or until SIGINT/SIGTERM. "
+                    + "Default: exit when the run ends.")
+    private Long linger;
+
     private record Miner(int uid, String agent, String hotkey, MinerServer server) {
     }
 
@@ -240,7 +247,21 @@ final class LocalnetCommand implements Callable<Integer> {
                         host, server.port());
                 stderr.flush();
                 serve(stdout, stderr, loop, link, node, started);
+                if (linger != null) {
+                    linger(stderr, server.port());
+                }
             }
+        }
+    }
+
+    /** After the run: the dashboard stays up for --linger, or until SIGINT/SIGTERM. */
+    private void linger(PrintWriter stderr, int boundPort) throws InterruptedException {
+        stderr.printf("localnet: the run is over; the dashboard stays on http://%s:%d/ for %s (SIGINT/SIGTERM "
+                + "stops it)%n", host, boundPort, NodeParts.clock(linger));
+        stderr.flush();
+        CountDownLatch stop = new CountDownLatch(1);
+        try (Termination signals = Termination.onSignal(stop::countDown)) {
+            stop.await(linger, TimeUnit.NANOSECONDS);
         }
     }
 
