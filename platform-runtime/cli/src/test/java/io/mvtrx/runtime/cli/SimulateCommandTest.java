@@ -126,9 +126,10 @@ class SimulateCommandTest {
     void servesTheDashboardAndTheReportOfTheRun() throws Exception {
         Path out = temp.resolve("served");
         StringWriter err = new StringWriter();
+        StringWriter stdout = new StringWriter();
         CommandLine commandLine = MvtrxCommand.commandLine(new MvtrxCommand(
                 SimulateCommandTest.class.getClassLoader(), Map.of("MVTRX_HOME", temp.resolve("home").toString())));
-        commandLine.setOut(new PrintWriter(new StringWriter(), true));
+        commandLine.setOut(new PrintWriter(stdout, true));
         commandLine.setErr(new PrintWriter(err, true));
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute("simulate",
                 "--duration", "2m", "--blocks", "1", "--books-per-block", "2", "--seed", "5", "--no-parquet-logs",
@@ -163,6 +164,10 @@ class SimulateCommandTest {
         assertThat(exit.get()).as(err.toString()).isEqualTo(ExitCodes.OK);
         assertThat(err.toString()).contains("dashboard: the run is over, its report is on http://127.0.0.1:" + port
                 + "/report; serving for 00:00:20");
+        // watching changes nothing: the same run without --serve writes the same event log
+        Run unserved = run("simulate", "--duration", "2m", "--blocks", "1", "--books-per-block", "2", "--seed", "5",
+                "--no-parquet-logs", "--out", temp.resolve("unserved").toString());
+        assertThat(hash(unserved.out())).isEqualTo(hash(stdout.toString()));
     }
 
     private static int awaitPort(StringWriter err, CompletableFuture<Integer> exit) throws InterruptedException {
