@@ -74,13 +74,17 @@ public final class BookTracker {
             BookSnapshot s = books.get(b).snapshot();
             double bid = s.bids().isEmpty() ? Double.NaN : decimals.price().toDouble(s.bestBid());
             double ask = s.asks().isEmpty() ? Double.NaN : decimals.price().toDouble(s.bestAsk());
+            // from ticks, so that 300.04 and 300.05 make a mid of 300.045 and a spread of 0.01, not 0.00999…
+            boolean twoSided = !s.bids().isEmpty() && !s.asks().isEmpty();
+            double mid = twoSided ? decimals.price().toDouble(s.bestBid() + s.bestAsk()) / 2 : Double.NaN;
+            double spread = twoSided ? decimals.price().toDouble(s.bestAsk() - s.bestBid()) : Double.NaN;
             double fundamental = b < fundamentals.length ? fundamentals[b] : Double.NaN;
             ArrayDeque<BookView.PricePoint> samples = history.get(b);
-            samples.addLast(new BookView.PricePoint(s.timestamp(), (bid + ask) / 2, fundamental));
+            samples.addLast(new BookView.PricePoint(s.timestamp(), mid, fundamental));
             if (samples.size() > HISTORY_KEPT) {
                 samples.removeFirst();
             }
-            views.add(new BookView(s.bookId(), s.timestamp(), bid, ask, fundamental, ladder(s.bids()),
+            views.add(new BookView(s.bookId(), s.timestamp(), bid, ask, mid, spread, fundamental, ladder(s.bids()),
                     ladder(s.asks()), List.copyOf(trades.get(b)), List.copyOf(samples)));
         }
         return views;

@@ -9,13 +9,16 @@ import java.util.List;
  * @param timestamp   simulation time of the ladder, ns
  * @param bestBid     best bid, NaN when there is none
  * @param bestAsk     best ask, NaN when there is none
+ * @param mid         (best bid + best ask) / 2, NaN unless both sides have orders
+ * @param spread      best ask - best bid, NaN unless both sides have orders
  * @param fundamental the book's fundamental price as its agents last sampled it, NaN without one
  * @param bids        bid levels, best first; detailed levels carry their orders
  * @param asks        ask levels, best first
  * @param trades      recent trades, newest first
  * @param history     mid and fundamental over time, oldest first (bounded)
  */
-public record BookView(int bookId, long timestamp, double bestBid, double bestAsk, double fundamental,
+public record BookView(int bookId, long timestamp, double bestBid, double bestAsk, double mid, double spread,
+                       double fundamental,
                        List<LadderLevel> bids, List<LadderLevel> asks, List<TradeView> trades,
                        List<PricePoint> history) {
 
@@ -24,16 +27,6 @@ public record BookView(int bookId, long timestamp, double bestBid, double bestAs
         asks = List.copyOf(asks);
         trades = List.copyOf(trades);
         history = List.copyOf(history);
-    }
-
-    /** Mid price, NaN unless both sides have orders. */
-    public double mid() {
-        return (bestBid + bestAsk) / 2;
-    }
-
-    /** Best ask minus best bid, NaN unless both sides have orders. */
-    public double spread() {
-        return bestAsk - bestBid;
     }
 
     /**

@@ -39,7 +39,7 @@ class BookTrackerTest {
         assertThat(view.bestBid()).isEqualTo(99.90);
         assertThat(view.bestAsk()).isEqualTo(100.10);
         assertThat(view.mid()).isEqualTo(100.0);
-        assertThat(view.spread()).isCloseTo(0.20, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(view.spread()).isEqualTo(0.20);
         assertThat(view.fundamental()).isEqualTo(100.05);
         assertThat(view.bids()).hasSize(2);
         assertThat(view.bids().getFirst().volume()).isEqualTo(3.0);
@@ -64,6 +64,16 @@ class BookTrackerTest {
         assertThat(view.trades().getLast().timestamp()).isEqualTo(5);
         assertThat(view.bids()).hasSize(1);
         assertThat(view.fundamental()).isNaN();
+    }
+
+    @Test
+    void midAndSpreadComeFromTicksWithoutBinaryNoise() {
+        BookTracker tracker = new BookTracker(DECIMALS, 1);
+
+        BookView view = tracker.views(List.of(book(0, 1, 30_004, 30_005)), new double[0]).getFirst();
+
+        assertThat(view.mid()).isEqualTo(300.045);
+        assertThat(view.spread()).isEqualTo(0.01);
     }
 
     @Test
