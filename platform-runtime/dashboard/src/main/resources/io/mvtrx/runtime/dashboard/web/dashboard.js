@@ -150,8 +150,10 @@ const mvtrx = (() => {
       }
       ctx.stroke();
       ctx.setLineDash([]);
+      // a legend line per series, up to ten (a miner on 128 books would cover the chart)
       ctx.fillStyle = s.color;
-      ctx.fillText(s.name, w - right - 150, top + 12 + i * 13);
+      if (i < 10) ctx.fillText(i < 9 || series.length === 10 ? s.name : '… ' + (series.length - 9) + ' more',
+        w - right - 150, top + 12 + i * 13);
     });
   }
 
