@@ -25,6 +25,7 @@ import io.mvtrx.runtime.simulator.Simulation;
 final class SimulateDashboard implements Simulation.BarrierListener {
 
     static final long MIN_INTERVAL_NANOS = 250_000_000L;
+    private static final System.Logger LOG = System.getLogger(SimulateDashboard.class.getName());
     private static final int LADDER_DEPTH = 20;
 
     private final Simulation simulation;
@@ -33,6 +34,7 @@ final class SimulateDashboard implements Simulation.BarrierListener {
     private long version;
     private long lastNanos;
     private long lastSteps;
+    private boolean failed;
 
     private SimulateDashboard(Simulation simulation) {
         this.simulation = simulation;
@@ -53,8 +55,15 @@ final class SimulateDashboard implements Simulation.BarrierListener {
 
     @Override
     public void onBarrier(long timestamp) {
-        if (System.nanoTime() - lastNanos >= MIN_INTERVAL_NANOS || simulation.finished()) {
+        if (failed || !(System.nanoTime() - lastNanos >= MIN_INTERVAL_NANOS || simulation.finished())) {
+            return;
+        }
+        try {
             publish(false);
+        } catch (RuntimeException e) {
+            // watching must never stop the run: the dashboard freezes at its last snapshot, the run goes on
+            failed = true;
+            LOG.log(System.Logger.Level.WARNING, "the dashboard stopped updating: " + e, e);
         }
     }
 

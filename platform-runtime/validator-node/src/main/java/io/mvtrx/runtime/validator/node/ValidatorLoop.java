@@ -212,7 +212,7 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
         void onPublish(Simulation simulation, Publication publication, List<MinerReply> replies, LoopStats stats);
     }
 
-    /** Adds an observer of every publish (see {@link PublishObserver}). */
+    /** Adds an observer of every publish (see {@link PublishObserver}); one that throws is logged, never fatal. */
     public void addObserver(PublishObserver observer) {
         observers.add(observer);
     }
@@ -349,7 +349,12 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
             listener.accept(now);
         }
         for (PublishObserver observer : observers) {
-            observer.onPublish(simulation, publication, replies, now);
+            try {
+                observer.onPublish(simulation, publication, replies, now);
+            } catch (RuntimeException e) {
+                // an observer (the dashboard) must never stop the validator
+                problem("observer", "a publish observer failed, the loop goes on: " + e);
+            }
         }
         return answers;
     }

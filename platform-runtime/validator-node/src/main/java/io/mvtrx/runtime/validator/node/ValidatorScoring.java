@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -230,7 +231,7 @@ public final class ValidatorScoring {
         if (uid < 0 || uid >= pipeline.uidCount()) {
             return Map.of();
         }
-        return java.util.Collections.unmodifiableMap(pipeline.history(uid).realizedPnl());
+        return Collections.unmodifiableMap(pipeline.history(uid).realizedPnl());
     }
 
     /** A uid's scores as of the last scoring, or null before the first (or right after a reset). */

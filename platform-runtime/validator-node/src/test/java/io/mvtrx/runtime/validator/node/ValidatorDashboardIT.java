@@ -103,6 +103,26 @@ class ValidatorDashboardIT {
     }
 
     @Test
+    void aFailingObserverNeverStopsTheLoop() throws Exception {
+        ValidatorLoop loop = Fixtures.loop(Fixtures.settings(), Fixtures.inProcess(Map.of(1,
+                new TestTraderProvider.Trader(2_500))), Roster.fixed(Fixtures.neurons(1)));
+        ValidatorNode node = new ValidatorNode(loop, Fixtures.PLUGINS, Fixtures::small, new ValidatorNode.Plan(
+                SimulationOptions.defaults().withDuration(65 * SECOND).withThreads(1), 0, 1), line -> { });
+        int[] calls = {0};
+        loop.addObserver((simulation, publication, replies, stats) -> {
+            calls[0]++;
+            throw new IllegalStateException("observer bug");
+        });
+        try (loop) {
+            node.run();
+        }
+
+        assertThat(calls[0]).isEqualTo(6);
+        assertThat(loop.stats().publishes()).isEqualTo(6);
+        assertThat(loop.stats().answered()).isEqualTo(6);
+    }
+
+    @Test
     void theValidatorServerServesTheDashboard() throws Exception {
         ValidatorLoop loop = Fixtures.loop(Fixtures.settings(), Fixtures.inProcess(Map.of(1,
                 new TestTraderProvider.Trader(2_500))), Roster.fixed(Fixtures.neurons(1)));
