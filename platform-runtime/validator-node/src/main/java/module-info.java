@@ -5,6 +5,7 @@
  */
 module io.mvtrx.runtime.validator.node {
     requires transitive io.mvtrx.api;
+    requires transitive io.mvtrx.runtime.dashboard;
     requires transitive io.mvtrx.runtime.metrics;
     requires transitive io.mvtrx.runtime.plugins;
     requires transitive io.mvtrx.runtime.config;
@@ -12,7 +13,6 @@ module io.mvtrx.runtime.validator.node {
     requires transitive io.mvtrx.runtime.validator;
     requires transitive io.mvtrx.runtime.wire;
     requires transitive io.mvtrx.runtime.bittensor.axon;
-    requires transitive io.mvtrx.runtime.dashboard;
     requires io.helidon.webserver;
     requires io.helidon.http;
     requires io.helidon.webserver.observe;
