@@ -5,6 +5,7 @@
  */
 module io.mvtrx.runtime.validator.node {
     requires transitive io.mvtrx.api;
+    requires transitive io.mvtrx.runtime.dashboard;
     requires transitive io.mvtrx.runtime.metrics;
     requires transitive io.mvtrx.runtime.plugins;
     requires transitive io.mvtrx.runtime.config;

@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.mvtrx.api.settings.Settings;
@@ -34,6 +36,7 @@ import io.mvtrx.runtime.validator.node.ScoringSettings;
 import io.mvtrx.runtime.validator.node.SimulationShapes;
 import io.mvtrx.runtime.validator.node.ValidatorLoop;
 import io.mvtrx.runtime.validator.node.ValidatorNode;
+import io.mvtrx.runtime.validator.node.ValidatorServer;
 import io.mvtrx.runtime.validator.node.ValidatorSettings;
 import io.mvtrx.runtime.validator.scoring.LatencyDelay;
 import io.mvtrx.runtime.wallet.Keypair;
@@ -118,6 +121,20 @@ final class LocalnetCommand implements Callable<Integer> {
             description = "Output folder: summary.json, chain/, wallets/, validator-state.bin. Default: "
                     + "${DEFAULT-VALUE}.")
     private Path out;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "HOST",
+            description = "Interface for the validator's dashboard, health and metrics. Default: ${DEFAULT-VALUE}.")
+    private String host;
+
+    @Option(names = "--port", defaultValue = "0", paramLabel = "PORT",
+            description = "Port for the validator's dashboard (/), health (/observe/health) and metrics (/metrics); "
+                    + "0 picks a free one (printed). Default: ${DEFAULT-VALUE}.")
+    private int port;
+
+    @Option(names = "--linger", paramLabel = "TIME", converter = SimulateCommand.DurationConverter.class,
+            description = "Keep the dashboard up this long (wall time) after the run, or until SIGINT/SIGTERM. "
+                    + "Default: exit when the run ends.")
+    private Long linger;
 
     private record Miner(int uid, String agent, String hotkey, MinerServer server) {
     }
@@ -218,24 +235,56 @@ final class LocalnetCommand implements Callable<Integer> {
                     out.resolve("chain"), validatorUid, started.size(), String.join(", ", agentOf.values()), books,
                     NodeParts.clock(duration));
             stderr.flush();
-            NodeParts.StatusLine status = new NodeParts.StatusLine(stderr);
-            long[] mark = {System.nanoTime(), 0};
-            loop.addListener(stats -> {
-                if (status.due()) {
-                    status.print(line(node.simulation(), loop, stats, mark));
+            ValidatorServer server;
+            try {
+                server = ValidatorServer.start(loop, host, port, Duration.ofMinutes(5));
+            } catch (RuntimeException e) {
+                throw new CommandFailedException("cannot serve the dashboard on %s:%d: %s", host, port,
+                        e.getMessage());
+            }
+            try (server) {
+                stderr.printf("localnet: dashboard on http://%s:%d/ (health /observe/health, metrics /metrics)%n",
+                        host, server.port());
+                stderr.flush();
+                serve(stdout, stderr, loop, link, node, started);
+                if (linger != null) {
+                    linger(stderr, server.port());
                 }
-            });
-            long start = System.nanoTime();
-            ProxyCommand.runNode(node);
-            double wall = (System.nanoTime() - start) / 1e9;
-            status.finish(String.format(Locale.ROOT, "sim %s  100.0 %%  %.1f s wall", NodeParts.clock(duration),
-                    wall));
-            Map<Integer, Double> weights = finalWeights(loop, link);
-            leaderboard(stdout, loop, started, weights, wall);
-            NodeParts.write(out.resolve("summary.json"), summary(loop, started, weights, wall));
-            stdout.printf("summary: %s%n", out.resolve("summary.json"));
-            stdout.flush();
+            }
         }
+    }
+
+    /** After the run: the dashboard stays up for --linger, or until SIGINT/SIGTERM. */
+    private void linger(PrintWriter stderr, int boundPort) throws InterruptedException {
+        stderr.printf("localnet: the run is over; the dashboard stays on http://%s:%d/ for %s (SIGINT/SIGTERM "
+                + "stops it)%n", host, boundPort, NodeParts.clock(linger));
+        stderr.flush();
+        CountDownLatch stop = new CountDownLatch(1);
+        try (Termination signals = Termination.onSignal(stop::countDown)) {
+            stop.await(linger, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Runs the node under the live line, then sets the final weights and writes the leaderboard and summary. */
+    private void serve(PrintWriter stdout, PrintWriter stderr, ValidatorLoop loop, ChainLink link,
+                       ValidatorNode node, List<Miner> started) throws IOException, InterruptedException {
+        NodeParts.StatusLine status = new NodeParts.StatusLine(stderr);
+        long[] mark = {System.nanoTime(), 0};
+        loop.addListener(stats -> {
+            if (status.due()) {
+                status.print(line(node.simulation(), loop, stats, mark));
+            }
+        });
+        long start = System.nanoTime();
+        ProxyCommand.runNode(node);
+        double wall = (System.nanoTime() - start) / 1e9;
+        status.finish(String.format(Locale.ROOT, "sim %s  100.0 %%  %.1f s wall", NodeParts.clock(duration),
+                wall));
+        Map<Integer, Double> weights = finalWeights(loop, link);
+        leaderboard(stdout, loop, started, weights, wall);
+        NodeParts.write(out.resolve("summary.json"), summary(loop, started, weights, wall));
+        stdout.printf("summary: %s%n", out.resolve("summary.json"));
+        stdout.flush();
     }
 
     /** Sets the final scores as weights, waiting out the chain's rate limit if the loop set some just before. */

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +24,7 @@ import io.mvtrx.runtime.config.ConfigException;
 import io.mvtrx.runtime.config.ConfigProblem;
 import io.mvtrx.runtime.config.SimulationConfig;
 import io.mvtrx.runtime.config.SimulationConfigs;
+import io.mvtrx.runtime.dashboard.DashboardServer;
 import io.mvtrx.runtime.plugins.PluginRegistry;
 import io.mvtrx.runtime.simulator.ProcessPaths;
 import io.mvtrx.runtime.simulator.Progress;
@@ -123,12 +126,36 @@ final class SimulateCommand implements Callable<Integer> {
                     + "--no-parquet-logs turns them off.")
     private boolean parquetLogs;
 
+    @Option(names = "--serve",
+            description = "Serve the live dashboard (doc/dashboard.md) while the run goes, and after it, with the "
+                    + "stylized-facts report and plots, until SIGINT/SIGTERM (or --linger).")
+    private boolean serve;
+
+    @Option(names = "--host", paramLabel = "HOST",
+            description = "With --serve: the interface to serve on. Default: 127.0.0.1.")
+    private String host;
+
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "With --serve: the port; 0 picks a free one. Default: 8000.")
+    private Integer port;
+
+    @Option(names = "--linger", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "With --serve: keep serving this long (wall time) after the run, then exit. Default: "
+                    + "until SIGINT/SIGTERM.")
+    private Long linger;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (checkpointEvery != null && checkpointEvery < 0) {
             throw new CommandFailedException("--checkpoint-every must be >= 0, got %d", checkpointEvery);
+        }
+        if (!serve && (host != null || port != null || linger != null)) {
+            throw new ParameterException(spec.commandLine(), "--host, --port and --linger go with --serve");
+        }
+        if (port != null && (port < 0 || port > 65_535)) {
+            throw new CommandFailedException("--port must be within 0..65535, got %d", port);
         }
         if (resume != null) {
             return resume(stdout, stderr);
@@ -238,6 +265,52 @@ final class SimulateCommand implements Callable<Integer> {
         stderr.flush();
         int interval = checkpointEvery != null ? checkpointEvery
                 : configuration.checkpoint().intervalInSteps();
+        SimulateDashboard dashboard = serve ? SimulateDashboard.attach(simulation) : null;
+        try (DashboardServer server = serve ? startDashboard(dashboard, stderr) : null) {
+            int code = run(simulation, configuration, registry, description, interval, stdout, stderr);
+            if (dashboard != null) {
+                dashboard.finished();
+                linger(server, stderr);
+            }
+            return code;
+        }
+    }
+
+    private DashboardServer startDashboard(SimulateDashboard dashboard, PrintWriter stderr) {
+        String bind = host == null ? "127.0.0.1" : host;
+        int wanted = port == null ? 8000 : port;
+        DashboardServer server;
+        try {
+            server = DashboardServer.start(dashboard.feed(), Optional.of(out), bind, wanted);
+        } catch (RuntimeException e) {
+            throw new CommandFailedException("cannot serve the dashboard on %s:%d: %s", bind, wanted,
+                    e.getMessage());
+        }
+        stderr.printf(Locale.ROOT, "dashboard on http://%s:%d/%n", bind, server.port());
+        stderr.flush();
+        return server;
+    }
+
+    /** After the run: serves on for --linger, or until SIGINT/SIGTERM. */
+    private void linger(DashboardServer server, PrintWriter stderr) {
+        CountDownLatch stop = new CountDownLatch(1);
+        stderr.printf(Locale.ROOT, "dashboard: the run is over, its report is on http://%s:%d/report; serving %s%n",
+                host == null ? "127.0.0.1" : host, server.port(), linger == null ? "until SIGINT/SIGTERM"
+                        : "for " + clock(linger));
+        stderr.flush();
+        try (Termination signals = Termination.onSignal(stop::countDown)) {
+            if (linger == null) {
+                stop.await();
+            } else {
+                stop.await(linger, TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private int run(Simulation simulation, SimulationConfig configuration, PluginRegistry registry,
+                    RunDescription description, int interval, PrintWriter stdout, PrintWriter stderr) {
         ProgressLine line = new ProgressLine(stderr);
         try (Checkpointer checkpointer = SimulateCheckpoints.start(simulation, description, out, interval,
                 configuration.checkpoint().keepLast(), stderr)) {

@@ -234,8 +234,9 @@ final class ValidatorCommand implements Callable<Integer> {
                         }
                     });
                     try (ValidatorServer server = ValidatorServer.start(loop, host, port, Duration.ofMinutes(5))) {
-                        stdout.printf("validator %s (uid %d) on subnet %d of %s; miners queried over %s; health "
-                                        + "and metrics on http://%s:%d; state %s%n", address, self.uid(), netuid,
+                        stdout.printf("validator %s (uid %d) on subnet %d of %s; miners queried over %s; "
+                                        + "dashboard, health and metrics on http://%s:%d; state %s%n", address,
+                                self.uid(), netuid,
                                 bittensor ? "subtensor " + network : chainSpec,
                                 bittensor ? "Bittensor axons" : "gRPC", host, server.port(), stateFile);
                         stdout.flush();

@@ -51,7 +51,9 @@ class LocalnetCommandTest {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.err()).contains("localnet: grace period 00:00:36 (the configuration's 00:10:00 scaled to a "
                 + "fifth of --duration)", "localnet: chain " + out.resolve("chain") + ", validator uid 0, 2 miners "
-                + "(CliTrader, CliTrader), 2 books, 00:03:00 simulated");
+                + "(CliTrader, CliTrader), 2 books, 00:03:00 simulated")
+                .containsPattern("localnet: dashboard on http://127\\.0\\.0\\.1:\\d+/ \\(health /observe/health, "
+                        + "metrics /metrics\\)");
         assertThat(run.out()).contains("rank  uid  agent ", "summary: " + out.resolve("summary.json"))
                 .containsPattern("\n   1    [12]  CliTrader  ").containsPattern("\n   2    [12]  CliTrader  ")
                 .contains("145 publishes in ");

@@ -3,9 +3,16 @@ package io.mvtrx.runtime.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.mvtrx.runtime.simulator.log.EventLogHash;
 import io.mvtrx.runtime.simulator.log.EventLogReader;
@@ -109,6 +116,81 @@ class SimulateCommandTest {
     private static String hash(String summary) {
         int at = summary.indexOf("event-log hash ") + "event-log hash ".length();
         return summary.substring(at, at + 16);
+    }
+
+    /**
+     * {@code --serve}: the dashboard is up during the run and, for --linger after it, serves the overview, the
+     * books and the run's report with its plots.
+     */
+    @Test
+    void servesTheDashboardAndTheReportOfTheRun() throws Exception {
+        Path out = temp.resolve("served");
+        StringWriter err = new StringWriter();
+        StringWriter stdout = new StringWriter();
+        CommandLine commandLine = MvtrxCommand.commandLine(new MvtrxCommand(
+                SimulateCommandTest.class.getClassLoader(), Map.of("MVTRX_HOME", temp.resolve("home").toString())));
+        commandLine.setOut(new PrintWriter(stdout, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute("simulate",
+                "--duration", "2m", "--blocks", "1", "--books-per-block", "2", "--seed", "5", "--no-parquet-logs",
+                "--out", out.toString(), "--serve", "--port", "0", "--linger", "20s"));
+        int port = awaitPort(err, exit);
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            String overview = "";
+            for (int i = 0; i < 600 && !overview.contains("\"finished\":true"); i++) {
+                overview = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/overview")).build(), HttpResponse.BodyHandlers.ofString()).body();
+                Thread.sleep(100);
+            }
+            assertThat(overview).contains("\"source\":\"simulate\"", "\"simTimeNs\":120000000000",
+                    "\"steps\":120", "\"blocks\":1", "\"booksPerBlock\":2", "\"books\":2",
+                    "\"gentrxRound\":\"off\"", "\"finished\":true");
+            String book = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/books/1")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(book).contains("\"book\":1,", "\"bids\":[{\"price\":").containsPattern(
+                    "\"fundamental\":\\d");
+            HttpResponse<String> report = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/report")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(report.statusCode()).isEqualTo(200);
+            assertThat(report.body()).isEqualTo(Files.readString(out.resolve("report.json")));
+            assertThat(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/report/plots")).build(), HttpResponse.BodyHandlers.ofString()).body()).isEqualTo(
+                    "{\"plots\":[\"autocorrelation.png\",\"depth.png\",\"prices.png\",\"returns.png\","
+                            + "\"spread.png\"]}");
+            assertThat(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/report/plots/prices.png")).build(), HttpResponse.BodyHandlers.ofByteArray()).body())
+                    .isEqualTo(Files.readAllBytes(out.resolve("prices.png")));
+        }
+        assertThat(exit.get()).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(err.toString()).contains("dashboard: the run is over, its report is on http://127.0.0.1:" + port
+                + "/report; serving for 00:00:20");
+        // watching changes nothing: the same run without --serve writes the same event log
+        Run unserved = run("simulate", "--duration", "2m", "--blocks", "1", "--books-per-block", "2", "--seed", "5",
+                "--no-parquet-logs", "--out", temp.resolve("unserved").toString());
+        assertThat(hash(unserved.out())).isEqualTo(hash(stdout.toString()));
+    }
+
+    private static int awaitPort(StringWriter err, CompletableFuture<Integer> exit) throws InterruptedException {
+        Pattern url = Pattern.compile("dashboard on http://127\\.0\\.0\\.1:(\\d+)/");
+        for (int i = 0; i < 1200; i++) {
+            Matcher m = url.matcher(err.toString());
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+            if (exit.isDone()) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no dashboard URL on stderr: " + err);
+    }
+
+    @Test
+    void refusesServeOptionsWithoutServe() {
+        Run run = run("simulate", "--port", "8123", "--duration", "10s");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--host, --port and --linger go with --serve");
     }
 
     @Test

@@ -118,6 +118,7 @@ public final class Simulation implements AutoCloseable {
     private final Path eventLogFile;
     private long stepIndex;
     private long wallNanos;
+    private BarrierListener barrierListener;
 
     private Simulation(SimulationInfo info, StepClock clock, long seed, List<Block> blocks, BlockScheduler scheduler,
                        EventLogWriter log, ParquetLogs parquet, RemoteAgents remote, Path eventLogFile) {
@@ -355,6 +356,9 @@ public final class Simulation implements AutoCloseable {
         if (remote != null && clock.publishesAt(cutoff)) {
             publish(cutoff);
         }
+        if (barrierListener != null) {
+            barrierListener.onBarrier(cutoff);
+        }
         for (Block block : blocks) {
             block.events().clear();
         }
@@ -391,10 +395,29 @@ public final class Simulation implements AutoCloseable {
         void onStep(Progress progress);
     }
 
-    // ------------------------------------------------------------------------------------------------ publishing
+    /**
+     * Called at the end of every step, on the simulation's thread, while the step's L3 events are still held: a
+     * listener may read {@link #bookStates()} and {@link #processValue} then (an observer such as the dashboard,
+     * which decides itself how often to pay for a copy).
+     */
+    @FunctionalInterface
+    public interface BarrierListener {
 
-    private void publish(long timestamp) {
-        boolean last = finished();
+        /** The step ending at simulation time {@code timestamp} (ns) is done. */
+        void onBarrier(long timestamp);
+    }
+
+    /** Sets the listener called at the end of every step (replacing any previous one; null for none). */
+    public void onBarrier(BarrierListener listener) {
+        this.barrierListener = listener;
+    }
+
+    /**
+     * Every book as a remote agent would see it now: its L2 snapshot at the configured depths and the L3 events of
+     * the current step (none outside a {@link BarrierListener} call). Between steps only; builds new records each
+     * call.
+     */
+    public List<BookState> bookStates() {
         List<BookState> books = new ArrayList<>(info.bookCount());
         for (Block block : blocks) {
             List<List<BookEvent>> events = block.events().records(block.books(), block.bookOffset());
@@ -402,7 +425,29 @@ public final class Simulation implements AutoCloseable {
                 books.add(new BookState(block.snapshot(b), events.get(b), block.makerTakerRatio(b)));
             }
         }
-        List<BookState> shared = List.copyOf(books);
+        return books;
+    }
+
+    /**
+     * Each book's value of the process named {@code name} (e.g. {@code fundamental}) as its agents last sampled it,
+     * in canonical book order; NaN for a book without that process. Does not advance any process. Between steps
+     * only.
+     */
+    public double[] processValues(String name) {
+        double[] values = new double[info.bookCount()];
+        for (Block block : blocks) {
+            for (int b = 0; b < block.books(); b++) {
+                values[block.bookOffset() + b] = block.processValue(b, name);
+            }
+        }
+        return values;
+    }
+
+    // ------------------------------------------------------------------------------------------------ publishing
+
+    private void publish(long timestamp) {
+        boolean last = finished();
+        List<BookState> shared = List.copyOf(bookStates());
         Map<Integer, StateUpdate> updates = new HashMap<>();
         for (int id = 0; id < remoteCount; id++) {
             if (last) {

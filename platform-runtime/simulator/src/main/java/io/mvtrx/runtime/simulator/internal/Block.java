@@ -755,6 +755,20 @@ public final class Block implements Steppable {
         marginCalls++;
     }
 
+    /**
+     * The value of local book {@code bookId}'s process {@code name} at the last time it was advanced to (as its
+     * agents last sampled it), NaN if the book has no such process. Does not advance the process, so observers
+     * change nothing. Between steps only.
+     */
+    public double processValue(int bookId, String name) {
+        for (int p = 0; p < processNames.length; p++) {
+            if (processNames[p].equals(name)) {
+                return processes[bookId][p].value();
+            }
+        }
+        return Double.NaN;
+    }
+
     PriceProcess process(int bookId, String name) {
         PriceProcess[] ofBook = processes[bookId];
         for (int p = 0; p < ofBook.length; p++) {

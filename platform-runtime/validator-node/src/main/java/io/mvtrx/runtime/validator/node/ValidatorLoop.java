@@ -79,6 +79,7 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
     private final Optional<Path> stateFile;
     private final Function<String, Optional<ScoringMetricProvider>> metrics;
     private final List<Consumer<LoopStats>> listeners = new CopyOnWriteArrayList<>();
+    private final List<PublishObserver> observers = new CopyOnWriteArrayList<>();
     private final Map<String, String> lastProblem = new HashMap<>();
     private final ValidatorMetrics timings = new ValidatorMetrics();
 
@@ -193,6 +194,27 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
             return null;
         });
         publishStats(0, 0, 0);
+    }
+
+    /**
+     * Sees every publish whole once the loop has handled it, on the simulation's thread, with the simulation at its
+     * barrier (so it may be read). Must be quick: the step loop waits for it.
+     */
+    @FunctionalInterface
+    public interface PublishObserver {
+
+        /**
+         * @param simulation  the simulation being run, at its barrier
+         * @param publication what was published (books, each account's update and notices)
+         * @param replies     how each queried miner answered
+         * @param stats       the counters after this publish
+         */
+        void onPublish(Simulation simulation, Publication publication, List<MinerReply> replies, LoopStats stats);
+    }
+
+    /** Adds an observer of every publish (see {@link PublishObserver}); one that throws is logged, never fatal. */
+    public void addObserver(PublishObserver observer) {
+        observers.add(observer);
     }
 
     /** Is called with the stats after every publish, on the simulation's thread. */
@@ -325,6 +347,14 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
         LoopStats now = stats;
         for (Consumer<LoopStats> listener : listeners) {
             listener.accept(now);
+        }
+        for (PublishObserver observer : observers) {
+            try {
+                observer.onPublish(simulation, publication, replies, now);
+            } catch (RuntimeException e) {
+                // an observer (the dashboard) must never stop the validator
+                problem("observer", "a publish observer failed, the loop goes on: " + e);
+            }
         }
         return answers;
     }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +57,7 @@ public final class ValidatorScoring {
     private Map<Integer, List<MinerTrade>> pending = new HashMap<>();
     private long lastObserved = Long.MIN_VALUE;
     private MinerReport[] reports;
+    private ScoreRound lastRound;
 
     /**
      * @param settings   the pipeline's configuration
@@ -132,6 +134,7 @@ public final class ValidatorScoring {
         }
         long now = lastObserved;
         ScoreRound round = pipeline.score(now);
+        lastRound = round;
         int books = pipeline.simulation().bookCount();
         for (int uid = 0; uid < pipeline.uidCount(); uid++) {
             ScoreRound.UidScore s = round.uids().get(uid);
@@ -210,6 +213,25 @@ public final class ValidatorScoring {
             out[i] = scores[i];
         }
         return out;
+    }
+
+    /**
+     * The last scoring round whole (every stage's values per uid), or null before the first. Its arrays are shared:
+     * read, never change them, and only on the validator loop's thread.
+     */
+    public ScoreRound lastRound() {
+        return lastRound;
+    }
+
+    /**
+     * A uid's realized P&L as recorded (state time → book → P&L realized at that state), a read-only view, in
+     * recording order; empty for a uid outside the pipeline. Validator loop's thread only.
+     */
+    public Map<Long, Map<Integer, Double>> realizedPnl(int uid) {
+        if (uid < 0 || uid >= pipeline.uidCount()) {
+            return Map.of();
+        }
+        return Collections.unmodifiableMap(pipeline.history(uid).realizedPnl());
     }
 
     /** A uid's scores as of the last scoring, or null before the first (or right after a reset). */

@@ -3,8 +3,10 @@ package io.mvtrx.runtime.validator.node;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import io.mvtrx.api.event.RejectReason;
+import io.mvtrx.runtime.dashboard.DashboardRoutes;
 import io.mvtrx.runtime.metrics.PrometheusText;
 
 import io.helidon.health.HealthCheckResponse;
@@ -16,8 +18,10 @@ import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 
 /**
- * A validator's operator endpoints on one Helidon WebServer: {@code GET /metrics} (Prometheus text format, from
- * {@link LoopStats}, {@link ValidatorMetrics} and the published scores) and {@code GET /observe/health} — readiness
+ * A validator's operator endpoints on one Helidon WebServer: the live dashboard ({@code GET /}, its pages, JSON API
+ * and SSE stream: doc/dashboard.md, fed by a {@link ValidatorDashboard}), {@code GET /metrics} (Prometheus text
+ * format, from {@link LoopStats}, {@link ValidatorMetrics} and the published scores) and {@code GET /observe/health}
+ * — readiness
  * {@code publishing} (up once a publish was handled), liveness {@code steps} (down when no publish was handled for
  * {@code stallAfter} while one had been; the reference restarts a simulator silent for 300 s).
  *
@@ -26,9 +30,11 @@ import io.helidon.webserver.observe.health.HealthObserver;
 public final class ValidatorServer implements AutoCloseable {
 
     private final WebServer server;
+    private final DashboardRoutes dashboard;
 
-    private ValidatorServer(WebServer server) {
+    private ValidatorServer(WebServer server, DashboardRoutes dashboard) {
         this.server = server;
+        this.dashboard = dashboard;
     }
 
     /** Serves {@code loop}'s endpoints on {@code host:port} (0 picks a free port). */
@@ -49,14 +55,17 @@ public final class ValidatorServer implements AutoCloseable {
                         }, HealthCheckType.LIVENESS, "steps")
                         .build())
                 .build();
+        HttpRouting.Builder routing = routing(loop);
+        DashboardRoutes dashboard = DashboardRoutes.register(routing, ValidatorDashboard.attach(loop).feed(),
+                Optional.empty());
         WebServer server = WebServer.builder()
                 .host(host)
                 .port(port)
                 .addFeature(observe)
-                .routing(routing(loop))
+                .routing(routing)
                 .build()
                 .start();
-        return new ValidatorServer(server);
+        return new ValidatorServer(server, dashboard);
     }
 
     static HttpRouting.Builder routing(ValidatorLoop loop) {
@@ -130,6 +139,7 @@ public final class ValidatorServer implements AutoCloseable {
 
     @Override
     public void close() {
+        dashboard.close();
         server.stop();
     }
 }
