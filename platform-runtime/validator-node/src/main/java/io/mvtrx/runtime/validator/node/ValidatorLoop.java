@@ -80,6 +80,7 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
     private final Function<String, Optional<ScoringMetricProvider>> metrics;
     private final List<Consumer<LoopStats>> listeners = new CopyOnWriteArrayList<>();
     private final List<PublishObserver> observers = new CopyOnWriteArrayList<>();
+    private Optional<WeightBlender> blender = Optional.empty();
     private final Map<String, String> lastProblem = new HashMap<>();
     private final ValidatorMetrics timings = new ValidatorMetrics();
 
@@ -212,6 +213,40 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
         void onPublish(Simulation simulation, Publication publication, List<MinerReply> replies, LoopStats stats);
     }
 
+    /**
+     * Mixes other score sources into the weights at weight setting (GenTRX's share, gentrx.md §9). Called on the
+     * simulation's thread.
+     */
+    public interface WeightBlender {
+
+        /**
+         * The weights to set, given the trading weights.
+         *
+         * @param uidCount      the size of the uid space (highest registered uid + 1)
+         * @param servingMiners how many miners serve an axon, this validator excluded
+         */
+        Map<Integer, Double> blend(Map<Integer, Double> tradingWeights, int uidCount, int servingMiners);
+
+        /** A uid changed hands or was reset: its other scores start again. */
+        default void reset(int uid) {
+        }
+    }
+
+    /** Sets the blender applied to every weight setting from now on. */
+    public void setWeightBlender(WeightBlender blender) {
+        this.blender = Optional.of(blender);
+    }
+
+    /** The chain height at the last roster read (0 without a chain). Simulation thread. */
+    public long blockHeight() {
+        return block;
+    }
+
+    /** The miners queried at each publish: registered, serving an axon, not this validator. Simulation thread. */
+    public List<Neuron> servingMiners() {
+        return serving();
+    }
+
     /** Adds an observer of every publish (see {@link PublishObserver}); one that throws is logged, never fatal. */
     public void addObserver(PublishObserver observer) {
         observers.add(observer);
@@ -261,8 +296,7 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
             ledger.shift(delta);
         }
         for (int uid : pendingResets) {
-            scoring.reset(uid);
-            ledger.reset(uid);
+            resetUid(uid);
         }
         pendingResets.clear();
         simulations++;
@@ -379,8 +413,7 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
                     }
                     scoring.onTrade(uid, trade, decimals);
                 } else if (notice instanceof AgentReset && pendingResets.remove(uid)) {
-                    scoring.reset(uid);
-                    ledger.reset(uid);
+                    resetUid(uid);
                     resetsConfirmed++;
                 }
             }
@@ -410,8 +443,7 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
             if (previous != null && !previous.equals(neuron.hotkey())) {
                 LOG.log(System.Logger.Level.INFO, String.format("uid %d changed hands (%s -> %s): score zeroed, "
                         + "account reset", neuron.uid(), abbreviate(previous), abbreviate(neuron.hotkey())));
-                scoring.reset(neuron.uid());
-                ledger.reset(neuron.uid());
+                resetUid(neuron.uid());
                 if (neuron.uid() < info.remoteAgentCount() && pendingResets.add(neuron.uid())) {
                     toReset.add(neuron.uid());
                 }
@@ -422,6 +454,20 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
         }
         neurons = read;
         return toReset;
+    }
+
+    private Map<Integer, Double> blended(Map<Integer, Double> trading, List<Integer> registered) {
+        if (blender.isEmpty() || trading.isEmpty()) {
+            return trading;
+        }
+        int uidCount = registered.stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        return blender.get().blend(trading, uidCount, serving().size());
+    }
+
+    private void resetUid(int uid) {
+        scoring.reset(uid);
+        ledger.reset(uid);
+        blender.ifPresent(b -> b.reset(uid));
     }
 
     private List<Neuron> serving() {
@@ -475,7 +521,7 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
             return;
         }
         List<Integer> registered = neurons.stream().map(Neuron::uid).toList();
-        Map<Integer, Double> weights = scoring.weights(registered);
+        Map<Integer, Double> weights = blended(scoring.weights(registered), registered);
         if (weights.isEmpty()) {
             return;
         }
@@ -521,7 +567,7 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
         }
         try {
             List<Integer> registered = chain.get().neurons().stream().map(Neuron::uid).toList();
-            Map<Integer, Double> weights = scoring.weights(registered);
+            Map<Integer, Double> weights = blended(scoring.weights(registered), registered);
             if (weights.isEmpty()) {
                 return Map.of();
             }

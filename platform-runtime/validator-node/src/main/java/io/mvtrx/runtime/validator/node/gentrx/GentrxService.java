@@ -22,6 +22,7 @@ import io.mvtrx.runtime.gentrx.validator.GentrxRounds;
 import io.mvtrx.runtime.gentrx.validator.GradientServerClient;
 import io.mvtrx.runtime.simulator.Publication;
 import io.mvtrx.runtime.validator.node.MinerTransport;
+import io.mvtrx.runtime.validator.node.ValidatorLoop;
 
 /**
  * The validator's GenTRX side, off the step loop (gentrx.md §2.3): the loop hands each publish over in O(1); a thread
@@ -83,6 +84,23 @@ public final class GentrxService implements AutoCloseable {
         this.worker = Thread.ofPlatform().name("mvtrx-gentrx").daemon().start(this::run);
     }
 
+    /** Follows {@code loop}: every publish is handed over, and every weight setting gets the GenTRX share. */
+    public void attach(ValidatorLoop loop) {
+        loop.addObserver((simulation, publication, replies, stats) -> onPublish(publication, loop.blockHeight(),
+                loop.servingMiners()));
+        loop.setWeightBlender(new ValidatorLoop.WeightBlender() {
+            @Override
+            public Map<Integer, Double> blend(Map<Integer, Double> tradingWeights, int uidCount, int servingMiners) {
+                return GentrxService.this.blend(tradingWeights, uidCount, servingMiners);
+            }
+
+            @Override
+            public void reset(int uid) {
+                GentrxService.this.reset(uid);
+            }
+        });
+    }
+
     /** Hands a publish over; never blocks the loop. */
     public void onPublish(Publication publication, long block, List<Neuron> miners) {
         lock.lock();
@@ -134,7 +152,9 @@ public final class GentrxService implements AutoCloseable {
     /** A deregistered uid starts its GenTRX score again from zero. */
     public void reset(int uid) {
         synchronized (rewards) {
-            rewards.reset(uid);
+            if (uid >= 0 && uid < rewards.rankEma().length) {
+                rewards.reset(uid);
+            }
         }
     }
 
