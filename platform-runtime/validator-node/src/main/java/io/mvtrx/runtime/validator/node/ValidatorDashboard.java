@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.LongSupplier;
 import java.util.TreeSet;
 
 import io.mvtrx.api.notice.Notice;
@@ -59,6 +60,7 @@ public final class ValidatorDashboard implements ValidatorLoop.PublishObserver {
     private long lastSnapshotNanos;
     private long lastSteps;
     private long lastScorings = -1;
+    private volatile LongSupplier gentrxRound = () -> -1;
 
     private ValidatorDashboard(ValidatorLoop loop) {
         this.loop = loop;
@@ -71,9 +73,19 @@ public final class ValidatorDashboard implements ValidatorLoop.PublishObserver {
         return dashboard;
     }
 
+    /** Shows the GenTRX round the supplier gives (negative: GenTRX off or no round open yet). */
+    public void showGentrxRound(LongSupplier round) {
+        this.gentrxRound = round;
+    }
+
     /** What the HTTP threads read. */
     public DashboardFeed feed() {
         return feed;
+    }
+
+    private OptionalLong gentrxRound() {
+        long round = gentrxRound.getAsLong();
+        return round < 0 ? OptionalLong.empty() : OptionalLong.of(round);
     }
 
     @Override
@@ -174,7 +186,7 @@ public final class ValidatorDashboard implements ValidatorLoop.PublishObserver {
         var info = publication.simulation();
         Overview overview = new Overview("validator", info.simulationId(), progress.elapsed(),
                 info.duration(), steps, rate, info.blockCount(), info.booksPerBlock(), stats.lastServing(),
-                stats.lastAnswered(), stats.answered(), stats.timeouts(), OptionalLong.empty(), publication.last());
+                stats.lastAnswered(), stats.answered(), stats.timeouts(), gentrxRound(), publication.last());
         List<BookView> books = tracker.views(publication.books(), simulation.processValues(FUNDAMENTAL));
         ValidatorScoring scoring = loop.scoring();
         ScoreRound round = scoring.lastRound();
