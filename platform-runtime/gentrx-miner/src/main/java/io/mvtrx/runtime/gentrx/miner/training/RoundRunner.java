@@ -21,7 +21,8 @@ import io.mvtrx.runtime.gentrx.storage.StorageLayout;
 /**
  * One training round, start to end, on the calling thread: sync the model, read the pages, train within the budget,
  * compress {@code after − before}, write the {@code .grad} and put it at {@code gradients/<uid>/{round:08d}.grad}.
- * Nothing is uploaded when no step was taken or nothing changed (gentrx.md §5).
+ * Nothing is uploaded when no step was taken or nothing changed (gentrx.md §5). After training the model is put
+ * back to the synced version, so that it keeps matching the published versions.
  */
 public final class RoundRunner {
 
@@ -84,6 +85,9 @@ public final class RoundRunner {
                 config.stepCap(), losses::add);
         List<Double> finite = losses.stream().filter(Double::isFinite).toList();
         TensorSet after = trainer.parameters();
+        // The model stays at the published version: the next round's deltas and hash checks apply to it, not to
+        // this round's private training (the reference trains a deep copy).
+        trainer.load(before);
         if (result.steps() == 0 || finite.isEmpty()) {
             return outcome(assignment, synced, loaded, windows, result, finite, fraction, Optional.empty(), false);
         }
