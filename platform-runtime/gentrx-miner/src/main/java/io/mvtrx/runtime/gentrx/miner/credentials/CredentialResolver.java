@@ -3,6 +3,7 @@ package io.mvtrx.runtime.gentrx.miner.credentials;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,7 @@ public final class CredentialResolver {
             return null;
         }
         String value = new String(secret);
-        java.util.Arrays.fill(secret, '\0');
+        Arrays.fill(secret, '\0');
         return value;
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
@@ -54,7 +55,7 @@ public final class CredentialsFile {
             CredentialField field = fieldOf(key);
             if (field == null) {
                 throw new IOException(String.format("%s: unknown key '%s'; known: %s", file, key,
-                        String.join(", ", java.util.Arrays.stream(CredentialField.values())
+                        String.join(", ", Arrays.stream(CredentialField.values())
                                 .map(CredentialField::propertyKey).toList())));
             }
             values.put(field, properties.getProperty(key));

@@ -1,5 +1,6 @@
 package io.mvtrx.runtime.gentrx.miner.training;
 
+import java.util.List;
 import java.util.ServiceLoader;
 
 import io.mvtrx.api.settings.Settings;
@@ -22,7 +23,7 @@ public interface StorageOpener {
         return (backend, settings) -> {
             for (StorageBackendProvider provider : ServiceLoader.load(StorageBackendProvider.class)) {
                 if (provider.name().equals(backend)) {
-                    java.util.List<String> problems = provider.parameters().check(settings);
+                    List<String> problems = provider.parameters().check(settings);
                     if (!problems.isEmpty()) {
                         throw new IllegalArgumentException("storage backend '" + backend + "': "
                                 + String.join("; ", problems));

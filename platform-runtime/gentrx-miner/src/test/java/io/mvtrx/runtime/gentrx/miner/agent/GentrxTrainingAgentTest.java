@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -147,7 +148,7 @@ class GentrxTrainingAgentTest {
         for (int r = 0; r < n; r++) {
             double[] asks = new double[10];
             double[] bids = new double[10];
-            java.util.Arrays.fill(asks, 1 + r);
+            Arrays.fill(asks, 1 + r);
             long ts = (36_000L + r) * 1_000_000_000L;
             rows.add(new TrainingRow(ts, OrderType.values()[r % 5], r - 10L, r + 1, 0.5f, 1_000L, 1_000_000L,
                     36_000 + r, 0, asks, bids));

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,7 +81,7 @@ final class Fixtures {
     /** Version 1: w all 1, b all 0.5. */
     static TensorSet v1() {
         float[] w = new float[20];
-        java.util.Arrays.fill(w, 1f);
+        Arrays.fill(w, 1f);
         return model(w, new float[] {0.5f, 0.5f, 0.5f});
     }
 
@@ -96,7 +97,7 @@ final class Fixtures {
     /** A change that adds {@code value} everywhere. */
     static TensorSet constantChange(float value) {
         float[] w = new float[20];
-        java.util.Arrays.fill(w, value);
+        Arrays.fill(w, value);
         return model(w, new float[] {value, value, value});
     }
 
