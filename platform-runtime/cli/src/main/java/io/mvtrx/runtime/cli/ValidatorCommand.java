@@ -2,10 +2,13 @@ package io.mvtrx.runtime.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,6 +27,8 @@ import io.mvtrx.runtime.plugins.PluginRegistry;
 import io.mvtrx.runtime.simulator.SimulationOptions;
 import io.mvtrx.runtime.subtensor.Hyperparameters;
 import io.mvtrx.runtime.subtensor.SubtensorChain;
+import io.mvtrx.runtime.validator.node.AlertHook;
+import io.mvtrx.runtime.validator.node.AlertMonitor;
 import io.mvtrx.runtime.validator.node.BittensorTransport;
 import io.mvtrx.runtime.validator.node.ChainLink;
 import io.mvtrx.runtime.validator.node.GrpcTransport;
@@ -68,6 +73,8 @@ final class ValidatorCommand implements Callable<Integer> {
     /** τaos connects to an axon for at most 1 s. */
     private static final Duration DENDRITE_CONNECT = Duration.ofSeconds(1);
     private static final int MAX_RESPONSE_BYTES = 64 << 20;
+    /** How often the alert watchdog looks for a stall: well under any sensible --alert-min-stall. */
+    private static final Duration ALERT_CHECK_EVERY = Duration.ofSeconds(1);
 
     @ParentCommand
     MvtrxCommand mvtrx;
@@ -162,6 +169,34 @@ final class ValidatorCommand implements Callable<Integer> {
             description = "Stop after N simulations; 0 runs until stopped. Default: ${DEFAULT-VALUE}.")
     private int simulations;
 
+    @Option(names = "--alert-webhook", paramLabel = "URL",
+            description = "POST each alert (trigger and resolve) as JSON to this http(s) URL.")
+    private URI alertWebhook;
+
+    @Option(names = "--alert-pagerduty-key", paramLabel = "KEY",
+            description = "Send each alert to PagerDuty (Events API v2) with this integration (routing) key; "
+                    + "better given as MVTRX_VALIDATOR_ALERT_PAGERDUTY_KEY than on the command line.")
+    private String alertPagerDutyKey;
+
+    @Option(names = "--alert-pagerduty-url", paramLabel = "URL",
+            defaultValue = "https://events.pagerduty.com/v2/enqueue",
+            description = "Events API v2 endpoint (a proxy, or a test receiver). Default: ${DEFAULT-VALUE}.")
+    private URI alertPagerDutyUrl;
+
+    @Option(names = "--alert-stall-factor", paramLabel = "X", defaultValue = "10",
+            description = "Stalled: no step for X times the recent wall time per step (and --alert-min-stall). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private double alertStallFactor;
+
+    @Option(names = "--alert-min-stall", paramLabel = "TIME", converter = SimulateCommand.DurationConverter.class,
+            defaultValue = "60s", description = "Shortest silence that counts as a stall. Default: ${DEFAULT-VALUE}.")
+    private long alertMinStall;
+
+    @Option(names = "--alert-timeout-share", paramLabel = "SHARE", defaultValue = "0.5",
+            description = "Alert when more than this share of the queried miners time out in one publish, in "
+                    + "[0, 1). Default: ${DEFAULT-VALUE}.")
+    private double alertTimeoutShare;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if ((config == null) == (configObject == null)) {
@@ -174,6 +209,8 @@ final class ValidatorCommand implements Callable<Integer> {
             throw new CommandFailedException("--timeout %d ms exceeds --global-timeout %d ms", timeout / 1_000_000,
                     globalTimeout / 1_000_000);
         }
+        AlertMonitor.Rules alertRules = alertRules();
+        List<AlertHook> alertHooks = alertHooks();
         boolean bittensor = NodeParts.SUBTENSOR.equals(chainSpec);
         Keypair key = null;
         Sr25519Keypair btKey = null;
@@ -233,7 +270,13 @@ final class ValidatorCommand implements Callable<Integer> {
                             stdout.flush();
                         }
                     });
-                    try (ValidatorServer server = ValidatorServer.start(loop, host, port, Duration.ofMinutes(5))) {
+                    try (AlertMonitor alerts = new AlertMonitor(alertHooks, alertRules, String.format(Locale.ROOT,
+                            "validator %s uid %d netuid %d", address, self.uid(), netuid), loop.metrics(),
+                            System::nanoTime, Clock.systemUTC(), line -> {
+                                stdout.println(line);
+                                stdout.flush();
+                            }).watch(loop, ALERT_CHECK_EVERY);
+                         ValidatorServer server = ValidatorServer.start(loop, host, port, Duration.ofMinutes(5))) {
                         stdout.printf("validator %s (uid %d) on subnet %d of %s; miners queried over %s; health "
                                         + "and metrics on http://%s:%d; state %s%n", address, self.uid(), netuid,
                                 bittensor ? "subtensor " + network : chainSpec,
@@ -276,6 +319,47 @@ final class ValidatorCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** The alert thresholds; a bad one is a usage error naming the option. */
+    private AlertMonitor.Rules alertRules() {
+        if (!(alertStallFactor >= 1)) {
+            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                    "--alert-stall-factor must be >= 1, got %s", alertStallFactor));
+        }
+        if (alertMinStall <= 0) {
+            throw new ParameterException(spec.commandLine(), "--alert-min-stall must be > 0");
+        }
+        if (!(alertTimeoutShare >= 0 && alertTimeoutShare < 1)) {
+            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                    "--alert-timeout-share must be in [0, 1), got %s", alertTimeoutShare));
+        }
+        return new AlertMonitor.Rules(alertStallFactor, Duration.ofNanos(alertMinStall), alertTimeoutShare);
+    }
+
+    /** The webhook and PagerDuty hooks asked for; a URL that is not http(s) is a usage error. */
+    private List<AlertHook> alertHooks() {
+        List<AlertHook> hooks = new ArrayList<>();
+        if (alertWebhook != null) {
+            hooks.add(new AlertHook.Webhook(httpUrl("--alert-webhook", alertWebhook)));
+        }
+        if (alertPagerDutyKey != null) {
+            if (alertPagerDutyKey.isBlank()) {
+                throw new ParameterException(spec.commandLine(), "--alert-pagerduty-key is empty");
+            }
+            hooks.add(new AlertHook.PagerDuty(httpUrl("--alert-pagerduty-url", alertPagerDutyUrl),
+                    alertPagerDutyKey.strip()));
+        }
+        return hooks;
+    }
+
+    private URI httpUrl(String option, URI url) {
+        String scheme = url.getScheme();
+        if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+            throw new ParameterException(spec.commandLine(), String.format("%s must be an http:// or https:// URL, "
+                    + "got '%s'", option, url));
+        }
+        return url;
     }
 
     private Keypair walletKey() {

@@ -104,7 +104,8 @@ class ServiceDefaultsTest {
                 "--chain", "c");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknown.err()).startsWith("--config-file " + typo + ": unknown key 'prot'; mvtrx validator takes: "
-                + "chain, config, config-object, duration, external-ip, global-timeout, host, hotkey, netuid, network, "
+                + "alert-min-stall, alert-pagerduty-key, alert-pagerduty-url, alert-stall-factor, alert-timeout-share, "
+                + "alert-webhook, chain, config, config-object, duration, external-ip, global-timeout, host, hotkey, netuid, network, "
                 + "plugins-dir, port, resume, ");
 
         Path several = file("storage-param=root=/srv\n");
