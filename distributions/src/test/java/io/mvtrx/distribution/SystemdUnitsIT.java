@@ -91,7 +91,7 @@ class SystemdUnitsIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"mvtrx-validator.service", "mvtrx-miner@.service", "mvtrx-chain.service"})
-    void aUnitRunsTheLauncherAsAServiceThatStopsCleanly(String name) throws Exception {
+    void aUnitRunsTheLauncherWithOptionsItsCommandAcceptsAndStopsOnSigterm(String name) throws Exception {
         Map<String, String> unit = keys(UNITS.resolve(name));
         String command = name.replaceFirst("^mvtrx-", "").replaceFirst("@?\\.service$", "");
 
@@ -141,7 +141,7 @@ class SystemdUnitsIT {
         Optional<Path> analyze = Stream.of("/usr/bin/systemd-analyze", "/bin/systemd-analyze").map(Path::of)
                 .filter(Files::isExecutable).findFirst();
         org.junit.jupiter.api.Assumptions.assumeTrue(analyze.isPresent(), "systemd-analyze is not installed; "
-                + "aUnitRunsTheLauncherAsAServiceThatStopsCleanly still checks the units");
+                + "aUnitRunsTheLauncherWithOptionsItsCommandAcceptsAndStopsOnSigterm still checks the units");
         Path units = Files.createDirectories(temp.resolve("units"));
         List<String> command = new ArrayList<>(List.of(analyze.get().toString(), "verify"));
         for (String name : List.of("mvtrx-validator.service", "mvtrx-miner@.service", "mvtrx-chain.service")) {
