@@ -41,6 +41,7 @@ import io.mvtrx.runtime.validator.node.ValidatorServer;
 import io.mvtrx.runtime.validator.node.ValidatorSettings;
 import io.mvtrx.runtime.validator.scoring.LatencyDelay;
 import io.mvtrx.runtime.wallet.Keypair;
+import io.mvtrx.runtime.wallet.WalletEntry;
 import io.mvtrx.runtime.wallet.WalletStore;
 import io.mvtrx.runtime.wire.validator.Fanout;
 import io.mvtrx.runtime.wire.validator.FanoutConfig;
@@ -169,6 +170,15 @@ final class ValidatorCommand implements Callable<Integer> {
             description = "Stop after N simulations; 0 runs until stopped. Default: ${DEFAULT-VALUE}.")
     private int simulations;
 
+    @Option(names = "--register",
+            description = "Register the hotkey on the subnet if it is not registered yet (local chains).")
+    private boolean register;
+
+    @Option(names = "--stake", paramLabel = "AMOUNT",
+            description = "Local chains: add stake until the hotkey holds at least AMOUNT (a validator permit needs "
+                    + "the chain's minimum); nothing is added when it already does.")
+    private Long stake;
+
     @Option(names = "--alert-webhook", paramLabel = "URL",
             description = "POST each alert (trigger and resolve) as JSON to this http(s) URL.")
     private URI alertWebhook;
@@ -235,7 +245,7 @@ final class ValidatorCommand implements Callable<Integer> {
             try (ChainBackend chain = bittensor ? NodeParts.subtensor(registry, network, walletDir, wallet, hotkey)
                     : NodeParts.chain(registry, chainSpec, walletDir, wallet, hotkey)) {
                 ChainLink link = new ChainLink(chain, netuid, address);
-                Neuron self = registration(link, stderr);
+                Neuron self = registration(chain, link, stdout, stderr);
                 long rateLimit = rateLimit(chain, stdout);
                 ValidatorSettings settings = ValidatorSettings.REFERENCE
                         .withLatency(ProxyCommand.withTimeout(LatencyDelay.REFERENCE, timeout))
@@ -399,8 +409,46 @@ final class ValidatorCommand implements Callable<Integer> {
         }
     }
 
-    /** This validator's neuron; fails if the hotkey is not registered, warns if it has no permit. */
-    private Neuron registration(ChainLink link, PrintWriter stderr) {
+    /**
+     * This validator's neuron, registered ({@code --register}) and staked ({@code --stake}) first if asked; fails if
+     * the hotkey is not registered, warns if it has no permit.
+     */
+    private Neuron registration(ChainBackend chain, ChainLink link, PrintWriter stdout, PrintWriter stderr) {
+        if (stake != null && stake <= 0) {
+            throw new ParameterException(spec.commandLine(), "--stake must be > 0, got " + stake);
+        }
+        Optional<Neuron> found = self(link);
+        try {
+            if (found.isEmpty() && register) {
+                Neuron registered = chain.register(netuid, link.hotkey(), coldkeyAddress());
+                stdout.printf("registered hotkey %s/%s as uid %d on subnet %d%n", wallet, hotkey, registered.uid(),
+                        netuid);
+                found = self(link);
+            }
+            if (found.isPresent() && stake != null && found.get().stake() < stake) {
+                long added = stake - found.get().stake();
+                chain.addStake(netuid, link.hotkey(), added);
+                stdout.printf("staked %d on uid %d (now %d)%n", added, found.get().uid(), stake);
+                found = self(link);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof CommandFailedException failed) {
+                throw failed;
+            }
+            throw new CommandFailedException("chain: subnet %d: %s", netuid, e.getMessage());
+        }
+        Neuron self = found.orElseThrow(() -> new CommandFailedException("hotkey %s/%s (%s) is not registered on "
+                + "subnet %d of %s%s", wallet, hotkey, link.hotkey(), netuid, chainSpec,
+                NodeParts.SUBTENSOR.equals(chainSpec) ? "" : "; register it, or start with --register"));
+        if (!self.validatorPermit()) {
+            stderr.printf("warning: uid %d has no validator permit on subnet %d: miners will refuse its queries "
+                    + "and the chain its weights until it has stake enough%n", self.uid(), netuid);
+            stderr.flush();
+        }
+        return self;
+    }
+
+    private Optional<Neuron> self(ChainLink link) {
         List<Neuron> neurons;
         try {
             neurons = link.neurons();
@@ -408,15 +456,18 @@ final class ValidatorCommand implements Callable<Integer> {
             throw new CommandFailedException("cannot read the metagraph of subnet %d from %s: %s", netuid, chainSpec,
                     e.getMessage());
         }
-        Neuron self = neurons.stream().filter(n -> n.hotkey().equals(link.hotkey())).findFirst().orElseThrow(() ->
-                new CommandFailedException("hotkey %s/%s (%s) is not registered on subnet %d of %s", wallet, hotkey,
-                        link.hotkey(), netuid, chainSpec));
-        if (!self.validatorPermit()) {
-            stderr.printf("warning: uid %d has no validator permit on subnet %d: miners will refuse its queries "
-                    + "and the chain its weights until it has stake enough%n", self.uid(), netuid);
-            stderr.flush();
+        return neurons.stream().filter(n -> n.hotkey().equals(link.hotkey())).findFirst();
+    }
+
+    /** The address of {@code --wallet}'s coldkey, which a registration names as the owner. */
+    private String coldkeyAddress() {
+        WalletStore wallets = walletDir == null ? WalletStore.defaultStore() : new WalletStore(walletDir);
+        for (WalletEntry entry : wallets.list()) {
+            if (entry.coldkey().equals(wallet)) {
+                return entry.coldkeyAddress();
+            }
         }
-        return self;
+        throw new CommandFailedException("wallet: no coldkey '%s' in %s", wallet, wallets.root());
     }
 
     private void resume(ValidatorLoop loop, Path stateFile, PrintWriter stdout) {
