@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.mvtrx.api.instruction.PlaceMarket;
 import io.mvtrx.api.order.Currency;
@@ -42,9 +43,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 7: {@code mvtrx validator} with {@code --alert-webhook} and {@code --alert-pagerduty-key} pointed at a
- * loopback receiver fires the alerts of a real run: a miner slower than {@code --timeout} (miners timing out), and
- * a validator whose {@code --weights-rate-limit} is below the chain's (the chain refuses its second weights). The
- * stall condition's timing is pinned with a fake clock in {@code AlertMonitorTest}; here its thresholds are options.
+ * loopback receiver fires the alerts of a real run: a miner slower than {@code --timeout} (miners timing out), a
+ * validator whose {@code --weights-rate-limit} is below the chain's (the chain refuses its second weights), and a
+ * miner that hangs once past {@code --alert-min-stall} (simulation stalled). {@code AlertMonitorTest} pins the
+ * stall rule's arithmetic with a fake clock.
  */
 class ValidatorAlertsTest {
 
@@ -88,14 +90,22 @@ class ValidatorAlertsTest {
         return new Run(exitCode, out.toString(), err.toString());
     }
 
-    /** Buys then sells 0.25 on book 0, alternately, after {@code delay}. */
+    /** Buys then sells 0.25 on book 0, alternately, after {@code delay} (on every call, or on one). */
     private static final class Trader implements TradingAgent {
         private final Duration delay;
+        private final int slowCall;
         private int id;
+        private int calls;
         private boolean buy = true;
 
         Trader(Duration delay) {
+            this(delay, 0);
+        }
+
+        /** Slow on call number {@code slowCall} only (1-based; 0: on every call). */
+        Trader(Duration delay, int slowCall) {
             this.delay = delay;
+            this.slowCall = slowCall;
         }
 
         @Override
@@ -105,7 +115,8 @@ class ValidatorAlertsTest {
 
         @Override
         public AgentResponse respond(StateUpdate state) {
-            if (!delay.isZero()) {
+            calls++;
+            if (!delay.isZero() && (slowCall == 0 || calls == slowCall)) {
                 try {
                     Thread.sleep(delay);
                 } catch (InterruptedException e) {
@@ -188,6 +199,36 @@ class ValidatorAlertsTest {
         assertThat(received).singleElement().satisfies(body -> assertThat(body).startsWith("/hook {\"event\":"
                 + "\"trigger\",\"condition\":\"weights-failed\",\"severity\":\"error\",\"summary\":\"setting weights "
                 + "failed (1 failure(s) so far, 1 success(es))\",\"source\":\"validator "));
+    }
+
+    /**
+     * A miner that hangs once holds the step loop for the whole query deadline (3 s): with {@code --alert-min-stall
+     * 1s} the watchdog reports a stall that the next step resolves. The trigger's details show steps had run (the
+     * stall is inside the simulation, not its build).
+     */
+    @Test
+    void aStepHeldLongerThanTheMinimumStallFiresSimulationStalledThenResolves() throws Exception {
+        Run run = validatorAgainst(new Trader(Duration.ofMillis(3_500), 3), List.of("--duration", "70s",
+                "--timeout", "3s", "--global-timeout", "4s", "--alert-min-stall", "1s", "--alert-webhook",
+                url("/hook")));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).as(run.err()).containsPattern("ALERT: simulation-stalled: no simulation step for "
+                + "[1-3] s \\(threshold 1 s\\)").contains("resolved: simulation-stalled: simulation steps again");
+        List<String> stalls = received.stream().filter(body -> body.contains("\"condition\":\"simulation-stalled\""))
+                .toList();
+        // a trigger after steps had run, resolved by the next notification
+        int trigger = -1;
+        for (int i = 0; i < stalls.size() && trigger < 0; i++) {
+            if (stalls.get(i).startsWith("/hook {\"event\":\"trigger\"")
+                    && Pattern.compile("\"steps\":[1-9]").matcher(stalls.get(i)).find()) {
+                trigger = i;
+            }
+        }
+        assertThat(trigger).as("a stall trigger with steps run, in %s; output:%n%s", stalls, run.out())
+                .isNotNegative();
+        assertThat(stalls).hasSizeGreaterThan(trigger + 1);
+        assertThat(stalls.get(trigger + 1)).startsWith("/hook {\"event\":\"resolve\"");
     }
 
     @Test
