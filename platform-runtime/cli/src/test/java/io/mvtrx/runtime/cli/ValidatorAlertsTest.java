@@ -148,8 +148,11 @@ class ValidatorAlertsTest {
             chain.register(NETUID, validator.address(), "owner");
             chain.addStake(NETUID, validator.address(), 1_000);
             chain.register(NETUID, minerKey.address(), "owner");
+            // the miner's own agent deadline is left above the validator's, so that a slow agent is the
+            // validator's timeout (a miner answers empty when its deadline passes)
             try (MinerServer miner = MinerServer.start(MinerConfig.defaults(minerKey.address(), NETUID)
-                    .withAddress("127.0.0.1", 0), agent, chain, InstantSource.system())) {
+                    .withAddress("127.0.0.1", 0).withAgentTimeout(Duration.ofSeconds(20)), agent, chain,
+                    InstantSource.system())) {
                 chain.serveAxon(NETUID, minerKey.address(), "127.0.0.1", miner.port());
                 List<String> args = new ArrayList<>(List.of("validator", "--config", config.toString(), "--wallet",
                         "owner", "--hotkey", "validator", "--wallet-dir", walletDir.toString(), "--chain",
@@ -202,19 +205,20 @@ class ValidatorAlertsTest {
     }
 
     /**
-     * A miner that hangs once holds the step loop for the whole query deadline (3 s): with {@code --alert-min-stall
-     * 1s} the watchdog reports a stall that the next step resolves. The trigger's details show steps had run (the
-     * stall is inside the simulation, not its build).
+     * A miner that hangs once holds the step loop for the whole query deadline (6 s): with {@code --alert-min-stall
+     * 1s} (and the default factor of 10 times the recent time per step, well under 6 s even in a cold JVM) the
+     * watchdog reports a stall that the next step resolves. The trigger's details show steps had run (the stall is
+     * inside the simulation, not its build).
      */
     @Test
     void aStepHeldLongerThanTheMinimumStallFiresSimulationStalledThenResolves() throws Exception {
-        Run run = validatorAgainst(new Trader(Duration.ofMillis(3_500), 3), List.of("--duration", "70s",
-                "--timeout", "3s", "--global-timeout", "4s", "--alert-min-stall", "1s", "--alert-webhook",
+        Run run = validatorAgainst(new Trader(Duration.ofMillis(6_500), 3), List.of("--duration", "70s",
+                "--timeout", "6s", "--global-timeout", "7s", "--alert-min-stall", "1s", "--alert-webhook",
                 url("/hook")));
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).as(run.err()).containsPattern("ALERT: simulation-stalled: no simulation step for "
-                + "[1-3] s \\(threshold 1 s\\)").contains("resolved: simulation-stalled: simulation steps again");
+                + "[1-6] s \\(threshold [1-5] s\\)").contains("resolved: simulation-stalled: simulation steps again");
         List<String> stalls = received.stream().filter(body -> body.contains("\"condition\":\"simulation-stalled\""))
                 .toList();
         // a trigger after steps had run, resolved by the next notification
