@@ -261,8 +261,16 @@ final class ValidatorCommand implements Callable<Integer> {
                         Duration.ofNanos(timeout), Duration.ofNanos(globalTimeout)), InstantSource.system()));
                 try (ValidatorLoop loop = new ValidatorLoop(settings, transport, link,
                         Optional.of(link), Optional.of(stateFile), ProxyCommand.metric(registry,
-                        settings.scoring()))) {
+                        settings.scoring()));
+                     AlertMonitor alerts = new AlertMonitor(alertHooks, alertRules, String.format(Locale.ROOT,
+                             "validator %s uid %d netuid %d", address, self.uid(), netuid), loop.metrics(),
+                             System::nanoTime, Clock.systemUTC(), line -> {
+                                 stdout.println(line);
+                                 stdout.flush();
+                             })) {
                     resume(loop, stateFile, stdout);
+                    // after the resume: the restored counters are the baseline, not news
+                    alerts.watch(loop, ALERT_CHECK_EVERY);
                     SimulationOptions options = SimulationOptions.defaults();
                     if (duration != null) {
                         options = options.withDuration(duration);
@@ -280,13 +288,7 @@ final class ValidatorCommand implements Callable<Integer> {
                             stdout.flush();
                         }
                     });
-                    try (AlertMonitor alerts = new AlertMonitor(alertHooks, alertRules, String.format(Locale.ROOT,
-                            "validator %s uid %d netuid %d", address, self.uid(), netuid), loop.metrics(),
-                            System::nanoTime, Clock.systemUTC(), line -> {
-                                stdout.println(line);
-                                stdout.flush();
-                            }).watch(loop, ALERT_CHECK_EVERY);
-                         ValidatorServer server = ValidatorServer.start(loop, host, port, Duration.ofMinutes(5))) {
+                    try (ValidatorServer server = ValidatorServer.start(loop, host, port, Duration.ofMinutes(5))) {
                         stdout.printf("validator %s (uid %d) on subnet %d of %s; miners queried over %s; health "
                                         + "and metrics on http://%s:%d; state %s%n", address, self.uid(), netuid,
                                 bittensor ? "subtensor " + network : chainSpec,
