@@ -25,8 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs the guides in {@code doc/guides/} as a reader would: every {@code ```sh} block of a guide, in order, in one
- * bash process ({@code set -euo pipefail}) in an empty folder, with the unpacked distribution's {@code bin/} and this
+ * Runs the guides in {@code doc/guides/} and the operator guide {@code doc/operator.md} as a reader would: every
+ * {@code ```sh} block of a guide, in order, in one bash process ({@code set -euo pipefail}) in a folder that holds
+ * only the distribution's tarball (what a reader downloads), with the unpacked distribution's {@code bin/} and this
  * JDK's tools first on {@code PATH}. A guide whose commands fail fails here, with its output. Blocks fenced as
  * {@code ```text} are not run; the guide names the test that covers each of them.
  *
@@ -39,6 +40,9 @@ class GuidesIT {
     private static final Path HOME = Path.of(System.getProperty("mvtrx.distribution", "target/mvtrx-0.1.0"))
             .toAbsolutePath();
     private static final Path GUIDES = Path.of(System.getProperty("mvtrx.guides", "../doc/guides")).toAbsolutePath();
+    private static final Path OPERATOR_GUIDE = GUIDES.resolveSibling("operator.md");
+    private static final Path TARBALL = Path.of(System.getProperty("mvtrx.tarball", "target/mvtrx-0.1.0.tar.gz"))
+            .toAbsolutePath();
     private static final Pattern SH_BLOCK = Pattern.compile("^```sh\\n(.*?)^```$", Pattern.DOTALL | Pattern.MULTILINE);
 
     private static final String BUCKET = "mvtrx-guide";
@@ -73,9 +77,12 @@ class GuidesIT {
     }
 
     static List<Path> guides() throws IOException {
+        List<Path> guides = new ArrayList<>();
         try (Stream<Path> files = Files.list(GUIDES)) {
-            return files.filter(file -> file.toString().endsWith(".md")).sorted().toList();
+            files.filter(file -> file.toString().endsWith(".md")).sorted().forEach(guides::add);
         }
+        guides.add(OPERATOR_GUIDE);
+        return guides;
     }
 
     /** The guide's runnable blocks, in order. */
@@ -93,6 +100,7 @@ class GuidesIT {
     void everyCommandOfTheGuideRuns(Path guide) throws IOException, InterruptedException {
         List<String> blocks = blocks(guide);
         assertThat(blocks).as("%s has no ```sh block to run", guide).isNotEmpty();
+        Files.copy(TARBALL, temp.resolve(TARBALL.getFileName()));
         Path script = temp.resolve("guide.sh");
         Files.writeString(script, "set -euo pipefail\n" + String.join("\n", blocks));
         Path output = temp.resolve("output.txt");

@@ -10,6 +10,6 @@ final class ServiceConfigFile {
     @Option(names = ServiceDefaults.CONFIG_FILE, paramLabel = "FILE",
             description = "Service settings: a properties file of option=value lines (state-dir=/var/lib/mvtrx), "
                     + "used for options not given as flags or MVTRX_<COMMAND>_<OPTION> environment variables "
-                    + "(doc/guides/operator.md).")
+                    + "(doc/operator.md).")
     Path file;
 }

@@ -2,10 +2,13 @@ package io.mvtrx.runtime.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,6 +27,8 @@ import io.mvtrx.runtime.plugins.PluginRegistry;
 import io.mvtrx.runtime.simulator.SimulationOptions;
 import io.mvtrx.runtime.subtensor.Hyperparameters;
 import io.mvtrx.runtime.subtensor.SubtensorChain;
+import io.mvtrx.runtime.validator.node.AlertHook;
+import io.mvtrx.runtime.validator.node.AlertMonitor;
 import io.mvtrx.runtime.validator.node.BittensorTransport;
 import io.mvtrx.runtime.validator.node.ChainLink;
 import io.mvtrx.runtime.validator.node.GrpcTransport;
@@ -36,6 +41,7 @@ import io.mvtrx.runtime.validator.node.ValidatorServer;
 import io.mvtrx.runtime.validator.node.ValidatorSettings;
 import io.mvtrx.runtime.validator.scoring.LatencyDelay;
 import io.mvtrx.runtime.wallet.Keypair;
+import io.mvtrx.runtime.wallet.WalletEntry;
 import io.mvtrx.runtime.wallet.WalletStore;
 import io.mvtrx.runtime.wire.validator.Fanout;
 import io.mvtrx.runtime.wire.validator.FanoutConfig;
@@ -68,6 +74,8 @@ final class ValidatorCommand implements Callable<Integer> {
     /** τaos connects to an axon for at most 1 s. */
     private static final Duration DENDRITE_CONNECT = Duration.ofSeconds(1);
     private static final int MAX_RESPONSE_BYTES = 64 << 20;
+    /** How often the alert watchdog looks for a stall: well under any sensible --alert-min-stall. */
+    private static final Duration ALERT_CHECK_EVERY = Duration.ofSeconds(1);
 
     @ParentCommand
     MvtrxCommand mvtrx;
@@ -162,6 +170,43 @@ final class ValidatorCommand implements Callable<Integer> {
             description = "Stop after N simulations; 0 runs until stopped. Default: ${DEFAULT-VALUE}.")
     private int simulations;
 
+    @Option(names = "--register",
+            description = "Register the hotkey on the subnet if it is not registered yet (local chains).")
+    private boolean register;
+
+    @Option(names = "--stake", paramLabel = "AMOUNT",
+            description = "Local chains: add stake until the hotkey holds at least AMOUNT (a validator permit needs "
+                    + "the chain's minimum); nothing is added when it already does.")
+    private Long stake;
+
+    @Option(names = "--alert-webhook", paramLabel = "URL",
+            description = "POST each alert (trigger and resolve) as JSON to this http(s) URL.")
+    private URI alertWebhook;
+
+    @Option(names = "--alert-pagerduty-key", paramLabel = "KEY",
+            description = "Send each alert to PagerDuty (Events API v2) with this integration (routing) key; "
+                    + "better given as MVTRX_VALIDATOR_ALERT_PAGERDUTY_KEY than on the command line.")
+    private String alertPagerDutyKey;
+
+    @Option(names = "--alert-pagerduty-url", paramLabel = "URL",
+            defaultValue = "https://events.pagerduty.com/v2/enqueue",
+            description = "Events API v2 endpoint (a proxy, or a test receiver). Default: ${DEFAULT-VALUE}.")
+    private URI alertPagerDutyUrl;
+
+    @Option(names = "--alert-stall-factor", paramLabel = "X", defaultValue = "10",
+            description = "Stalled: no step for X times the recent wall time per step (and --alert-min-stall). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private double alertStallFactor;
+
+    @Option(names = "--alert-min-stall", paramLabel = "TIME", converter = SimulateCommand.DurationConverter.class,
+            defaultValue = "60s", description = "Shortest silence that counts as a stall. Default: ${DEFAULT-VALUE}.")
+    private long alertMinStall;
+
+    @Option(names = "--alert-timeout-share", paramLabel = "SHARE", defaultValue = "0.5",
+            description = "Alert when more than this share of the queried miners time out in one publish, in "
+                    + "[0, 1). Default: ${DEFAULT-VALUE}.")
+    private double alertTimeoutShare;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if ((config == null) == (configObject == null)) {
@@ -174,6 +219,8 @@ final class ValidatorCommand implements Callable<Integer> {
             throw new CommandFailedException("--timeout %d ms exceeds --global-timeout %d ms", timeout / 1_000_000,
                     globalTimeout / 1_000_000);
         }
+        AlertMonitor.Rules alertRules = alertRules();
+        List<AlertHook> alertHooks = alertHooks();
         boolean bittensor = NodeParts.SUBTENSOR.equals(chainSpec);
         Keypair key = null;
         Sr25519Keypair btKey = null;
@@ -198,7 +245,7 @@ final class ValidatorCommand implements Callable<Integer> {
             try (ChainBackend chain = bittensor ? NodeParts.subtensor(registry, network, walletDir, wallet, hotkey)
                     : NodeParts.chain(registry, chainSpec, walletDir, wallet, hotkey)) {
                 ChainLink link = new ChainLink(chain, netuid, address);
-                Neuron self = registration(link, stderr);
+                Neuron self = registration(chain, link, stdout, stderr);
                 long rateLimit = rateLimit(chain, stdout);
                 ValidatorSettings settings = ValidatorSettings.REFERENCE
                         .withLatency(ProxyCommand.withTimeout(LatencyDelay.REFERENCE, timeout))
@@ -214,8 +261,16 @@ final class ValidatorCommand implements Callable<Integer> {
                         Duration.ofNanos(timeout), Duration.ofNanos(globalTimeout)), InstantSource.system()));
                 try (ValidatorLoop loop = new ValidatorLoop(settings, transport, link,
                         Optional.of(link), Optional.of(stateFile), ProxyCommand.metric(registry,
-                        settings.scoring()))) {
+                        settings.scoring()));
+                     AlertMonitor alerts = new AlertMonitor(alertHooks, alertRules, String.format(Locale.ROOT,
+                             "validator %s uid %d netuid %d", address, self.uid(), netuid), loop.metrics(),
+                             System::nanoTime, Clock.systemUTC(), line -> {
+                                 stdout.println(line);
+                                 stdout.flush();
+                             })) {
                     resume(loop, stateFile, stdout);
+                    // after the resume: the restored counters are the baseline, not news
+                    alerts.watch(loop, ALERT_CHECK_EVERY);
                     SimulationOptions options = SimulationOptions.defaults();
                     if (duration != null) {
                         options = options.withDuration(duration);
@@ -279,6 +334,47 @@ final class ValidatorCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** The alert thresholds; a bad one is a usage error naming the option. */
+    private AlertMonitor.Rules alertRules() {
+        if (!(alertStallFactor >= 1)) {
+            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                    "--alert-stall-factor must be >= 1, got %s", alertStallFactor));
+        }
+        if (alertMinStall <= 0) {
+            throw new ParameterException(spec.commandLine(), "--alert-min-stall must be > 0");
+        }
+        if (!(alertTimeoutShare >= 0 && alertTimeoutShare < 1)) {
+            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                    "--alert-timeout-share must be in [0, 1), got %s", alertTimeoutShare));
+        }
+        return new AlertMonitor.Rules(alertStallFactor, Duration.ofNanos(alertMinStall), alertTimeoutShare);
+    }
+
+    /** The webhook and PagerDuty hooks asked for; a URL that is not http(s) is a usage error. */
+    private List<AlertHook> alertHooks() {
+        List<AlertHook> hooks = new ArrayList<>();
+        if (alertWebhook != null) {
+            hooks.add(new AlertHook.Webhook(httpUrl("--alert-webhook", alertWebhook)));
+        }
+        if (alertPagerDutyKey != null) {
+            if (alertPagerDutyKey.isBlank()) {
+                throw new ParameterException(spec.commandLine(), "--alert-pagerduty-key is empty");
+            }
+            hooks.add(new AlertHook.PagerDuty(httpUrl("--alert-pagerduty-url", alertPagerDutyUrl),
+                    alertPagerDutyKey.strip()));
+        }
+        return hooks;
+    }
+
+    private URI httpUrl(String option, URI url) {
+        String scheme = url.getScheme();
+        if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+            throw new ParameterException(spec.commandLine(), String.format("%s must be an http:// or https:// URL, "
+                    + "got '%s'", option, url));
+        }
+        return url;
+    }
+
     private Keypair walletKey() {
         WalletStore wallets = walletDir == null ? WalletStore.defaultStore() : new WalletStore(walletDir);
         Keypair key;
@@ -316,8 +412,46 @@ final class ValidatorCommand implements Callable<Integer> {
         }
     }
 
-    /** This validator's neuron; fails if the hotkey is not registered, warns if it has no permit. */
-    private Neuron registration(ChainLink link, PrintWriter stderr) {
+    /**
+     * This validator's neuron, registered ({@code --register}) and staked ({@code --stake}) first if asked; fails if
+     * the hotkey is not registered, warns if it has no permit.
+     */
+    private Neuron registration(ChainBackend chain, ChainLink link, PrintWriter stdout, PrintWriter stderr) {
+        if (stake != null && stake <= 0) {
+            throw new ParameterException(spec.commandLine(), "--stake must be > 0, got " + stake);
+        }
+        Optional<Neuron> found = self(link);
+        try {
+            if (found.isEmpty() && register) {
+                Neuron registered = chain.register(netuid, link.hotkey(), coldkeyAddress());
+                stdout.printf("registered hotkey %s/%s as uid %d on subnet %d%n", wallet, hotkey, registered.uid(),
+                        netuid);
+                found = self(link);
+            }
+            if (found.isPresent() && stake != null && found.get().stake() < stake) {
+                long added = stake - found.get().stake();
+                chain.addStake(netuid, link.hotkey(), added);
+                stdout.printf("staked %d on uid %d (now %d)%n", added, found.get().uid(), stake);
+                found = self(link);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof CommandFailedException failed) {
+                throw failed;
+            }
+            throw new CommandFailedException("chain: subnet %d: %s", netuid, e.getMessage());
+        }
+        Neuron self = found.orElseThrow(() -> new CommandFailedException("hotkey %s/%s (%s) is not registered on "
+                + "subnet %d of %s%s", wallet, hotkey, link.hotkey(), netuid, chainSpec,
+                NodeParts.SUBTENSOR.equals(chainSpec) ? "" : "; register it, or start with --register"));
+        if (!self.validatorPermit()) {
+            stderr.printf("warning: uid %d has no validator permit on subnet %d: miners will refuse its queries "
+                    + "and the chain its weights until it has stake enough%n", self.uid(), netuid);
+            stderr.flush();
+        }
+        return self;
+    }
+
+    private Optional<Neuron> self(ChainLink link) {
         List<Neuron> neurons;
         try {
             neurons = link.neurons();
@@ -325,15 +459,18 @@ final class ValidatorCommand implements Callable<Integer> {
             throw new CommandFailedException("cannot read the metagraph of subnet %d from %s: %s", netuid, chainSpec,
                     e.getMessage());
         }
-        Neuron self = neurons.stream().filter(n -> n.hotkey().equals(link.hotkey())).findFirst().orElseThrow(() ->
-                new CommandFailedException("hotkey %s/%s (%s) is not registered on subnet %d of %s", wallet, hotkey,
-                        link.hotkey(), netuid, chainSpec));
-        if (!self.validatorPermit()) {
-            stderr.printf("warning: uid %d has no validator permit on subnet %d: miners will refuse its queries "
-                    + "and the chain its weights until it has stake enough%n", self.uid(), netuid);
-            stderr.flush();
+        return neurons.stream().filter(n -> n.hotkey().equals(link.hotkey())).findFirst();
+    }
+
+    /** The address of {@code --wallet}'s coldkey, which a registration names as the owner. */
+    private String coldkeyAddress() {
+        WalletStore wallets = walletDir == null ? WalletStore.defaultStore() : new WalletStore(walletDir);
+        for (WalletEntry entry : wallets.list()) {
+            if (entry.coldkey().equals(wallet)) {
+                return entry.coldkeyAddress();
+            }
         }
-        return self;
+        throw new CommandFailedException("wallet: no coldkey '%s' in %s", wallet, wallets.root());
     }
 
     private void resume(ValidatorLoop loop, Path stateFile, PrintWriter stdout) {

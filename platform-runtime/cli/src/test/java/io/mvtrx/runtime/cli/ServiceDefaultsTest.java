@@ -104,8 +104,9 @@ class ServiceDefaultsTest {
                 "--chain", "c");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknown.err()).startsWith("--config-file " + typo + ": unknown key 'prot'; mvtrx validator takes: "
-                + "chain, config, config-object, duration, external-ip, global-timeout, host, hotkey, netuid, network, "
-                + "plugins-dir, port, resume, ");
+                + "alert-min-stall, alert-pagerduty-key, alert-pagerduty-url, alert-stall-factor, alert-timeout-share, "
+                + "alert-webhook, chain, config, config-object, duration, external-ip, global-timeout, host, hotkey, "
+                + "netuid, network, plugins-dir, port, register, resume, ");
 
         Path several = file("storage-param=root=/srv\n");
         Run multi = run(Map.of(), "validator", "--config-file", several.toString(), "--wallet", "w", "--hotkey", "h",

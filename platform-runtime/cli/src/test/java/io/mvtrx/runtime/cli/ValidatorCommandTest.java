@@ -131,6 +131,46 @@ class ValidatorCommandTest {
         }
     }
 
+    /** {@code --register --stake}: a development chain's validator registers and stakes itself once. */
+    @Test
+    void registersAndStakesItselfOnALocalChainOnce() throws Exception {
+        Path config = temp.resolve("small.xml");
+        try (InputStream in = ValidatorCommandTest.class.getResourceAsStream("small.xml")) {
+            Files.copy(in, config);
+        }
+        Path chainDir = temp.resolve("chain");
+        Path walletDir = temp.resolve("wallets");
+        WalletStore wallets = new WalletStore(walletDir);
+        wallets.createColdkey("owner");
+        Keypair validator = wallets.createHotkey("owner", "validator");
+        String[] args = {"validator", "--config", config.toString(), "--wallet", "owner", "--hotkey", "validator",
+            "--wallet-dir", walletDir.toString(), "--chain", chainDir.toString(), "--port", "0", "--host",
+            "127.0.0.1", "--state-dir", temp.resolve("state").toString(), "--duration", "5s", "--simulations", "1"};
+
+        Run unregistered = run(args);
+        Run first = run(concat(args, "--register", "--stake", "1000"));
+        Run again = run(concat(args, "--register", "--stake", "1000"));
+
+        assertThat(unregistered.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(unregistered.err()).endsWith(") is not registered on subnet 79 of " + chainDir + "; register it, or "
+                + "start with --register\n");
+        assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCodes.OK);
+        assertThat(first.out()).contains("registered hotkey owner/validator as uid 0 on subnet 79\n",
+                "staked 1000 on uid 0 (now 1000)\n", "validator " + validator.address() + " (uid 0)");
+        assertThat(first.err()).doesNotContain("no validator permit");
+        assertThat(again.exitCode()).as(again.err()).isEqualTo(ExitCodes.OK);
+        assertThat(again.out()).doesNotContain("registered hotkey", "staked ");
+        try (PluginRegistry plugins = PluginHost.loadBuiltIns();
+             ChainBackend chain = plugins.require(ChainBackendProvider.class, "local").create(
+                     Settings.builder("chain").attribute("dir", chainDir.toString()).build())) {
+            assertThat(chain.metagraph(NETUID)).singleElement().satisfies(neuron -> {
+                assertThat(neuron.hotkey()).isEqualTo(validator.address());
+                assertThat(neuron.stake()).isEqualTo(1000);
+                assertThat(neuron.validatorPermit()).isTrue();
+            });
+        }
+    }
+
     /**
      * The owner publishes the configuration to an fs store ({@code config publish}); the validator runs it from
      * there ({@code --config-object}). An invalid file is not published; the flags are checked first.

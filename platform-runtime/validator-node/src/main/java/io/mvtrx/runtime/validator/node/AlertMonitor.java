@@ -213,12 +213,14 @@ public final class AlertMonitor implements AutoCloseable {
 
     private void raise(Alert.Condition condition, String summary, Map<String, Object> details) {
         if (active.add(condition)) {
+            metrics.alertActive(condition, true);
             notify(new Alert(condition, false, summary, source, dedupKey(condition), clock.instant(), details));
         }
     }
 
     private void clear(Alert.Condition condition, String summary, Map<String, Object> details) {
         if (active.remove(condition)) {
+            metrics.alertActive(condition, false);
             notify(new Alert(condition, true, summary, source, dedupKey(condition), clock.instant(), details));
         }
     }

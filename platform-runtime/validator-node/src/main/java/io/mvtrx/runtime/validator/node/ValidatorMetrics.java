@@ -2,6 +2,7 @@ package io.mvtrx.runtime.validator.node;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.mvtrx.runtime.metrics.Histogram;
@@ -32,6 +33,8 @@ public final class ValidatorMetrics {
     private final AtomicLong[] storageErrors = new AtomicLong[StorageOperation.values().length];
     private final AtomicLong alertsSent = new AtomicLong();
     private final AtomicLong alertFailures = new AtomicLong();
+    /** 1 while an alert condition is active, by {@link Alert.Condition} ordinal. */
+    private final AtomicIntegerArray activeAlerts = new AtomicIntegerArray(Alert.Condition.values().length);
 
     public ValidatorMetrics() {
         for (int i = 0; i < storageErrors.length; i++) {
@@ -69,6 +72,20 @@ public final class ValidatorMetrics {
     /** An alert notification was delivered ({@code true}) or its delivery failed. */
     public void alertDelivery(boolean delivered) {
         (delivered ? alertsSent : alertFailures).incrementAndGet();
+    }
+
+    /** An alert condition started ({@code true}) or ended. */
+    public void alertActive(Alert.Condition condition, boolean active) {
+        activeAlerts.set(condition.ordinal(), active ? 1 : 0);
+    }
+
+    /** 1 for each alert condition active now, 0 for the others, by condition id. */
+    public Map<String, Double> activeAlerts() {
+        Map<String, Double> active = new LinkedHashMap<>();
+        for (Alert.Condition condition : Alert.Condition.values()) {
+            active.put(condition.id(), (double) activeAlerts.get(condition.ordinal()));
+        }
+        return active;
     }
 
     /** Wall time per simulation step. */

@@ -76,7 +76,7 @@ public final class ValidatorServer implements AutoCloseable {
 
     /**
      * The Prometheus text of the loop's counters, timings and scores. GenTRX round and score series are not here:
-     * they appear with GenTRX (doc/guides/operator.md).
+     * they appear with GenTRX (doc/operator.md).
      */
     static String metrics(ValidatorLoop loop) {
         LoopStats s = loop.stats();
@@ -120,6 +120,8 @@ public final class ValidatorServer implements AutoCloseable {
                 .counter("roster_failures", "metagraph reads that failed", s.rosterFailures())
                 .counter("alerts_sent", "alert notifications delivered to the hooks", m.alertsSent())
                 .counter("alert_failures", "alert notifications whose delivery failed", m.alertFailures())
+                .gauge("alert_active", "1 while an alert condition lasts (mvtrx validator --alert-*)", "condition",
+                        m.activeAlerts())
                 .gauge("serving_miners", "miners queried at the last publish", s.lastServing())
                 .gauge("answering_miners", "miners that answered at the last publish", s.lastAnswered())
                 .gauge("publish_wall_seconds", "wall time the last publish took", s.lastWallNanos() / 1e9);

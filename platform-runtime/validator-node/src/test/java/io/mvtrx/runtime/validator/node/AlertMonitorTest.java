@@ -112,8 +112,11 @@ class AlertMonitorTest {
             monitor.onPublish(stats(4, 5, 0, 0));  // 3 of 4
             monitor.onPublish(stats(4, 9, 0, 0));  // 4 of 4: still the same incident
             assertThat(monitor.active()).containsExactly(Alert.Condition.MINERS_TIMING_OUT);
+            assertThat(metrics.activeAlerts()).containsExactly(Map.entry("simulation-stalled", 0.0),
+                    Map.entry("weights-failed", 0.0), Map.entry("miners-timing-out", 1.0));
             monitor.onPublish(stats(4, 11, 0, 0)); // 2 of 4
             assertThat(monitor.active()).isEmpty();
+            assertThat(metrics.activeAlerts()).containsEntry("miners-timing-out", 0.0);
         }
 
         assertThat(lines).containsExactly("ALERT: miners-timing-out: 3 of 4 miners timed out in one publish",
