@@ -26,6 +26,7 @@ public final class TopK {
 
     private static final int HIGH_BUCKETS = 1 << 15;
     private static final int LOW_BUCKETS = 1 << 16;
+    private static final int INFINITY_BITS = Float.floatToRawIntBits(Float.POSITIVE_INFINITY);
 
     private TopK() {
     }
@@ -82,16 +83,20 @@ public final class TopK {
         int k = count(n, fraction);
         int[] high = scratch.high;
         int[] magnitudes = scratch.magnitudes;
+        // Magnitudes first, in a loop the JIT can vectorise; a NaN or infinity shows as a magnitude at or above
+        // the bits of +Infinity.
+        int largest = 0;
+        for (int i = 0; i < n; i++) {
+            int m = magnitude(after[i] - before[i]);
+            magnitudes[i] = m;
+            largest = Math.max(largest, m);
+        }
+        if (largest >= INFINITY_BITS) {
+            requireFinite(name, before, after);
+        }
         Arrays.fill(high, 0);
         for (int i = 0; i < n; i++) {
-            float d = after[i] - before[i];
-            if (!Float.isFinite(d)) {
-                throw new IllegalArgumentException("tensor " + name + ": delta at element " + i + " is " + d
-                        + " (before " + before[i] + ", after " + after[i] + ")");
-            }
-            int m = magnitude(d);
-            magnitudes[i] = m;
-            high[m >>> 16]++;
+            high[magnitudes[i] >>> 16]++;
         }
         // The bucket of high bits that holds the k-th largest magnitude, and how many lie strictly above it.
         int above = 0;
@@ -162,6 +167,16 @@ public final class TopK {
             values[out++] = after[i] - before[i];
         }
         return new SparseTensor(name, shape, indices, values);
+    }
+
+    private static void requireFinite(String name, float[] before, float[] after) {
+        for (int i = 0; i < before.length; i++) {
+            float d = after[i] - before[i];
+            if (!Float.isFinite(d)) {
+                throw new IllegalArgumentException("tensor " + name + ": delta at element " + i + " is " + d
+                        + " (before " + before[i] + ", after " + after[i] + ")");
+            }
+        }
     }
 
     /** |d| as its IEEE bits: a non-negative int that orders like |d| for finite d. */
