@@ -39,6 +39,7 @@ import io.mvtrx.runtime.validator.node.ValidatorLoop;
 import io.mvtrx.runtime.validator.node.ValidatorNode;
 import io.mvtrx.runtime.validator.node.ValidatorServer;
 import io.mvtrx.runtime.validator.node.ValidatorSettings;
+import io.mvtrx.runtime.validator.node.gentrx.GentrxService;
 import io.mvtrx.runtime.validator.scoring.LatencyDelay;
 import io.mvtrx.runtime.wallet.Keypair;
 import io.mvtrx.runtime.wallet.WalletEntry;
@@ -179,6 +180,9 @@ final class ValidatorCommand implements Callable<Integer> {
                     + "the chain's minimum); nothing is added when it already does.")
     private Long stake;
 
+    @Mixin
+    private GentrxValidatorOptions gentrx;
+
     @Option(names = "--alert-webhook", paramLabel = "URL",
             description = "POST each alert (trigger and resolve) as JSON to this http(s) URL.")
     private URI alertWebhook;
@@ -271,6 +275,10 @@ final class ValidatorCommand implements Callable<Integer> {
                     resume(loop, stateFile, stdout);
                     // after the resume: the restored counters are the baseline, not news
                     alerts.watch(loop, ALERT_CHECK_EVERY);
+                    Optional<GentrxService> training = gentrx.start(loop, transport, self.uid(),
+                            mvtrx.environment());
+                    training.ifPresent(service -> stdout.printf("GenTRX: ticks to %s, rounds every %d blocks%n",
+                            gentrx.server, gentrx.blocksPerRound));
                     SimulationOptions options = SimulationOptions.defaults();
                     if (duration != null) {
                         options = options.withDuration(duration);
@@ -288,7 +296,9 @@ final class ValidatorCommand implements Callable<Integer> {
                             stdout.flush();
                         }
                     });
-                    try (ValidatorServer server = ValidatorServer.start(loop, host, port, Duration.ofMinutes(5))) {
+                    try (GentrxService gentrxService = training.orElse(null);
+                         ValidatorServer server = ValidatorServer.start(loop, host, port, Duration.ofMinutes(5),
+                                 () -> training.map(GentrxService::currentRound).orElse(-1L))) {
                         stdout.printf("validator %s (uid %d) on subnet %d of %s; miners queried over %s; "
                                         + "dashboard, health and metrics on http://%s:%d; state %s%n", address,
                                 self.uid(), netuid,

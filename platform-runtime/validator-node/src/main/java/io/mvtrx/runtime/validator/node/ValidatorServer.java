@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 import io.mvtrx.api.event.RejectReason;
 import io.mvtrx.runtime.dashboard.DashboardRoutes;
@@ -39,6 +40,12 @@ public final class ValidatorServer implements AutoCloseable {
 
     /** Serves {@code loop}'s endpoints on {@code host:port} (0 picks a free port). */
     public static ValidatorServer start(ValidatorLoop loop, String host, int port, Duration stallAfter) {
+        return start(loop, host, port, stallAfter, () -> -1);
+    }
+
+    /** As {@link #start(ValidatorLoop, String, int, Duration)}, the dashboard showing the GenTRX round given. */
+    public static ValidatorServer start(ValidatorLoop loop, String host, int port, Duration stallAfter,
+                                        LongSupplier gentrxRound) {
         ObserveFeature observe = ObserveFeature.builder()
                 .addObserver(HealthObserver.builder()
                         .details(true)
@@ -56,8 +63,9 @@ public final class ValidatorServer implements AutoCloseable {
                         .build())
                 .build();
         HttpRouting.Builder routing = routing(loop);
-        DashboardRoutes dashboard = DashboardRoutes.register(routing, ValidatorDashboard.attach(loop).feed(),
-                Optional.empty());
+        ValidatorDashboard view = ValidatorDashboard.attach(loop);
+        view.showGentrxRound(gentrxRound);
+        DashboardRoutes dashboard = DashboardRoutes.register(routing, view.feed(), Optional.empty());
         WebServer server = WebServer.builder()
                 .host(host)
                 .port(port)
