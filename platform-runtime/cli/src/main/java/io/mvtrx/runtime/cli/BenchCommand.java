@@ -313,8 +313,8 @@ final class BenchCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "bytes per miner per publish: %,d (shared books payload %,d, encoded once)%n",
                     m.requestBytes, m.booksBytes);
             stdout.printf(Locale.ROOT, "preparing one publish (books encoded once, %d payloads encoded and signed), "
-                    + "nothing sent: %.1f ms on %d threads, %.1f ms on 1%n", miners, m.prepareNanos / 1e6,
-                    FanoutConfig.DEFAULTS.prepareThreads(), m.prepareSequentialNanos / 1e6);
+                    + "nothing sent: %.1f ms on the prepare pool (%d thread(s)), %.1f ms on one thread%n", miners,
+                    m.prepareNanos / 1e6, FanoutConfig.DEFAULTS.prepareThreads(), m.prepareSequentialNanos / 1e6);
             stdout.flush();
         }
 

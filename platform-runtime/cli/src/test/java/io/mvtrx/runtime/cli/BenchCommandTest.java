@@ -49,7 +49,8 @@ class BenchCommandTest {
                 "fan-out alone beyond the slowest answer", "slowest answer per publish: p50 ",
                 "bytes per miner per publish: ", "preparing one publish (books encoded once, 2 payloads encoded and "
                         + "signed), nothing sent: ");
-        assertThat(out.toString()).containsPattern("nothing sent: [0-9.]+ ms on [0-9]+ threads, [0-9.]+ ms on 1");
+        assertThat(out.toString()).containsPattern(
+                "nothing sent: [0-9.]+ ms on the prepare pool \\([0-9]+ thread\\(s\\)\\), [0-9.]+ ms on one thread");
     }
 
     @Test
