@@ -17,7 +17,7 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * An Ed25519 key pair. Keys are stored and verified with the JDK provider; signatures are made with Bouncy Castle's
- * RFC 8032 implementation, which gives the same bytes (Ed25519 is deterministic) about four times faster than the
+ * RFC 8032 implementation, which gives the same bytes (Ed25519 is deterministic) three to five times faster than the
  * JDK's: a validator signs one request per miner per step, and that signing dominated its per-step cost. The address
  * is the hex of the 32-byte raw public key.
  *
