@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 final class MinersProcess implements AutoCloseable {
 
     private static final long STOP_WAIT_SECONDS = 30;
+    /** How long the child may take to start its miners (256 take about half a minute on the development box). */
+    private static final long READY_WAIT_SECONDS = 600;
 
     private final Process process;
     private final Path log;
@@ -37,19 +40,26 @@ final class MinersProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
+        // a child that hangs before it is ready is stopped, which ends the wait below with an error
+        CompletableFuture<Void> watchdog = CompletableFuture.runAsync(process::destroyForcibly,
+                CompletableFuture.delayedExecutor(READY_WAIT_SECONDS, TimeUnit.SECONDS));
         Map<Integer, Integer> portOf = new HashMap<>();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8));
             for (String line = out.readLine(); !BenchMiners.READY.equals(line); line = out.readLine()) {
                 if (line == null) {
-                    throw failed(process, log, "it ended before its miners were ready");
+                    throw failed(process, log, watchdog.isDone()
+                            ? "its miners were not ready within " + READY_WAIT_SECONDS + " s"
+                            : "it ended before its miners were ready");
                 }
                 parse(line, portOf, log);
             }
         } catch (IOException | RuntimeException e) {
             process.destroyForcibly();
             throw e;
+        } finally {
+            watchdog.cancel(false);
         }
         List<Integer> ports = new ArrayList<>();
         for (int i = 0; i < miners; i++) {
