@@ -57,8 +57,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks behind doc/benchmarks.md.",
-        subcommands = BenchCommand.Fanout.class)
+        subcommands = {BenchCommand.Fanout.class, BenchMiners.class})
 final class BenchCommand implements Callable<Integer> {
+
+    /** The coldkey of the bench's wallets; miner {@code i}'s hotkey is {@code miner-i}. */
+    static final String COLDKEY = "bench";
 
     @ParentCommand
     MvtrxCommand mvtrx;
@@ -129,13 +132,36 @@ final class BenchCommand implements Callable<Integer> {
                 description = "Working folder (chain, wallets). Default: ${DEFAULT-VALUE}.")
         private Path out;
 
+        @Option(names = "--miners-process",
+                description = "Run the miners in a child JVM, so that their CPU is not the validator's JVM's. "
+                        + "Default: the miners run in this JVM.")
+        private boolean minersProcess;
+
+        @Option(names = "--miner-cpus", paramLabel = "LIST",
+                description = "With --miners-process: pin the miners' JVM to these CPUs (taskset -c LIST, e.g. 1 or "
+                        + "1-3). Default: not pinned.")
+        private String minerCpus;
+
+        @Option(names = "--validator-cpus", paramLabel = "LIST",
+                description = "Pin this JVM, the validator, to these CPUs (taskset, e.g. 0). Default: not pinned.")
+        private String validatorCpus;
+
         @Override
         public Integer call() throws IOException {
             if (miners < 1 || blocks < 1 || publishes < 1 || warmup < 0) {
                 throw new CommandFailedException("--miners, --blocks and --publishes must be >= 1 and --warmup >= 0");
             }
+            Placement placement = placement();
             PrintWriter stdout = spec.commandLine().getOut();
             PrintWriter stderr = spec.commandLine().getErr();
+            if (placement.pinned() && !CpuList.tasksetAvailable()) {
+                stderr.println("mvtrx: WARNING: taskset not found: --miner-cpus and --validator-cpus are ignored, "
+                        + "nothing is pinned");
+                placement = placement.unpinned();
+            }
+            if (placement.validatorCpus() != null) {
+                placement.validatorCpus().pinThisProcess();
+            }
             MvtrxCommand mvtrx = bench.mvtrx;
             Files.createDirectories(out);
             try (PluginRegistry registry = mvtrx.loadPlugins()) {
@@ -147,34 +173,86 @@ final class BenchCommand implements Callable<Integer> {
                 ChainBackend chain = registry.require(ChainBackendProvider.class, "local").create(
                         Settings.builder("chain").attribute("dir", out.resolve("chain").toString())
                                 .attribute("maxUids", Integer.toString(miners + 1)).build());
-                List<MinerServer> servers = new ArrayList<>();
+                List<AutoCloseable> minersOpen = new ArrayList<>();
                 try (chain) {
                     WalletStore wallets = new WalletStore(out.resolve("wallets-" + System.nanoTime()));
-                    wallets.createColdkey("bench");
-                    Keypair validator = wallets.createHotkey("bench", "validator");
-                    chain.register(NETUID, validator.address(), "bench");
+                    wallets.createColdkey(COLDKEY);
+                    Keypair validator = wallets.createHotkey(COLDKEY, "validator");
+                    chain.register(NETUID, validator.address(), COLDKEY);
                     chain.addStake(NETUID, validator.address(), 1_000_000);
+                    List<String> hotkeys = new ArrayList<>();
                     for (int i = 0; i < miners; i++) {
-                        Keypair key = wallets.createHotkey("bench", "miner-" + i);
-                        chain.register(NETUID, key.address(), "bench");
-                        MinerServer server = MinerServer.start(MinerConfig.defaults(key.address(), NETUID)
-                                        .withAddress("127.0.0.1", 0).withAgentTimeout(Duration.ofNanos(timeout)),
-                                NodeParts.agent(registry, agent, List.of(), false), chain, InstantSource.system());
-                        servers.add(server);
-                        chain.serveAxon(NETUID, key.address(), "127.0.0.1", server.port());
+                        Keypair key = wallets.createHotkey(COLDKEY, "miner-" + i);
+                        chain.register(NETUID, key.address(), COLDKEY);
+                        hotkeys.add(key.address());
                     }
-                    stderr.printf(Locale.ROOT, "bench fanout: %d miners serving %s, %d block(s) x 16 books, %d + %d "
-                            + "publishes%n", miners, agent, blocks, warmup, publishes);
+                    if (placement.minersProcess()) {
+                        MinersProcess child = MinersProcess.start(childCommand(placement, wallets.root()),
+                                childEnvironment(mvtrx), out.resolve("miners.log"), miners);
+                        minersOpen.add(child);
+                        for (int i = 0; i < miners; i++) {
+                            chain.serveAxon(NETUID, hotkeys.get(i), "127.0.0.1", child.port(i));
+                        }
+                    } else {
+                        for (int i = 0; i < miners; i++) {
+                            MinerServer server = MinerServer.start(MinerConfig.defaults(hotkeys.get(i), NETUID)
+                                            .withAddress("127.0.0.1", 0).withAgentTimeout(Duration.ofNanos(timeout)),
+                                    NodeParts.agent(registry, agent, List.of(), false), chain,
+                                    InstantSource.system());
+                            minersOpen.add(server);
+                            chain.serveAxon(NETUID, hotkeys.get(i), "127.0.0.1", server.port());
+                        }
+                    }
+                    stderr.printf(Locale.ROOT, "bench fanout: %d miners serving %s (%s), %d block(s) x 16 books, "
+                            + "%d + %d publishes%n", miners, agent, placement.describe(), blocks, warmup, publishes);
                     stderr.flush();
                     Measured measured = run(registry, chain, validator, configuration, duration);
                     report(stdout, measured);
                 } finally {
-                    for (MinerServer server : servers) {
-                        server.close();
+                    for (AutoCloseable open : minersOpen) {
+                        try {
+                            open.close();
+                        } catch (Exception e) {
+                            stderr.println("mvtrx: WARNING: stopping the miners: " + e.getMessage());
+                        }
                     }
                 }
             }
             return ExitCodes.OK;
+        }
+
+        /** Where the miners and the validator run, from the options. */
+        Placement placement() {
+            if (!minersProcess && minerCpus != null) {
+                throw new CommandFailedException("--miner-cpus needs --miners-process: in-process miners share the "
+                        + "validator's JVM (use --validator-cpus to pin both)");
+            }
+            return new Placement(minersProcess,
+                    minerCpus == null ? null : CpuList.parse("--miner-cpus", minerCpus),
+                    validatorCpus == null ? null : CpuList.parse("--validator-cpus", validatorCpus));
+        }
+
+        /** {@code mvtrx bench fanout-miners ...} in a new JVM, pinned when asked. */
+        private List<String> childCommand(Placement placement, Path walletsRoot) {
+            List<String> args = new ArrayList<>();
+            Path plugins = bench.mvtrx.pluginsDirectory();
+            if (Files.isDirectory(plugins)) {
+                args.addAll(List.of("--plugins-dir", plugins.toAbsolutePath().toString()));
+            }
+            args.addAll(List.of("bench", "fanout-miners",
+                    "--chain-dir", out.resolve("chain").toAbsolutePath().toString(),
+                    "--wallets", walletsRoot.toAbsolutePath().toString(),
+                    "--miners", Integer.toString(miners),
+                    "--netuid", Integer.toString(NETUID),
+                    "--agent", agent,
+                    "--agent-timeout-ns", Long.toString(timeout)));
+            List<String> command = ChildJvm.command(args);
+            return placement.minerCpus() == null ? command : placement.minerCpus().prefix(command);
+        }
+
+        private static Map<String, String> childEnvironment(MvtrxCommand mvtrx) {
+            String home = mvtrx.environment().get("MVTRX_HOME");
+            return home == null ? Map.of() : Map.of("MVTRX_HOME", home);
         }
 
         private Measured run(PluginRegistry registry, ChainBackend chain, Keypair validator,
@@ -188,11 +266,15 @@ final class BenchCommand implements Callable<Integer> {
                     InstantSource.system());
             io.mvtrx.runtime.wire.validator.Fanout sizer = new io.mvtrx.runtime.wire.validator.Fanout(validator,
                     FanoutConfig.DEFAULTS, InstantSource.system());
-            Recording transport = new Recording(new GrpcTransport(fanout), sizer, Math.max(0, warmup - 1));
+            io.mvtrx.runtime.wire.validator.Fanout sequential = new io.mvtrx.runtime.wire.validator.Fanout(validator,
+                    FanoutConfig.DEFAULTS.withPrepareThreads(1), InstantSource.system());
+            Recording transport = new Recording(new GrpcTransport(fanout), sizer, sequential,
+                    Math.max(0, warmup - 1));
             SimulationOptions options = SimulationOptions.defaults().withDuration(duration).withBlockCount(blocks)
                     .withBooksPerBlock(16).withSeed(1);
             Measured measured = new Measured(warmup, publishes);
             try (sizer;
+                 sequential;
                  ValidatorLoop loop = new ValidatorLoop(settings, transport, link, Optional.empty(), Optional.empty(),
                          ProxyCommand.metric(registry, settings.scoring()))) {
                 loop.addListener(stats -> measured.publish(stats.lastWallNanos(), transport.lastQueryNanos,
@@ -204,6 +286,7 @@ final class BenchCommand implements Callable<Integer> {
             measured.requestBytes = transport.requestBytes;
             measured.booksBytes = transport.booksBytes;
             measured.prepareNanos = transport.prepareNanos;
+            measured.prepareSequentialNanos = transport.prepareSequentialNanos;
             return measured;
         }
 
@@ -230,7 +313,8 @@ final class BenchCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "bytes per miner per publish: %,d (shared books payload %,d, encoded once)%n",
                     m.requestBytes, m.booksBytes);
             stdout.printf(Locale.ROOT, "preparing one publish (books encoded once, %d payloads encoded and signed), "
-                    + "nothing sent: %.1f ms%n", miners, m.prepareNanos / 1e6);
+                    + "nothing sent: %.1f ms on the prepare pool (%d thread(s)), %.1f ms on one thread%n", miners,
+                    m.prepareNanos / 1e6, FanoutConfig.DEFAULTS.prepareThreads(), m.prepareSequentialNanos / 1e6);
             stdout.flush();
         }
 
@@ -238,6 +322,31 @@ final class BenchCommand implements Callable<Integer> {
         private static double ms(long[] sorted, double p) {
             int rank = (int) Math.ceil(p * sorted.length);
             return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
+        }
+    }
+
+    /**
+     * Where {@code bench fanout} runs its parts.
+     *
+     * @param minersProcess whether the miners run in a child JVM
+     * @param minerCpus     CPUs the child JVM is pinned to, or null
+     * @param validatorCpus CPUs this JVM is pinned to, or null
+     */
+    record Placement(boolean minersProcess, CpuList minerCpus, CpuList validatorCpus) {
+
+        boolean pinned() {
+            return minerCpus != null || validatorCpus != null;
+        }
+
+        Placement unpinned() {
+            return new Placement(minersProcess, null, null);
+        }
+
+        /** How the run is placed, for the banner line. */
+        String describe() {
+            return (minersProcess ? "miners in a child JVM" : "miners in this JVM")
+                    + (minerCpus == null ? "" : " on CPUs " + minerCpus.text())
+                    + (validatorCpus == null ? "" : ", validator on CPUs " + validatorCpus.text());
         }
     }
 
@@ -254,6 +363,7 @@ final class BenchCommand implements Callable<Integer> {
         long requestBytes;
         long booksBytes;
         long prepareNanos;
+        long prepareSequentialNanos;
 
         Measured(int warmup, int publishes) {
             this.warmup = warmup;
@@ -284,6 +394,7 @@ final class BenchCommand implements Callable<Integer> {
     private static final class Recording implements MinerTransport {
         private final MinerTransport inner;
         private final io.mvtrx.runtime.wire.validator.Fanout sizer;
+        private final io.mvtrx.runtime.wire.validator.Fanout sequential;
         private final int sizedAt;
         private int queries;
         long lastQueryNanos;
@@ -291,10 +402,13 @@ final class BenchCommand implements Callable<Integer> {
         long requestBytes;
         long booksBytes;
         long prepareNanos;
+        long prepareSequentialNanos;
 
-        Recording(MinerTransport inner, io.mvtrx.runtime.wire.validator.Fanout sizer, int sizedAt) {
+        Recording(MinerTransport inner, io.mvtrx.runtime.wire.validator.Fanout sizer,
+                  io.mvtrx.runtime.wire.validator.Fanout sequential, int sizedAt) {
             this.inner = inner;
             this.sizer = sizer;
+            this.sequential = sequential;
             this.sizedAt = sizedAt;
         }
 
@@ -332,8 +446,13 @@ final class BenchCommand implements Callable<Integer> {
             }
             Step step = new Step(publication.timestamp(), publication.simulation(), publication.books(), accounts,
                     notices);
-            sizer.prepare(step, targets);
+            // each timed on its second run (the first warms up the code paths)
+            sequential.prepare(step, targets);
             long began = System.nanoTime();
+            sequential.prepare(step, targets);
+            prepareSequentialNanos = System.nanoTime() - began;
+            sizer.prepare(step, targets);
+            began = System.nanoTime();
             PreparedStep prepared = sizer.prepare(step, targets);
             prepareNanos = System.nanoTime() - began;
             long total = 0;

@@ -3,7 +3,9 @@ package io.mvtrx.runtime.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,35 +13,109 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@code mvtrx bench fanout} on a tiny shape: it runs the real validator loop against real miners and reports every
- * figure it promises. The figures themselves are timings and are not asserted (doc/benchmarks.md has them).
+ * {@code mvtrx bench fanout} on a tiny shape: it runs the real validator loop against real miners, in this JVM or in
+ * a child JVM, and reports every figure it promises. The figures themselves are timings and are not asserted
+ * (doc/benchmarks.md has them).
  */
 class BenchCommandTest {
 
     @TempDir
     Path temp;
 
-    @Test
-    void fanoutMeasuresEveryPublishAfterTheWarmUpAndReportsBytesPerMiner() {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int bench(String... args) {
         CommandLine commandLine = MvtrxCommand.commandLine(new MvtrxCommand(BenchCommandTest.class.getClassLoader(),
                 Map.of("MVTRX_HOME", temp.resolve("home").toString())));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
 
-        int exitCode = commandLine.execute("bench", "fanout", "--miners", "2", "--blocks", "1", "--publishes", "3",
+    @Test
+    void fanoutMeasuresEveryPublishAfterTheWarmUpAndReportsBytesPerMiner() {
+        int exitCode = bench("bench", "fanout", "--miners", "2", "--blocks", "1", "--publishes", "3",
                 "--warmup", "2", "--out", temp.resolve("bench").toString());
 
         assertThat(exitCode).as(err.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(err.toString()).contains("bench fanout: 2 miners serving RandomMakerAgent, 1 block(s) x 16 books, "
-                + "2 + 3 publishes");
+        assertThat(err.toString()).contains("bench fanout: 2 miners serving RandomMakerAgent (miners in this JVM), "
+                + "1 block(s) x 16 books, 2 + 3 publishes");
         assertThat(out.toString()).contains("3 publishes measured, 2 miners, 16 books; answered 6 of 6 queries",
                 "validator beyond the slowest answer (query + screening + injection + scoring): p50 ",
                 "fan-out alone beyond the slowest answer", "slowest answer per publish: p50 ",
                 "bytes per miner per publish: ", "preparing one publish (books encoded once, 2 payloads encoded and "
                         + "signed), nothing sent: ");
+        assertThat(out.toString()).containsPattern(
+                "nothing sent: [0-9.]+ ms on the prepare pool \\([0-9]+ thread\\(s\\)\\), [0-9.]+ ms on one thread");
+    }
+
+    @Test
+    void fanoutWithMinersProcessServesEveryMinerFromAChildJvm() {
+        int exitCode = bench("bench", "fanout", "--miners", "2", "--blocks", "1", "--publishes", "2",
+                "--warmup", "2", "--miners-process", "--out", temp.resolve("bench").toString());
+
+        assertThat(exitCode).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(err.toString()).contains("bench fanout: 2 miners serving RandomMakerAgent (miners in a child JVM), "
+                + "1 block(s) x 16 books, 2 + 2 publishes");
+        assertThat(out.toString()).contains("2 publishes measured, 2 miners, 16 books; answered 4 of 4 queries");
+    }
+
+    @Test
+    void minerCpusWithoutMinersProcessIsRefused() {
+        int exitCode = bench("bench", "fanout", "--miner-cpus", "1", "--out", temp.resolve("bench").toString());
+
+        assertThat(exitCode).isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString()).contains("--miner-cpus needs --miners-process");
+    }
+
+    @Test
+    void aCpuListThatTasksetWouldNotTakeIsRefusedNamingTheOption() {
+        int exitCode = bench("bench", "fanout", "--miners-process", "--miner-cpus", "one",
+                "--out", temp.resolve("bench").toString());
+
+        assertThat(exitCode).isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString()).contains("--miner-cpus must be a CPU list like 0, 1-3 or 0,2, got 'one'");
+        assertThat(bench("bench", "fanout", "--validator-cpus", "0-", "--out", temp.resolve("b").toString()))
+                .isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString()).contains("--validator-cpus must be a CPU list like 0, 1-3 or 0,2, got '0-'");
+    }
+
+    @Test
+    void placementOptionsParseIntoWhereEachPartRuns() {
+        CommandLine commandLine = MvtrxCommand.commandLine(new MvtrxCommand(BenchCommandTest.class.getClassLoader(),
+                Map.of()));
+        CommandLine.ParseResult parsed = commandLine.parseArgs("bench", "fanout", "--miners-process",
+                "--miner-cpus", "1-3", "--validator-cpus", "0");
+        BenchCommand.Fanout fanout = (BenchCommand.Fanout) parsed.subcommand().subcommand().commandSpec().userObject();
+
+        BenchCommand.Placement placement = fanout.placement();
+
+        assertThat(placement).isEqualTo(new BenchCommand.Placement(true, new CpuList("1-3"), new CpuList("0")));
+        assertThat(placement.describe()).isEqualTo("miners in a child JVM on CPUs 1-3, validator on CPUs 0");
+        assertThat(placement.minerCpus().prefix(List.of("java", "-m", "x/y")))
+                .containsExactly("taskset", "-c", "1-3", "java", "-m", "x/y");
+        assertThat(placement.validatorCpus().pinCommand(4242)).containsExactly("taskset", "-a", "-cp", "0", "4242");
+    }
+
+    @Test
+    void theChildJvmRunsMvtrxWithThisJvmsOptionsAndModule() {
+        List<String> jvmArgs = List.of("-Dmvtrx.home=/opt/mvtrx", "--module-path", "/opt/mvtrx/lib",
+                "--add-modules", "ALL-MODULE-PATH", "-m", "io.mvtrx.runtime.cli/io.mvtrx.runtime.cli.Main", "bench",
+                "fanout", "--miners-process");
+
+        assertThat(ChildJvm.command("/jdk/bin/java", Optional.of(jvmArgs), true, "ignored",
+                List.of("bench", "fanout-miners")))
+                .containsExactly("/jdk/bin/java", "-Dmvtrx.home=/opt/mvtrx", "--module-path", "/opt/mvtrx/lib",
+                        "--add-modules", "ALL-MODULE-PATH", "-m", "io.mvtrx.runtime.cli/io.mvtrx.runtime.cli.Main",
+                        "bench", "fanout-miners");
+        assertThat(ChildJvm.command("/jdk/bin/java", Optional.empty(), false, "a.jar:b.jar", List.of("bench")))
+                .containsExactly("/jdk/bin/java", "-cp", "a.jar:b.jar", "io.mvtrx.runtime.cli.Main", "bench");
+        assertThatThrownBy(() -> ChildJvm.command("/jdk/bin/java", Optional.of(List.of("-Xmx1g")), true, "",
+                List.of("bench"))).isInstanceOf(CommandFailedException.class)
+                .hasMessageContaining("no -m/--module among this JVM's arguments [-Xmx1g]");
     }
 }

@@ -826,11 +826,9 @@ public final class Exchange implements Snapshottable {
         }
         BookState book = books[bookId];
         List<Order> open = new ArrayList<>();
-        OrderTable orders = book.orders;
-        // an account without open limit orders has nothing resting: skip the scan of the whole table
-        int limit = accounts.openOrders(a) == 0 ? 0 : orders.limit();
-        for (int slot = 0; slot < limit; slot++) {
-            if (orders.isUsed(slot) && orders.agentId(slot) == agentId) {
+        // an account without open limit orders has nothing resting: skip the table
+        if (accounts.openOrders(a) != 0) {
+            for (int slot : book.orders.slotsOf(agentId)) {
                 open.add(order(book, slot));
             }
         }

@@ -5,15 +5,23 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.HexFormat;
 
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
+
 /**
- * An Ed25519 key pair (JDK provider). The address is the hex of the 32-byte raw public key.
+ * An Ed25519 key pair. Keys are stored and verified with the JDK provider; signatures are made with Bouncy Castle's
+ * RFC 8032 implementation, which gives the same bytes (Ed25519 is deterministic) three to five times faster than the
+ * JDK's: a validator signs one request per miner per step, and that signing dominated its per-step cost. The address
+ * is the hex of the 32-byte raw public key.
  *
- * <p>Immutable and thread-safe; {@link #sign} creates a {@link Signature} per call.
+ * <p>Immutable and thread-safe.
  */
 public final class Keypair {
 
@@ -22,10 +30,22 @@ public final class Keypair {
 
     private final PublicKey publicKey;
     private final PrivateKey privateKey;
+    private final Ed25519PrivateKeyParameters signer;
+    private final Ed25519PublicKeyParameters signerPublic;
 
     Keypair(PublicKey publicKey, PrivateKey privateKey) {
         this.publicKey = publicKey;
         this.privateKey = privateKey;
+        if (privateKey == null) {
+            this.signer = null;
+            this.signerPublic = null;
+        } else {
+            byte[] seed = ((EdECPrivateKey) privateKey).getBytes().orElseThrow(() -> new WalletException(
+                    "Ed25519 private key of %s does not expose its seed", address()));
+            this.signer = new Ed25519PrivateKeyParameters(seed, 0);
+            this.signerPublic = new Ed25519PublicKeyParameters(publicKeyBytes(), 0);
+            Arrays.fill(seed, (byte) 0);
+        }
     }
 
     /** The 32-byte raw public key. */
@@ -54,14 +74,9 @@ public final class Keypair {
         if (privateKey == null) {
             throw new WalletException("key %s has no private half; cannot sign", address());
         }
-        try {
-            Signature signature = Signature.getInstance("Ed25519");
-            signature.initSign(privateKey);
-            signature.update(message);
-            return signature.sign();
-        } catch (GeneralSecurityException e) {
-            throw new WalletException(e, "Ed25519 signing failed: %s", e.getMessage());
-        }
+        byte[] signature = new byte[Ed25519PrivateKeyParameters.SIGNATURE_SIZE];
+        signer.sign(Ed25519.Algorithm.Ed25519, signerPublic, null, message, 0, message.length, signature, 0);
+        return signature;
     }
 
     /** Verifies an Ed25519 signature made by the key whose raw public key is given. */

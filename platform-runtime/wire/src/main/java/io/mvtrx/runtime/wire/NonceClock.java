@@ -21,8 +21,21 @@ public final class NonceClock {
 
     /** The next nonce. */
     public long next() {
+        return next(1);
+    }
+
+    /**
+     * The first of {@code count} consecutive nonces, {@code first .. first + count - 1}, reserved at once: requests
+     * signed in parallel then carry the nonces they would have carried signed one after another.
+     */
+    public long next(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("nonce count must be >= 1, got " + count);
+        }
         long now = nanos(clock.instant());
-        return last.accumulateAndGet(now, (previous, candidate) -> Math.max(previous + 1, candidate));
+        long end = last.accumulateAndGet(now, (previous, candidate) -> Math.max(previous + count,
+                candidate + count - 1));
+        return end - count + 1;
     }
 
     /** Nanoseconds since the epoch of an instant (saturating far outside the years 1678..2262). */

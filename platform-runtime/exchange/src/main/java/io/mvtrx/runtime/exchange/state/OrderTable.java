@@ -1,6 +1,8 @@
 package io.mvtrx.runtime.exchange.state;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 import io.mvtrx.api.snapshot.StateReader;
 import io.mvtrx.api.snapshot.StateWriter;
@@ -53,6 +55,16 @@ public final class OrderTable {
     private int live;
     private int growths;
 
+    // Which slots each agent holds, for slotsOf. A publication reads every remote agent's account on every book
+    // between two steps; scanning the whole table for each (agents x books x slots) was most of a validator's
+    // per-step CPU with 256 miners. The index is built when slotsOf is asked twice while the table is unchanged,
+    // so a lone read between mutations still costs one plain scan and no allocation.
+    private static final int[] NO_SLOTS = new int[0];
+    private long version;
+    private long scannedAt = -1;
+    private long indexedAt = -1;
+    private Map<Integer, int[]> slotsByAgent = Map.of();
+
     /** A table sized for {@code expected} open orders. */
     public OrderTable(int expected) {
         int initial = Math.max(16, expected);
@@ -102,6 +114,7 @@ public final class OrderTable {
         data[base + ID] = orderId;
         data[base + META] = USED;
         live++;
+        version++;
         return slot;
     }
 
@@ -114,6 +127,67 @@ public final class OrderTable {
         data[base + RESERVED_QUOTE] = 0;
         free[freeTop++] = slot;
         live--;
+        version++;
+    }
+
+    /**
+     * The slots holding {@code agentId}'s orders, in slot order (empty when it has none). The first call after a
+     * change scans the table; a second call before the next change indexes every agent's slots in one scan and
+     * later calls read the index, until the next add, remove or describe.
+     */
+    public int[] slotsOf(int agentId) {
+        if (indexedAt == version) {
+            return slotsByAgent.getOrDefault(agentId, NO_SLOTS);
+        }
+        if (scannedAt != version) {
+            scannedAt = version;
+            return scan(agentId);
+        }
+        slotsByAgent = index();
+        indexedAt = version;
+        return slotsByAgent.getOrDefault(agentId, NO_SLOTS);
+    }
+
+    private int[] scan(int agentId) {
+        int count = 0;
+        for (int slot = 0; slot < highWater; slot++) {
+            if (isUsed(slot) && agentId(slot) == agentId) {
+                count++;
+            }
+        }
+        if (count == 0) {
+            return NO_SLOTS;
+        }
+        int[] out = new int[count];
+        int at = 0;
+        for (int slot = 0; slot < highWater && at < count; slot++) {
+            if (isUsed(slot) && agentId(slot) == agentId) {
+                out[at++] = slot;
+            }
+        }
+        return out;
+    }
+
+    private Map<Integer, int[]> index() {
+        Map<Integer, int[]> counts = new HashMap<>();
+        for (int slot = 0; slot < highWater; slot++) {
+            if (isUsed(slot)) {
+                counts.computeIfAbsent(agentId(slot), k -> new int[1])[0]++;
+            }
+        }
+        Map<Integer, int[]> out = new HashMap<>(counts.size() * 2);
+        Map<Integer, int[]> filled = new HashMap<>(counts.size() * 2);
+        for (Map.Entry<Integer, int[]> e : counts.entrySet()) {
+            out.put(e.getKey(), new int[e.getValue()[0]]);
+            filled.put(e.getKey(), new int[1]);
+        }
+        for (int slot = 0; slot < highWater; slot++) {
+            if (isUsed(slot)) {
+                int agent = agentId(slot);
+                out.get(agent)[filled.get(agent)[0]++] = slot;
+            }
+        }
+        return out;
     }
 
     public long id(int slot) {
@@ -206,6 +280,7 @@ public final class OrderTable {
         data[base + META] = ((long) agent << 32) | ((long) stpOrdinal << 5) | ((long) tif << 3)
                 | ((long) typeOrdinal << 2) | ((long) sideOrdinal << 1) | USED
                 | (sl != 0 || tp != 0 ? PROTECTED : 0);
+        version++;
         data[base + ACCOUNT] = accountNumber;
         data[base + PRICE] = limitPrice;
         data[base + LEVERAGE] = lev;
@@ -261,6 +336,7 @@ public final class OrderTable {
             free = Arrays.copyOf(free, capacity);
         }
         highWater = slots;
+        version++;
         for (int slot = 0; slot < slots; slot++) {
             if (in.readBoolean()) {
                 long[] fields = in.readLongs("order slot", TAKE_PROFIT + 1);

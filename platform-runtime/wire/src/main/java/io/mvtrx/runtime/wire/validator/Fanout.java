@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.mvtrx.api.gentrx.TrainingAssignment;
 import io.mvtrx.api.notice.Notice;
 import io.mvtrx.api.state.AgentResponse;
+import io.mvtrx.api.state.BookState;
 import io.mvtrx.runtime.wallet.Keypair;
 import io.mvtrx.runtime.wire.BodyHash;
 import io.mvtrx.runtime.wire.Check;
@@ -32,13 +34,16 @@ import io.mvtrx.runtime.wire.proto.MinerGrpc;
 import io.mvtrx.runtime.wire.proto.MinerProto;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
 /**
  * The validator's side of the wire: each step it serializes the books once, builds each miner's payload (that
  * miner's accounts and notices only), signs one request per miner with the validator hotkey, and calls every miner
- * in parallel, one virtual thread per call.
+ * in parallel, one virtual thread per call. Encoding and signing run on a fixed pool of
+ * {@link FanoutConfig#prepareThreads()} platform threads (CPU work, so no more threads than cores help), and each
+ * request is sent as soon as it is signed.
  *
  * <p>Deadlines: each call gets {@code min(perCallTimeout, time left of globalTimeout)}; a call still running when
  * the global deadline has passed is cancelled and reported as {@link ResultKind#TIMEOUT}. Every miner gets a
@@ -48,9 +53,13 @@ import io.grpc.StatusRuntimeException;
  *
  * <p>Thread-safe, though one step at a time is the intended use. Channels are kept per uid across steps and
  * replaced when a uid's hotkey or axon changes. Cost per step: one books serialization and one SHA-256 pass over
- * the books, plus per miner its payload, a digest of the payload, and an Ed25519 signature.
+ * the books, plus per miner its payload, a digest of the payload (finished from a copy of the digest state after the
+ * books), and an Ed25519 signature; the per-miner part dominates (the signature most, measured in
+ * doc/benchmarks.md).
  */
 public final class Fanout implements AutoCloseable {
+
+    private static final String RESPOND = MinerGrpc.getRespondMethod().getBareMethodName();
 
     /** How long past the global deadline the collector waits for calls to wind down before cancelling them. */
     private static final long COLLECT_GRACE_NANOS = 250_000_000L;
@@ -59,6 +68,7 @@ public final class Fanout implements AutoCloseable {
     private final FanoutConfig config;
     private final NonceClock nonces;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService preparers;
     private final Map<Integer, MinerClient> clients = new ConcurrentHashMap<>();
     private final AtomicLong booksEncoded = new AtomicLong();
 
@@ -70,33 +80,44 @@ public final class Fanout implements AutoCloseable {
         this.hotkey = hotkey;
         this.config = config;
         this.nonces = new NonceClock(clock);
+        this.preparers = Executors.newFixedThreadPool(config.prepareThreads(),
+                Thread.ofPlatform().name("fanout-prepare-", 0).daemon(true).factory());
     }
 
-    /** Prepares and sends one step to {@code miners}; see {@link #prepare} and {@link #send}. */
+    /**
+     * Prepares and sends one step to {@code miners}: the books are encoded once, then each miner's request is
+     * encoded and signed on the prepare threads and sent as soon as it is signed, while the others are still being
+     * prepared. The global deadline counts from this call, preparation included; a miner's response time counts
+     * from the moment its own request is sent.
+     */
     public List<MinerResult> query(Step step, List<MinerTarget> miners) {
-        return send(prepare(step, miners));
+        long start = System.nanoTime();
+        long deadline = start + config.globalTimeout().toNanos();
+        Shared shared = share(step, miners.size());
+        List<Future<MinerResult>> pending = new ArrayList<>(miners.size());
+        for (int i = 0; i < miners.size(); i++) {
+            Future<PreparedStep.Addressed> signed = submitRequest(shared, i, miners.get(i));
+            pending.add(calls.submit(() -> call(await(signed), deadline)));
+        }
+        return collect(miners, pending, start, deadline);
     }
 
-    /** Serializes the books once and signs one request per miner. */
+    /**
+     * Serializes the books once and signs one request per miner, on the prepare threads; nothing is sent. For a
+     * given clock the requests are the same bytes whatever the number of prepare threads: nonces are reserved in
+     * miner order before any request is signed, and Ed25519 signatures are deterministic.
+     */
     public PreparedStep prepare(Step step, List<MinerTarget> miners) {
-        ByteString books = BookCodec.encodeBooks(step.books());
-        booksEncoded.incrementAndGet();
-        BodyHash.Prefix booksHash = BodyHash.prefix(books);
-        List<PreparedStep.Addressed> requests = new ArrayList<>(miners.size());
-        String method = MinerGrpc.getRespondMethod().getBareMethodName();
-        for (MinerTarget miner : miners) {
-            ByteString payload = StateCodec.encodePayload(miner.uid(), step.timestamp(), step.simulation(),
-                    step.accounts().getOrDefault(miner.uid(), Map.of()),
-                    step.notices().getOrDefault(miner.uid(), List.of()));
-            MinerProto.Envelope envelope = WireSignature.sign(hotkey, method, nonces.next(), miner.hotkey(),
-                    booksHash.finish(payload));
-            requests.add(new PreparedStep.Addressed(miner, MinerProto.StateRequest.newBuilder()
-                    .setBooks(books)
-                    .setMinerPayload(payload)
-                    .setEnvelope(envelope)
-                    .build()));
+        Shared shared = share(step, miners.size());
+        List<Future<PreparedStep.Addressed>> signed = new ArrayList<>(miners.size());
+        for (int i = 0; i < miners.size(); i++) {
+            signed.add(submitRequest(shared, i, miners.get(i)));
         }
-        return new PreparedStep(books, requests);
+        List<PreparedStep.Addressed> requests = new ArrayList<>(miners.size());
+        for (Future<PreparedStep.Addressed> future : signed) {
+            requests.add(await(future));
+        }
+        return new PreparedStep(shared.books(), requests);
     }
 
     /** Sends prepared requests to their miners in parallel and collects one result per miner, in order. */
@@ -104,12 +125,97 @@ public final class Fanout implements AutoCloseable {
         long start = System.nanoTime();
         long deadline = start + config.globalTimeout().toNanos();
         List<Future<MinerResult>> pending = new ArrayList<>(step.requests().size());
+        List<MinerTarget> miners = new ArrayList<>(step.requests().size());
         for (PreparedStep.Addressed addressed : step.requests()) {
+            miners.add(addressed.target());
             pending.add(calls.submit(() -> call(addressed, deadline)));
         }
+        return collect(miners, pending, start, deadline);
+    }
+
+    /**
+     * What every miner's request of one step shares: the books bytes, the digest state after them, and the first of
+     * a block of nonces reserved for the step, one per miner in miner order.
+     */
+    private record Shared(Step step, ByteString books, BodyHash.Prefix booksHash, long firstNonce) {
+    }
+
+    private Shared share(Step step, int miners) {
+        ByteString books = encodeBooks(step.books());
+        booksEncoded.incrementAndGet();
+        long firstNonce = miners == 0 ? 0 : nonces.next(miners);
+        return new Shared(step, books, BodyHash.prefix(books), firstNonce);
+    }
+
+    /**
+     * The books' {@code Books} bytes, each book encoded on the prepare threads. A {@code Books} message is its books'
+     * length-delimited field records one after another, so the per-book encodings concatenated in order are exactly
+     * the bytes of encoding the whole list at once.
+     */
+    private ByteString encodeBooks(List<BookState> books) {
+        if (config.prepareThreads() == 1 || books.size() < 2) {
+            return BookCodec.encodeBooks(books);
+        }
+        List<Future<byte[]>> parts = new ArrayList<>(books.size());
+        for (BookState book : books) {
+            parts.add(preparers.submit(() -> BookCodec.encodeBooks(List.of(book)).toByteArray()));
+        }
+        List<byte[]> encoded = new ArrayList<>(books.size());
+        int total = 0;
+        for (Future<byte[]> part : parts) {
+            byte[] bytes = await(part);
+            encoded.add(bytes);
+            total = Math.addExact(total, bytes.length);
+        }
+        byte[] out = new byte[total];
+        int at = 0;
+        for (byte[] bytes : encoded) {
+            System.arraycopy(bytes, 0, out, at, bytes.length);
+            at += bytes.length;
+        }
+        return UnsafeByteOperations.unsafeWrap(out);
+    }
+
+    private Future<PreparedStep.Addressed> submitRequest(Shared shared, int index, MinerTarget miner) {
+        return preparers.submit(() -> request(shared, shared.firstNonce() + index, miner));
+    }
+
+    /** One miner's request: its payload encoded, the body hash finished from the books' digest state, signed. */
+    private PreparedStep.Addressed request(Shared shared, long nonce, MinerTarget miner) {
+        Step step = shared.step();
+        ByteString payload = StateCodec.encodePayload(miner.uid(), step.timestamp(), step.simulation(),
+                step.accounts().getOrDefault(miner.uid(), Map.of()),
+                step.notices().getOrDefault(miner.uid(), List.of()));
+        MinerProto.Envelope envelope = WireSignature.sign(hotkey, RESPOND, nonce, miner.hotkey(),
+                shared.booksHash().finish(payload));
+        return new PreparedStep.Addressed(miner, MinerProto.StateRequest.newBuilder()
+                .setBooks(shared.books())
+                .setMinerPayload(payload)
+                .setEnvelope(envelope)
+                .build());
+    }
+
+    /** A prepare task's result; a failure to encode or sign fails that miner's query (or the whole prepare). */
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("preparing a request failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while a request was being prepared");
+        }
+    }
+
+    private List<MinerResult> collect(List<MinerTarget> miners, List<Future<MinerResult>> pending, long start,
+                                      long deadline) {
         List<MinerResult> results = new ArrayList<>(pending.size());
         for (int i = 0; i < pending.size(); i++) {
-            int uid = step.requests().get(i).target().uid();
+            int uid = miners.get(i).uid();
             Future<MinerResult> future = pending.get(i);
             try {
                 long left = deadline + COLLECT_GRACE_NANOS - System.nanoTime();
@@ -229,6 +335,7 @@ public final class Fanout implements AutoCloseable {
     @Override
     public void close() {
         calls.shutdownNow();
+        preparers.shutdownNow();
         clients.values().forEach(MinerClient::close);
         clients.clear();
     }

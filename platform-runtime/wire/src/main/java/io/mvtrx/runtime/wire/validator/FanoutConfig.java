@@ -11,17 +11,22 @@ import java.time.Duration;
  * @param noticeTimeout    deadline of one notice delivery
  * @param maxOutboundBytes largest serialized request sent; a larger one fails without being sent
  * @param maxInboundBytes  largest serialized reply accepted; a larger one fails the call
+ * @param prepareThreads   threads that encode the books and encode and sign the per-miner requests, in parallel
  */
 public record FanoutConfig(
         Duration perCallTimeout,
         Duration globalTimeout,
         Duration noticeTimeout,
         int maxOutboundBytes,
-        int maxInboundBytes) {
+        int maxInboundBytes,
+        int prepareThreads) {
 
-    /** The reference defaults, 64 MiB out (the miner's default inbound limit) and 16 MiB in. */
+    /**
+     * The reference defaults, 64 MiB out (the miner's default inbound limit) and 16 MiB in, one prepare thread per
+     * available processor.
+     */
     public static final FanoutConfig DEFAULTS = new FanoutConfig(Duration.ofSeconds(3), Duration.ofSeconds(4),
-            Duration.ofSeconds(1), 64 << 20, 16 << 20);
+            Duration.ofSeconds(1), 64 << 20, 16 << 20, Runtime.getRuntime().availableProcessors());
 
     public FanoutConfig {
         requirePositive(perCallTimeout, "per-call-timeout");
@@ -32,16 +37,26 @@ public record FanoutConfig(
                     "fan-out 'max-outbound-bytes' and 'max-inbound-bytes' must be > 0, got %d and %d",
                     maxOutboundBytes, maxInboundBytes));
         }
+        if (prepareThreads < 1) {
+            throw new IllegalArgumentException("fan-out 'prepare-threads' must be >= 1, got " + prepareThreads);
+        }
     }
 
     /** A copy with other deadlines. */
     public FanoutConfig withTimeouts(Duration perCall, Duration global) {
-        return new FanoutConfig(perCall, global, noticeTimeout, maxOutboundBytes, maxInboundBytes);
+        return new FanoutConfig(perCall, global, noticeTimeout, maxOutboundBytes, maxInboundBytes, prepareThreads);
     }
 
     /** A copy with other size limits. */
     public FanoutConfig withLimits(int maxOutbound, int maxInbound) {
-        return new FanoutConfig(perCallTimeout, globalTimeout, noticeTimeout, maxOutbound, maxInbound);
+        return new FanoutConfig(perCallTimeout, globalTimeout, noticeTimeout, maxOutbound, maxInbound,
+                prepareThreads);
+    }
+
+    /** A copy preparing requests on {@code threads} threads (1: one after another on one thread). */
+    public FanoutConfig withPrepareThreads(int threads) {
+        return new FanoutConfig(perCallTimeout, globalTimeout, noticeTimeout, maxOutboundBytes, maxInboundBytes,
+                threads);
     }
 
     private static void requirePositive(Duration d, String key) {

@@ -120,6 +120,35 @@ class MinerChecksIT {
     }
 
     @Test
+    void refusesBooksChangedAfterSigning() {
+        MinerProto.StateRequest request = valid(NOW_NANOS);
+        byte[] changed = books.toByteArray();
+        changed[changed.length - 1] ^= 0x01;
+        ByteString otherBooks = ByteString.copyFrom(changed);
+        MinerProto.StateRequest tampered = request.toBuilder().setBooks(otherBooks).build();
+
+        assertRefused(tampered, Check.BODY_HASH, Status.Code.UNAUTHENTICATED, String.format(
+                "body hashes to %s, envelope says %s", HexFormat.of().formatHex(BodyHash.of(otherBooks, payload)),
+                HexFormat.of().formatHex(BodyHash.of(books, payload))));
+        assertThat(agent.invocations()).isZero();
+    }
+
+    @Test
+    void refusesBytesMovedFromTheBooksToTheMinerPart() {
+        MinerProto.StateRequest request = valid(NOW_NANOS);
+        ByteString shorterBooks = books.substring(0, books.size() - 1);
+        ByteString longerPayload = books.substring(books.size() - 1).concat(payload);
+        MinerProto.StateRequest tampered = request.toBuilder().setBooks(shorterBooks).setMinerPayload(longerPayload)
+                .build();
+
+        assertRefused(tampered, Check.BODY_HASH, Status.Code.UNAUTHENTICATED, String.format(
+                "body hashes to %s, envelope says %s",
+                HexFormat.of().formatHex(BodyHash.of(shorterBooks, longerPayload)),
+                HexFormat.of().formatHex(BodyHash.of(books, payload))));
+        assertThat(agent.invocations()).isZero();
+    }
+
+    @Test
     void refusesASignatureMadeForAnotherMethod() {
         MinerProto.StateRequest request = MinerProto.StateRequest.newBuilder()
                 .setBooks(books)

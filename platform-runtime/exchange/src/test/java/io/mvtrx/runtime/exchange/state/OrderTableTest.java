@@ -1,0 +1,54 @@
+package io.mvtrx.runtime.exchange.state;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@link OrderTable#slotsOf}: the same slots whether it scans or reads its index, and never stale. */
+class OrderTableTest {
+
+    private static int order(OrderTable table, long id, int agent) {
+        int slot = table.add(id);
+        table.describe(slot, agent, 0, 0, 0, 0, 0, 100, 0, 0, 0, 0, 0, 0, 0);
+        return slot;
+    }
+
+    @Test
+    void findsAnAgentsSlotsByScanThenByIndexAlike() {
+        OrderTable table = new OrderTable(4);
+        int a0 = order(table, 1, 7);
+        order(table, 2, 8);
+        int a2 = order(table, 3, 7);
+        order(table, 4, -3);
+
+        int[] scanned = table.slotsOf(7);
+        int[] indexed = table.slotsOf(7);
+
+        assertThat(scanned).containsExactly(a0, a2);
+        assertThat(indexed).containsExactly(a0, a2);
+        assertThat(table.slotsOf(-3)).hasSize(1);
+        assertThat(table.slotsOf(99)).isEmpty();
+    }
+
+    @Test
+    void anAddARemoveOrAReuseOfASlotIsSeenByTheNextRead() {
+        OrderTable table = new OrderTable(4);
+        int first = order(table, 1, 7);
+        int second = order(table, 2, 8);
+        table.slotsOf(7);
+        assertThat(table.slotsOf(8)).containsExactly(second);
+
+        table.remove(second);
+        assertThat(table.slotsOf(8)).isEmpty();
+        assertThat(table.slotsOf(8)).isEmpty();
+
+        int reused = order(table, 3, 7);
+        assertThat(reused).isEqualTo(second);
+        assertThat(table.slotsOf(7)).containsExactly(first, reused);
+        assertThat(table.slotsOf(7)).containsExactly(first, reused);
+        assertThat(table.slotsOf(8)).isEmpty();
+
+        int third = order(table, 4, 8);
+        assertThat(table.slotsOf(8)).containsExactly(third);
+    }
+}
