@@ -298,7 +298,7 @@ final class ValidatorCommand implements Callable<Integer> {
                     });
                     try (GentrxService gentrxService = training.orElse(null);
                          ValidatorServer server = ValidatorServer.start(loop, host, port, Duration.ofMinutes(5),
-                                 () -> training.map(GentrxService::currentRound).orElse(-1L))) {
+                                 training)) {
                         stdout.printf("validator %s (uid %d) on subnet %d of %s; miners queried over %s; "
                                         + "dashboard, health and metrics on http://%s:%d; state %s%n", address,
                                 self.uid(), netuid,

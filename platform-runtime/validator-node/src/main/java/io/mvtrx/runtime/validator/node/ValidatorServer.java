@@ -8,6 +8,7 @@ import java.util.function.LongSupplier;
 
 import io.mvtrx.api.event.RejectReason;
 import io.mvtrx.runtime.dashboard.DashboardRoutes;
+import io.mvtrx.runtime.validator.node.gentrx.GentrxService;
 import io.mvtrx.runtime.metrics.PrometheusText;
 
 import io.helidon.health.HealthCheckResponse;
@@ -40,12 +41,16 @@ public final class ValidatorServer implements AutoCloseable {
 
     /** Serves {@code loop}'s endpoints on {@code host:port} (0 picks a free port). */
     public static ValidatorServer start(ValidatorLoop loop, String host, int port, Duration stallAfter) {
-        return start(loop, host, port, stallAfter, () -> -1);
+        return start(loop, host, port, stallAfter, Optional.empty());
     }
 
-    /** As {@link #start(ValidatorLoop, String, int, Duration)}, the dashboard showing the GenTRX round given. */
+    /**
+     * As {@link #start(ValidatorLoop, String, int, Duration)}, with GenTRX: the dashboard shows its open round and
+     * {@code /metrics} its series.
+     */
     public static ValidatorServer start(ValidatorLoop loop, String host, int port, Duration stallAfter,
-                                        LongSupplier gentrxRound) {
+                                        Optional<GentrxService> gentrx) {
+        LongSupplier gentrxRound = () -> gentrx.map(GentrxService::currentRound).orElse(-1L);
         ObserveFeature observe = ObserveFeature.builder()
                 .addObserver(HealthObserver.builder()
                         .details(true)
@@ -62,7 +67,7 @@ public final class ValidatorServer implements AutoCloseable {
                         }, HealthCheckType.LIVENESS, "steps")
                         .build())
                 .build();
-        HttpRouting.Builder routing = routing(loop);
+        HttpRouting.Builder routing = routing(loop, gentrx);
         ValidatorDashboard view = ValidatorDashboard.attach(loop);
         view.showGentrxRound(gentrxRound);
         DashboardRoutes dashboard = DashboardRoutes.register(routing, view.feed(), Optional.empty());
@@ -77,16 +82,22 @@ public final class ValidatorServer implements AutoCloseable {
     }
 
     static HttpRouting.Builder routing(ValidatorLoop loop) {
-        return HttpRouting.builder().get("/metrics", (req, res) -> res
-                .header(HeaderNames.CONTENT_TYPE, PrometheusText.CONTENT_TYPE)
-                .send(metrics(loop)));
+        return routing(loop, Optional.empty());
     }
 
-    /**
-     * The Prometheus text of the loop's counters, timings and scores. GenTRX round and score series are not here:
-     * they appear with GenTRX (doc/operator.md).
-     */
+    static HttpRouting.Builder routing(ValidatorLoop loop, Optional<GentrxService> gentrx) {
+        return HttpRouting.builder().get("/metrics", (req, res) -> res
+                .header(HeaderNames.CONTENT_TYPE, PrometheusText.CONTENT_TYPE)
+                .send(metrics(loop, gentrx)));
+    }
+
+    /** The Prometheus text of the loop's counters, timings and scores. */
     static String metrics(ValidatorLoop loop) {
+        return metrics(loop, Optional.empty());
+    }
+
+    /** The Prometheus text of the loop's counters, timings and scores, and GenTRX's when it runs. */
+    static String metrics(ValidatorLoop loop, Optional<GentrxService> gentrx) {
         LoopStats s = loop.stats();
         ValidatorMetrics m = loop.metrics();
         PrometheusText out = new PrometheusText("mvtrx_validator_")
@@ -139,6 +150,23 @@ public final class ValidatorServer implements AutoCloseable {
             byUid.put(Integer.toString(uid), scores[uid]);
         }
         out.gauge("score", "moving-average score per uid", "uid", byUid);
+        gentrx.ifPresent(service -> {
+            out.gauge("gentrx_round", "the open GenTRX round (-1 before the first)", service.currentRound())
+                    .gauge("gentrx_scored_round", "the last scored GenTRX round folded into the scores (-1: none)",
+                            service.lastScoredRound())
+                    .counter("gentrx_ticks_pushed", "ticks pushed to the gradient server", service.pushed())
+                    .counter("gentrx_ticks_dropped", "ticks dropped because the gradient server fell behind",
+                            service.dropped())
+                    .counter("gentrx_push_failures", "pushes and round calls that failed", service.pushFailures());
+            double[] gentrxScores = service.scores();
+            Map<String, Double> gentrxByUid = new LinkedHashMap<>();
+            for (int uid = 0; uid < gentrxScores.length; uid++) {
+                if (gentrxScores[uid] != 0) {
+                    gentrxByUid.put(Integer.toString(uid), gentrxScores[uid]);
+                }
+            }
+            out.gauge("gentrx_score", "slow GenTRX score per uid (uids with a non-zero score)", "uid", gentrxByUid);
+        });
         return out.toString();
     }
 

@@ -184,6 +184,17 @@ public final class GentrxService implements AutoCloseable {
         return rounds.currentRound();
     }
 
+    public long lastScoredRound() {
+        return rounds.lastScoredRound();
+    }
+
+    /** The slow GenTRX score per uid, as the last weight setting left it. */
+    public double[] scores() {
+        synchronized (rewards) {
+            return rewards.slowScores();
+        }
+    }
+
     private void run() {
         while (true) {
             List<Pending> batch = new ArrayList<>();
