@@ -69,7 +69,7 @@ public final class Publisher {
     }
 
     private void prune(String relativeFolder, int keep) throws IOException {
-        var keys = bucket.list(layout.full(relativeFolder)).stream()
+        var keys = bucket.list(layout.prefix() + relativeFolder).stream()
                 .filter(k -> k.endsWith(StorageLayout.GRADIENT_EXTENSION)
                         || k.endsWith(StorageLayout.CHECKPOINT_EXTENSION))
                 .toList();
