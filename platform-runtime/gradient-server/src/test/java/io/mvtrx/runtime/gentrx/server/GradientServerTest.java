@@ -54,7 +54,7 @@ class GradientServerTest {
 
     GradientServer server(int warmupRounds) throws Exception {
         return GradientServer.builder().settings(settings(warmupRounds)).layout(LAYOUT).ownBucket(bucket)
-                .minerBuckets(MinerBuckets.shared(bucket)).data(new FixedData()).evaluator(Fixtures.EVALUATOR)
+                .minerBuckets(MinerBuckets.shared(bucket)).data(new TestData()).evaluator(Fixtures.EVALUATOR)
                 .clock(clock).stateDir(dir.resolve("state")).initialCheckpoint(Fixtures.checkpoint(dir)).build();
     }
 

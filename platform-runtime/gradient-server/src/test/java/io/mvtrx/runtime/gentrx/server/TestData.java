@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Pages fixed by the test: book 7 holds one held-out page spanning 150..400 ns; simulation time is 500 ns. */
-final class FixedData implements DataFeed {
+public final class TestData implements DataFeed {
 
     final List<byte[]> offered = new ArrayList<>();
 
