@@ -20,4 +20,6 @@ module io.mvtrx.runtime.gentrx.server {
     exports io.mvtrx.runtime.gentrx.server.state;
     exports io.mvtrx.runtime.gentrx.server.http;
     exports io.mvtrx.runtime.gentrx.server.data;
+
+    uses io.mvtrx.runtime.gentrx.server.scoring.EvaluatorFactory;
 }
