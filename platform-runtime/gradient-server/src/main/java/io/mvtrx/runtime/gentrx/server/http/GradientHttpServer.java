@@ -65,7 +65,8 @@ public final class GradientHttpServer implements AutoCloseable {
                                            BucketOpener buckets) {
         if (apiKey.isEmpty() && !loopback(host)) {
             throw new IllegalArgumentException("refusing to bind the gradient server to " + host
-                    + " without an API key: set --api-key (or MVTRX_API_KEY) when binding beyond loopback");
+                    + " without an API key: set --api-key (MVTRX_GRADIENT_SERVER_API_KEY) when binding beyond "
+                    + "loopback");
         }
         if (apiKey.isPresent() && apiKey.get().isBlank()) {
             throw new IllegalArgumentException("the gradient server's API key is blank");

@@ -150,6 +150,6 @@ class GradientHttpServerIT {
         assertThatThrownBy(() -> GradientHttpServer.start(core, "0.0.0.0", 0, Optional.empty(), creds -> bucket))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("refusing to bind the gradient server to 0.0.0.0 without an API key: set --api-key "
-                        + "(or MVTRX_API_KEY) when binding beyond loopback");
+                        + "(MVTRX_GRADIENT_SERVER_API_KEY) when binding beyond loopback");
     }
 }
