@@ -109,6 +109,11 @@ final class GradientServerCommand implements Callable<Integer> {
             description = "Publish model versions (default: when --validator-uid is 0); otherwise proposals only.")
     private Boolean aggregator;
 
+    @Option(names = "--proposal-uids", paramLabel = "UID", split = ",",
+            description = "Validators whose proposals the aggregator weighs against its own aggregate, read from "
+                    + "the same store (comma-separated). Default: none.")
+    private List<Integer> proposalUids = new ArrayList<>();
+
     @Option(names = "--network", defaultValue = "localnet", paramLabel = "NAME",
             description = "Key shard: mainnet, testnet or localnet. Default: ${DEFAULT-VALUE}.")
     private String network;
@@ -227,7 +232,7 @@ final class GradientServerCommand implements Callable<Integer> {
             opened.add(miners);
             GradientServer core = GradientServer.builder().settings(settings).layout(layout).ownBucket(bucket)
                     .minerBuckets(miners).data(data).evaluator(scoring).stateDir(dir).initialCheckpoint(model)
-                    .build();
+                    .proposalValidators(proposalUids).build();
             GradientHttpServer http;
             try {
                 http = GradientHttpServer.start(core, bind, port, Optional.ofNullable(apiKey),

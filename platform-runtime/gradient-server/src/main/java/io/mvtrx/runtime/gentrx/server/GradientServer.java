@@ -64,6 +64,8 @@ public final class GradientServer {
     private static final System.Logger LOG = System.getLogger(GradientServer.class.getName());
     /** The canonical model in the state directory: the scoring base, advanced by every commit. */
     public static final String MODEL_FILE = "model.ckpt";
+    /** A proposal larger than this many times the local aggregate's norm is not considered (§6.4). */
+    public static final double PROPOSAL_NORM_RATIO = 10.0;
 
     private final ServerSettings settings;
     private final StorageLayout layout;
@@ -77,6 +79,7 @@ public final class GradientServer {
     private final InstantSource clock;
     private final Path stateDir;
     private final ModelHead head;
+    private final List<Integer> proposalValidators;
 
     private final Object lock = new Object();
     private final RoundBook book;
@@ -106,6 +109,8 @@ public final class GradientServer {
         this.clock = b.clock;
         this.stateDir = b.stateDir;
         this.head = head;
+        this.proposalValidators = b.proposalValidators.stream().filter(uid -> uid != b.settings.validatorUid())
+                .toList();
         if (snapshot.isPresent()) {
             ServerSnapshot s = snapshot.get();
             this.book = RoundBook.restore(s.aggRound(), s.rounds());
@@ -230,7 +235,11 @@ public final class GradientServer {
         scoreReceived();
         List<Long> due;
         synchronized (lock) {
-            due = book.due(clock.instant(), settings.timing(), false);
+            long current = head.version();
+            boolean rolled = book.entry(book.aggRound()).map(e -> e.slots().values().stream()
+                    .mapToLong(slot -> slot.assignment().modelVersion()).max().orElse(current) < current)
+                    .orElse(false);
+            due = book.due(clock.instant(), settings.timing(), rolled);
         }
         for (long round : due) {
             drain(round);
@@ -424,11 +433,26 @@ public final class GradientServer {
                     entry.windowEndNs());
             TensorSet after = Weights.plus(head.weights(), aggregate);
             boolean commit;
+            boolean localWon = true;
             if (keys.isEmpty()) {
                 commit = Weights.allFinite(after); // no validation data: applied unchecked (§6.5)
             } else {
                 lossBefore = scorer.heldLoss(head.weights(), keys);
                 lossAfter = scorer.heldLoss(after, keys);
+                if (settings.aggregator()) {
+                    // §6.4: other validators' proposals for the round; strictly lower loss wins, the local one first
+                    double localNorm = Weights.norm(aggregate);
+                    for (SparseDelta proposal : proposals(round, localNorm)) {
+                        TensorSet candidate = Weights.plus(head.weights(), proposal);
+                        double loss = scorer.heldLoss(candidate, keys);
+                        if (loss < lossAfter) {
+                            lossAfter = loss;
+                            after = candidate;
+                            aggregate = proposal;
+                            localWon = false;
+                        }
+                    }
+                }
                 commit = Weights.allFinite(after)
                         && CommitRule.commits(lossBefore, lossAfter, settings.rollback() && !warmup);
             }
@@ -440,7 +464,7 @@ public final class GradientServer {
                 }
             } else {
                 rolledBack = true;
-                for (int i = 0; i < cards.size(); i++) {
+                for (int i = 0; i < cards.size() && localWon; i++) {
                     if (cards.get(i).accepted()) {
                         cards.set(i, cards.get(i).withRollbackWinner());
                     }
@@ -488,6 +512,46 @@ public final class GradientServer {
                 + " accepted, " + (rolledBack ? "rolled back" : "version " + head.version()));
     }
 
+    /**
+     * Other validators' proposals for {@code round} that decode against the model's layout and whose norm is at most
+     * {@value #PROPOSAL_NORM_RATIO} times the local aggregate's; absent or broken ones are skipped.
+     */
+    private List<SparseDelta> proposals(long round, double localNorm) {
+        List<SparseDelta> found = new ArrayList<>();
+        for (int uid : proposalValidators) {
+            Optional<StorageBackend> bucket = buckets.bucket(uid);
+            if (bucket.isEmpty()) {
+                continue;
+            }
+            String key = layout.full(layout.proposal(uid, round));
+            try {
+                Optional<InputStream> in = bucket.get().get(key);
+                if (in.isEmpty()) {
+                    continue;
+                }
+                byte[] bytes;
+                try (InputStream stream = in.get()) {
+                    bytes = stream.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxGradientBytes() + 1));
+                }
+                if (bytes.length > settings.maxGradientBytes()) {
+                    LOG.log(System.Logger.Level.WARNING, "proposal " + key + " exceeds the gradient byte cap");
+                    continue;
+                }
+                SparseDelta proposal = GradientCodec.decode(bytes, head.layout(), settings.maxGradientBytes(), key)
+                        .delta();
+                if (Weights.norm(proposal) > PROPOSAL_NORM_RATIO * localNorm) {
+                    LOG.log(System.Logger.Level.INFO, "proposal " + key + " skipped: norm above "
+                            + PROPOSAL_NORM_RATIO + " x the local aggregate's");
+                    continue;
+                }
+                found.add(proposal);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "proposal " + key + " unreadable: " + e.getMessage());
+            }
+        }
+        return found;
+    }
+
     private void saveModel(Checkpoint checkpoint) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         CheckpointWriter.write(checkpoint, bytes);
@@ -516,6 +580,7 @@ public final class GradientServer {
         private InstantSource clock = InstantSource.system();
         private Path stateDir;
         private Path initialCheckpoint;
+        private List<Integer> proposalValidators = List.of();
 
         public Builder settings(ServerSettings v) { settings = v; return this; }
         public Builder layout(StorageLayout v) { layout = v; return this; }
@@ -527,6 +592,9 @@ public final class GradientServer {
         public Builder stateDir(Path v) { stateDir = v; return this; }
         /** The model to start from on a fresh state directory ({@code --checkpoint}). */
         public Builder initialCheckpoint(Path v) { initialCheckpoint = v; return this; }
+
+        /** Validators whose proposals the aggregator weighs against its own (read from their buckets). */
+        public Builder proposalValidators(List<Integer> v) { proposalValidators = List.copyOf(v); return this; }
 
         public GradientServer build() throws IOException {
             for (Object part : new Object[] {settings, layout, ownBucket, buckets, data, evaluator, stateDir}) {

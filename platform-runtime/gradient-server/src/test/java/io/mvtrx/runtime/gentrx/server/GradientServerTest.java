@@ -53,7 +53,11 @@ class GradientServerTest {
     }
 
     GradientServer server(int warmupRounds) throws Exception {
-        return GradientServer.builder().settings(settings(warmupRounds)).layout(LAYOUT).ownBucket(bucket)
+        return server(warmupRounds, List.of());
+    }
+
+    GradientServer server(int warmupRounds, List<Integer> proposalValidators) throws Exception {
+        return GradientServer.builder().proposalValidators(proposalValidators).settings(settings(warmupRounds)).layout(LAYOUT).ownBucket(bucket)
                 .minerBuckets(MinerBuckets.shared(bucket)).data(new TestData()).evaluator(Fixtures.EVALUATOR)
                 .clock(clock).stateDir(dir.resolve("state")).initialCheckpoint(Fixtures.checkpoint(dir)).build();
     }
@@ -174,5 +178,24 @@ class GradientServerTest {
         assertThat(second.state(6, 2)).contains(AssignmentState.SCORED);
         assertThat(second.scoresAfter(4).orElseThrow()).contains("\"round\":5", "\"n_accepted\":1");
         assertThat(second.assignment(2)).contains("{\"round\":6,\"miner\":2}");
+    }
+
+    @Test
+    void theAggregatorTakesAnotherValidatorsProposalWhenItsLossIsStrictlyLower() throws Exception {
+        GradientServer server = server(0, List.of(3, 4));
+        // validator 3 proposes (2, 0): held-out loss 0 against the local aggregate's 1; validator 4's (50, 0) has
+        // 50 times the local norm and is skipped
+        bucket.put(LAYOUT.full(LAYOUT.proposal(3, 5)), GradientCodec.encode(Fixtures.gradient(5, 3, 1, 2, 0)));
+        bucket.put(LAYOUT.full(LAYOUT.proposal(4, 5)), GradientCodec.encode(Fixtures.gradient(5, 4, 1, 50, 0)));
+        server.pushRound(plan(5, 1));
+        upload(1, 5, 1, 0);
+        server.tick();
+        assertThat(server.version()).isEqualTo(1);
+        assertThat(server.scoresAfter(0).orElseThrow()).contains("\"loss_before\":4.0", "\"loss_after\":0.0");
+        // round 6 scores against (2, 0): Δ (1, 0) now overshoots, held 0 → 1
+        server.pushRound(plan(6, 1));
+        upload(1, 6, 1, 0);
+        server.tick();
+        assertThat(server.scoresAfter(5).orElseThrow()).contains("\"1\":{\"score\":-1.0");
     }
 }
