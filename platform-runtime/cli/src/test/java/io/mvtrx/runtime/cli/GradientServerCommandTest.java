@@ -59,10 +59,10 @@ class GradientServerCommandTest {
         Path seed = temp.resolve("seed.ckpt");
         CheckpointWriter.write(new Checkpoint(0, 3, Map.of(), Map.of(), Map.of(), new TensorSet(List.of(
                 new Tensor("w", new int[] {2}, new float[] {0, 0})))), seed);
-        Run run = run(Map.of(), base("--checkpoint", seed.toString()));
+        Run run = run(Map.of(), base("--checkpoint", seed.toString(), "--evaluator", "order-model"));
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
-        assertThat(run.err()).contains("gradient-server needs exactly one model evaluator; installed: none "
-                + "(the GenTRX order model provides one)");
+        assertThat(run.err()).contains("gradient-server needs exactly one model evaluator named 'order-model'; "
+                + "installed: test-squared-length");
     }
 
     @Test
