@@ -413,6 +413,7 @@ public final class GradientServer {
                 }
             }
             entry = book.remove(round);
+            heldOutCache.remove(round);
         }
         boolean warmup = warmup(round);
         List<ScoreCard> cards = new ArrayList<>(entry.ordered().stream().map(s -> s.score().orElseThrow()).toList());

@@ -5,6 +5,8 @@ import io.mvtrx.runtime.gentrx.data.ingest.IngestStateCodec;
 import io.mvtrx.runtime.gentrx.data.ingest.TickIngest;
 import io.mvtrx.runtime.gentrx.data.page.PageRecord;
 import io.mvtrx.runtime.gentrx.data.tick.TickDecoder;
+import io.mvtrx.runtime.gentrx.data.tick.TickFormatException;
+import io.mvtrx.runtime.gentrx.data.tick.TickPacket;
 import io.mvtrx.runtime.gentrx.server.state.AtomicFiles;
 
 import java.io.IOException;
@@ -34,7 +36,13 @@ public final class TickFeed implements DataFeed {
 
     @Override
     public void offer(byte[] tick) throws IOException {
-        ingest.offer(TickDecoder.decode(tick));
+        TickPacket packet;
+        try {
+            packet = TickDecoder.decode(tick);
+        } catch (TickFormatException e) {
+            throw new IllegalArgumentException("not a tick packet: " + e.getMessage(), e);
+        }
+        ingest.offer(packet);
     }
 
     @Override

@@ -13,7 +13,8 @@ import java.util.Objects;
  */
 public final class ModelHead {
 
-    private Checkpoint checkpoint;
+    /** Written by the worker thread, read by HTTP threads (version). */
+    private volatile Checkpoint checkpoint;
     private final ParameterLayout layout;
 
     public ModelHead(Checkpoint checkpoint) {
