@@ -260,7 +260,7 @@ public final class GradientServer {
         }
         for (MinerSlot slot : awaiting) {
             Assignment a = slot.assignment();
-            String key = layout.full(layout.gradient(a.minerUid(), a.round()));
+            String key = layout.gradient(a.minerUid(), a.round());
             Optional<StorageBackend> bucket = buckets.bucket(a.minerUid());
             if (bucket.isEmpty()) {
                 continue;
@@ -524,7 +524,7 @@ public final class GradientServer {
             if (bucket.isEmpty()) {
                 continue;
             }
-            String key = layout.full(layout.proposal(uid, round));
+            String key = layout.proposal(uid, round);
             try {
                 Optional<InputStream> in = bucket.get().get(key);
                 if (in.isEmpty()) {

@@ -36,7 +36,7 @@ public final class Publisher {
 
     /** Puts {@code proposals/<uid>/<round>.grad} and prunes the oldest beyond the policy's count. */
     public void proposal(long round, Gradient aggregate) throws IOException {
-        bucket.put(layout.full(layout.proposal(validatorUid, round)), GradientCodec.encode(aggregate));
+        bucket.put(layout.proposal(validatorUid, round), GradientCodec.encode(aggregate));
         prune(layout.proposals(validatorUid), policy.keepProposals());
     }
 
@@ -51,25 +51,25 @@ public final class Publisher {
                 Optional.empty());
         ByteArrayOutputStream deltaBytes = new ByteArrayOutputStream();
         VersionDeltaCodec.write(delta, deltaBytes);
-        bucket.put(layout.full(layout.delta(validatorUid, version)), deltaBytes.toByteArray());
+        bucket.put(layout.delta(validatorUid, version), deltaBytes.toByteArray());
         prune(layout.deltas(validatorUid), policy.keepDeltas());
         boolean full = policy.fullCheckpoint(version);
         if (full) {
             ByteArrayOutputStream checkpointBytes = new ByteArrayOutputStream();
             CheckpointWriter.write(checkpoint, checkpointBytes);
-            String key = layout.full(layout.checkpoint(validatorUid, version));
+            String key = layout.checkpoint(validatorUid, version);
             bucket.put(key, checkpointBytes.toByteArray());
-            bucket.put(layout.full(layout.latestCheckpoint(validatorUid)), new VersionRecord(version,
+            bucket.put(layout.latestCheckpoint(validatorUid), new VersionRecord(version,
                     Optional.of(key), checkpoint.trainRegimeVersion(), Optional.empty()).toJson());
             prune(layout.checkpoints(validatorUid), policy.keepCheckpoints());
         }
-        bucket.put(layout.full(layout.head(validatorUid)), new VersionRecord(version, Optional.empty(),
+        bucket.put(layout.head(validatorUid), new VersionRecord(version, Optional.empty(),
                 checkpoint.trainRegimeVersion(), Optional.empty()).toJson());
         return full;
     }
 
     private void prune(String relativeFolder, int keep) throws IOException {
-        var keys = bucket.list(layout.prefix() + relativeFolder).stream()
+        var keys = bucket.list(relativeFolder).stream()
                 .filter(k -> k.endsWith(StorageLayout.GRADIENT_EXTENSION)
                         || k.endsWith(StorageLayout.CHECKPOINT_EXTENSION))
                 .toList();

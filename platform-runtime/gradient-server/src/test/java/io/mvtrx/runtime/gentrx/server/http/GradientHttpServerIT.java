@@ -111,8 +111,8 @@ class GradientHttpServerIT {
         assertThat(get("/gentrx/assignment?miner_uid=9", true).body()).isEqualTo("null");
         assertThat(get("/gentrx/scores?since_round=0", true).statusCode()).isEqualTo(204);
 
-        bucket.put(LAYOUT.full(LAYOUT.gradient(1, 5)), GradientCodec.encode(Fixtures.gradient(5, 1, 1, 1, 0)));
-        bucket.put(LAYOUT.full(LAYOUT.gradient(2, 5)), GradientCodec.encode(Fixtures.gradient(5, 2, 1, 3, 0)));
+        bucket.put(LAYOUT.gradient(1, 5), GradientCodec.encode(Fixtures.gradient(5, 1, 1, 1, 0)));
+        bucket.put(LAYOUT.gradient(2, 5), GradientCodec.encode(Fixtures.gradient(5, 2, 1, 3, 0)));
         core.tick(); // both in: the round closes without waiting for the next push
 
         HttpResponse<String> scores = get("/gentrx/scores?since_round=0", true);

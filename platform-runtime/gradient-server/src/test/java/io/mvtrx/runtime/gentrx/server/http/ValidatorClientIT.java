@@ -92,7 +92,7 @@ class ValidatorClientIT {
         assertThat(core.state(5, 2)).contains(AssignmentState.DELIVERED);
         assertThat(client.scores(0)).isEmpty();
 
-        bucket.put(LAYOUT.full(LAYOUT.gradient(1, 5)), GradientCodec.encode(Fixtures.gradient(5, 1, 1, 1, 0)));
+        bucket.put(LAYOUT.gradient(1, 5), GradientCodec.encode(Fixtures.gradient(5, 1, 1, 1, 0)));
         core.tick();
         clock.advance(300);
         client.pushRound(6, Map.of(1, assignment(1, 6)), List.of("7"), 150);
