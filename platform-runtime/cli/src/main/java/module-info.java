@@ -11,6 +11,7 @@ module io.mvtrx.runtime.cli {
     requires io.mvtrx.runtime.wire;
     requires io.mvtrx.runtime.validator.node;
     requires io.mvtrx.runtime.dashboard;
+    requires io.mvtrx.runtime.gentrx.server;
     requires io.mvtrx.runtime.subtensor;
     requires info.picocli;
     requires jdk.unsupported;

@@ -47,6 +47,7 @@ import picocli.CommandLine.Spec;
             MinerCommand.class,
             ProxyCommand.class,
             ValidatorCommand.class,
+            GradientServerCommand.class,
             LocalnetCommand.class,
             BenchCommand.class,
             HelpCommand.class,
@@ -56,7 +57,7 @@ import picocli.CommandLine.Spec;
 public final class MvtrxCommand implements Callable<Integer> {
 
     /** The commands run as services: their options also come from the environment and a --config-file. */
-    static final List<String> SERVICES = List.of("validator", "miner", "chain");
+    static final List<String> SERVICES = List.of("validator", "miner", "chain", "gradient-server");
 
     @Spec
     private CommandSpec spec;
