@@ -68,8 +68,8 @@ public final class Publisher {
         return full;
     }
 
-    private void prune(String relativeFolder, int keep) throws IOException {
-        var keys = bucket.list(relativeFolder).stream()
+    private void prune(String folder, int keep) throws IOException {
+        var keys = bucket.list(folder).stream()
                 .filter(k -> k.endsWith(StorageLayout.GRADIENT_EXTENSION)
                         || k.endsWith(StorageLayout.CHECKPOINT_EXTENSION))
                 .toList();
