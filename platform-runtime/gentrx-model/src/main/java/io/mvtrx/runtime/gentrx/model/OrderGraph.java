@@ -213,8 +213,10 @@ final class OrderGraph {
             Operand<TFloat32> v = heads(Layers.linear(tf, a, p[2], null), shapeBthd, toHeads);
             q = Layers.rope(tf, q, ropeCos, ropeSin, rotateHalf, shapeBhtd, headDim);
             k = Layers.rope(tf, k, ropeCos, ropeSin, rotateHalf, shapeBhtd, headDim);
-            Operand<TFloat32> scores = tf.math.add(tf.math.mul(
-                    tf.train.batchMatMul(q, k, TFloat32.class, BatchMatMul.adjY(true)), tf.constant(scale)), mask);
+            // Scaling q (T·hd values per head) is cheaper than scaling the T·T scores.
+            q = tf.math.mul(q, tf.constant(scale));
+            Operand<TFloat32> scores = tf.math.add(
+                    tf.train.batchMatMul(q, k, TFloat32.class, BatchMatMul.adjY(true)), mask);
             Operand<TFloat32> weights = tf.nn.softmax(scores);
             Operand<TFloat32> attended = tf.train.batchMatMul(weights, v, TFloat32.class);
             Operand<TFloat32> merged = tf.reshape(tf.linalg.transpose(attended, toHeads), rows);

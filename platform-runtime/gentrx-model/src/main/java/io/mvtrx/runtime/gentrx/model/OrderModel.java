@@ -30,6 +30,8 @@ import io.mvtrx.runtime.gentrx.delta.TensorSet;
  */
 public final class OrderModel implements AutoCloseable {
 
+    private static final int EVAL_CHUNK_ROWS = 4096;
+
     private final ModelConfig config;
     private final TrainingSettings settings;
     private final OrderGraph graph;
@@ -180,21 +182,30 @@ public final class OrderModel implements AutoCloseable {
     /** The scoring-path loss of a batch (no update): non-finite rows dropped, fields weighted. */
     public Evaluation evaluate(TokenBatch batch) {
         batch.validate(config);
-        try (var inputs = new BatchFeeds(batch)) {
-            Session.Runner runner = inputs.feed(session.runner());
-            for (Field field : Field.values()) {
-                runner.fetch(graph.rowLosses.get(field));
-            }
-            var rowLosses = new EnumMap<Field, float[]>(Field.class);
-            try (Result result = runner.run()) {
+        var rowLosses = new EnumMap<Field, float[]>(Field.class);
+        for (Field field : Field.values()) {
+            rowLosses.put(field, new float[batch.rows()]);
+        }
+        // Large batches run in chunks of about EVAL_CHUNK_ROWS rows: the attention scores of a whole 64 × 512 batch
+        // (0.5 GB per layer) cost more in memory traffic than the extra session calls.
+        int windowsPerChunk = Math.max(1, EVAL_CHUNK_ROWS / batch.length());
+        for (int from = 0; from < batch.batch(); from += windowsPerChunk) {
+            int to = Math.min(batch.batch(), from + windowsPerChunk);
+            TokenBatch chunk = from == 0 && to == batch.batch() ? batch : batch.windows(from, to);
+            try (var inputs = new BatchFeeds(chunk)) {
+                Session.Runner runner = inputs.feed(session.runner());
                 for (Field field : Field.values()) {
-                    float[] values = new float[batch.rows()];
-                    ((TFloat32) result.get(field.ordinal())).copyTo(DataBuffers.of(values, false, false));
-                    rowLosses.put(field, values);
+                    runner.fetch(graph.rowLosses.get(field));
+                }
+                try (Result result = runner.run()) {
+                    for (Field field : Field.values()) {
+                        ((TFloat32) result.get(field.ordinal())).copyTo(DataBuffers.of(rowLosses.get(field),
+                                false, false).offset((long) from * batch.length()));
+                    }
                 }
             }
-            return Evaluation.ofRowLosses(rowLosses);
         }
+        return Evaluation.ofRowLosses(rowLosses);
     }
 
     /** The training loss (plain weighted mean over all rows) of a batch, without an update. */

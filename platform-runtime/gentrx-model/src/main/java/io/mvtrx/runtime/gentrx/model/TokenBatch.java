@@ -66,4 +66,26 @@ public record TokenBatch(int batch, int length, FieldTokens inputs, float[] lob,
             }
         }
     }
+
+    /** Windows {@code [from, to)} of this batch as a batch of their own (arrays copied). */
+    public TokenBatch windows(int from, int to) {
+        if (from < 0 || to > batch || from >= to) {
+            throw new IllegalArgumentException("token batch: windows " + from + ".." + to + " outside 0.." + batch);
+        }
+        int start = from * length;
+        int end = to * length;
+        int lobPerRow = lob.length / rows();
+        return new TokenBatch(to - from, length, slice(inputs, start, end),
+                java.util.Arrays.copyOfRange(lob, start * lobPerRow, end * lobPerRow),
+                java.util.Arrays.copyOfRange(timeBucket, start, end),
+                java.util.Arrays.copyOfRange(midDeltaBucket, start, end), slice(labels, start, end));
+    }
+
+    private static FieldTokens slice(FieldTokens tokens, int start, int end) {
+        return new FieldTokens(java.util.Arrays.copyOfRange(tokens.orderType(), start, end),
+                java.util.Arrays.copyOfRange(tokens.price(), start, end),
+                java.util.Arrays.copyOfRange(tokens.volInt(), start, end),
+                java.util.Arrays.copyOfRange(tokens.volDec(), start, end),
+                java.util.Arrays.copyOfRange(tokens.interval(), start, end));
+    }
 }

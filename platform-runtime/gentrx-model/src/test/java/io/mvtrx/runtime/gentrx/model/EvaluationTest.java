@@ -59,4 +59,20 @@ class EvaluationTest {
                     .hasMessage("input price at row 5 is 100, outside 0..99");
         }
     }
+
+    @Test
+    void aBatchLargerThanOneEvaluationChunkScoresLikeOneRunOverAllRows() {
+        ModelConfig config = ModelConfig.tiny();
+        // 9 windows of 512 rows: evaluation runs them as chunks of 8 and 1 window.
+        TokenBatch batch = TestBatches.fixed(config, 9, 512, 13);
+        try (OrderModel model = OrderModel.create(config, TrainingSettings.reference(), 8, 1)) {
+            Evaluation evaluation = model.evaluate(batch);
+            assertThat(evaluation.rows()).isEqualTo(4608);
+            assertThat(evaluation.survivingRows()).isEqualTo(4608);
+            assertThat(evaluation.loss()).isCloseTo(model.loss(batch), within(1e-4));
+            Evaluation lastWindow = model.evaluate(batch.windows(8, 9));
+            assertThat(lastWindow.rows()).isEqualTo(512);
+            assertThat(lastWindow.loss()).isNotEqualTo(evaluation.loss());
+        }
+    }
 }
