@@ -181,6 +181,11 @@ public final class OrderModel implements AutoCloseable {
 
     /** The scoring-path loss of a batch (no update): non-finite rows dropped, fields weighted. */
     public Evaluation evaluate(TokenBatch batch) {
+        return Evaluation.ofRowLosses(rowLosses(batch));
+    }
+
+    /** Each field's loss at every row of a batch, {@code [B·T]} row-major, before any masking. */
+    Map<Field, float[]> rowLosses(TokenBatch batch) {
         batch.validate(config);
         var rowLosses = new EnumMap<Field, float[]>(Field.class);
         for (Field field : Field.values()) {
@@ -205,7 +210,7 @@ public final class OrderModel implements AutoCloseable {
                 }
             }
         }
-        return Evaluation.ofRowLosses(rowLosses);
+        return rowLosses;
     }
 
     /** The training loss (plain weighted mean over all rows) of a batch, without an update. */
