@@ -12,6 +12,7 @@ module io.mvtrx.runtime.cli {
     requires io.mvtrx.runtime.validator.node;
     requires io.mvtrx.runtime.dashboard;
     requires io.mvtrx.runtime.gentrx.server;
+    requires io.mvtrx.runtime.gentrx.train;
     requires io.mvtrx.runtime.subtensor;
     requires info.picocli;
     requires jdk.unsupported;

@@ -223,7 +223,13 @@ final class GradientServerCommand implements Callable<Integer> {
             StorageBackend bucket = storage.open(registry);
             opened.add(bucket);
             Files.createDirectories(dir);
-            Evaluator scoring = factory.create(bucket, seed);
+            Evaluator scoring;
+            try {
+                scoring = factory.create(bucket, seed);
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailedException("--checkpoint %s does not suit the '%s' evaluator: %s", model,
+                        factory.name(), e.getMessage());
+            }
             PageStore pages = new PageStore(bucket, layout, validatorUid, pageRows, WriterOptions.defaults());
             pages.restore();
             TickFeed data = new TickFeed(new TickIngest(pages, new IngestSettings(

@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
             PluginsCommand.class,
             ConfigCommand.class,
             StorageCommand.class,
+            GentrxCommand.class,
             ReplayCommand.class,
             WalletCommand.class,
             ChainCommand.class,

@@ -55,14 +55,25 @@ class GradientServerCommandTest {
     }
 
     @Test
-    void withoutAModelEvaluatorItSaysSo() throws Exception {
+    void anEvaluatorThatIsNotInstalledIsNamedWithTheInstalledOnes() throws Exception {
+        Path seed = temp.resolve("seed.ckpt");
+        CheckpointWriter.write(new Checkpoint(0, 3, Map.of(), Map.of(), Map.of(), new TensorSet(List.of(
+                new Tensor("w", new int[] {2}, new float[] {0, 0})))), seed);
+        Run run = run(Map.of(), base("--checkpoint", seed.toString(), "--evaluator", "no-such-model"));
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.err()).contains("gradient-server needs exactly one model evaluator named 'no-such-model'; "
+                + "installed: ").contains("order-model", "test-squared-length");
+    }
+
+    @Test
+    void aSeedWithoutTheOrderModelsConfigurationIsRefusedNamingWhatIsMissing() throws Exception {
         Path seed = temp.resolve("seed.ckpt");
         CheckpointWriter.write(new Checkpoint(0, 3, Map.of(), Map.of(), Map.of(), new TensorSet(List.of(
                 new Tensor("w", new int[] {2}, new float[] {0, 0})))), seed);
         Run run = run(Map.of(), base("--checkpoint", seed.toString(), "--evaluator", "order-model"));
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
-        assertThat(run.err()).contains("gradient-server needs exactly one model evaluator named 'order-model'; "
-                + "installed: test-squared-length");
+        assertThat(run.err()).contains("--checkpoint " + seed + " does not suit the 'order-model' evaluator: "
+                + "model_config has no 'film_layers'");
     }
 
     @Test

@@ -44,7 +44,8 @@ class GradientServerSigtermIT {
                 .toString(), "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-cp",
                 System.getProperty("java.class.path"), Main.class.getName(), "gradient-server", "--port", "0",
                 "--api-key", "k", "--storage", "fs", "--storage-param", "root=" + temp.resolve("bucket"),
-                "--state-dir", state.toString(), "--checkpoint", seed.toString()));
+                "--state-dir", state.toString(), "--checkpoint", seed.toString(), "--evaluator",
+                "test-squared-length"));
         Path log = temp.resolve("child.log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("MVTRX_HOME", temp.resolve("home").toString());
@@ -71,6 +72,46 @@ class GradientServerSigtermIT {
         assertThat(Files.readString(state.resolve("state.json"))).contains("\"agg_round\":9", "\"3\":{\"state\":"
                 + "\"DELIVERED\"");
         assertThat(state.resolve("ingest.state")).exists();
+    }
+
+    /**
+     * The real thing: a tiny order-model seed from {@code mvtrx gentrx init-checkpoint}, served with the TensorFlow
+     * {@code order-model} evaluator; health and version answer, SIGTERM stops it with exit 0.
+     */
+    @Test
+    void servesATinyOrderModelSeedWithTheOrderModelEvaluator() throws Exception {
+        Path seed = temp.resolve("tiny.ckpt");
+        int made = MvtrxCommand.commandLine(new MvtrxCommand(getClass().getClassLoader(), Map.of("MVTRX_HOME",
+                temp.resolve("home").toString()))).execute("gentrx", "init-checkpoint", "--model", "tiny", "--out",
+                seed.toString());
+        assertThat(made).isZero();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "gradient-server", "--port", "0",
+                "--storage", "fs", "--storage-param", "root=" + temp.resolve("bucket"), "--state-dir",
+                temp.resolve("state").toString(), "--checkpoint", seed.toString(), "--evaluator", "order-model"));
+        Path log = temp.resolve("child.log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("MVTRX_HOME", temp.resolve("home").toString());
+        Process child = builder.start();
+        try {
+            int port = Integer.parseInt(awaitLine(log, child).group(1));
+            try (HttpClient http = HttpClient.newHttpClient()) {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/gentrx/health")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> version = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + port + "/gentrx/version")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(health.statusCode()).isEqualTo(200);
+                assertThat(health.body()).contains("\"status\":\"ok\"");
+                assertThat(version.body()).isEqualTo("{\"version\":0}");
+            }
+        } catch (Throwable e) {
+            child.destroyForcibly();
+            throw e;
+        }
+        child.destroy();
+        assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("the server stops after SIGTERM").isTrue();
+        assertThat(child.exitValue()).as(Files.readString(log)).isZero();
     }
 
     private static Matcher awaitLine(Path log, Process child) throws Exception {
