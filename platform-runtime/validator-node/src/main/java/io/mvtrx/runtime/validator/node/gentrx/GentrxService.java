@@ -229,16 +229,24 @@ public final class GentrxService implements AutoCloseable {
             synchronized (rewards) {
                 rounds.pollScores();
             }
-            lastProblem.set("");
+            if (!lastProblem.getAndSet("").isEmpty()) {
+                LOG.log(System.Logger.Level.INFO, "GenTRX: the gradient server answers again");
+            }
         } catch (IOException e) {
             pushFailures.incrementAndGet();
-            lastProblem.set(e.getMessage());
-            LOG.log(System.Logger.Level.WARNING, "GenTRX: " + e.getMessage());
+            problem(e.getMessage(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            lastProblem.set(e.toString());
-            LOG.log(System.Logger.Level.WARNING, "GenTRX: " + e, e);
+            problem(e.toString(), e);
+        }
+    }
+
+    /** Logs a problem once while it lasts: a server that is down fails every publish, one line is enough. */
+    private void problem(String message, Throwable cause) {
+        if (!message.equals(lastProblem.getAndSet(message))) {
+            LOG.log(System.Logger.Level.WARNING, "GenTRX: " + message + " (logged once while it lasts; counted in "
+                    + "mvtrx_validator_gentrx_push_failures)", cause);
         }
     }
 
