@@ -49,6 +49,17 @@ import io.mvtrx.runtime.gentrx.server.http.GradientHttpServer;
 import io.mvtrx.runtime.gentrx.storage.GentrxMode;
 import io.mvtrx.runtime.gentrx.storage.GentrxNetwork;
 import io.mvtrx.runtime.gentrx.storage.StorageLayout;
+import io.mvtrx.runtime.gentrx.miner.agent.GentrxTrainingAgent;
+import io.mvtrx.runtime.gentrx.miner.training.GradientUploader;
+import io.mvtrx.runtime.gentrx.miner.training.RoundRunner;
+import io.mvtrx.runtime.gentrx.miner.training.TrainingConfig;
+import io.mvtrx.runtime.gentrx.miner.training.TrainingWorker;
+import io.mvtrx.runtime.gentrx.model.ModelConfig;
+import io.mvtrx.runtime.gentrx.model.OrderModel;
+import io.mvtrx.runtime.gentrx.model.TrainingSettings;
+import io.mvtrx.runtime.gentrx.train.ModelConfigText;
+import io.mvtrx.runtime.gentrx.train.OrderModelEvaluators;
+import io.mvtrx.runtime.gentrx.train.OrderModelTrainer;
 import io.mvtrx.runtime.gentrx.validator.GentrxRewards;
 import io.mvtrx.runtime.gentrx.validator.GentrxRounds;
 import io.mvtrx.runtime.gentrx.validator.GradientServerClient;
@@ -172,6 +183,103 @@ class GentrxServiceIT {
                     page.get().close();
                 }
                 assertThat(service.currentRound()).isEqualTo(1);
+            }
+        }
+    }
+
+    /**
+     * A whole round with the real model on both sides: the miner (the tiny TensorFlow model, seeded like the server's
+     * seed checkpoint) trains on its assigned pages within its budget and uploads a top-k gradient; the server scores
+     * it with the order-model evaluator on the held-out pages, aggregates and commits version 1 when the next round is
+     * pushed; the validator reads the round's scores and folds them into the GenTRX rewards.
+     */
+    @Test
+    void aMinerTrainsTheTinyModelAndTheServerScoresCommitsAndReportsTheRound() throws Exception {
+        Path seed = temp.resolve("seed.ckpt");
+        try (OrderModel serverSeed = OrderModel.create(ModelConfig.tiny(), TrainingSettings.reference(), 0, 1)) {
+            CheckpointWriter.write(new Checkpoint(0, 3, ModelConfigText.toMap(ModelConfig.tiny()), Map.of(), Map.of(),
+                    serverSeed.parameters()), seed);
+        }
+        StorageLayout layout = new StorageLayout(GentrxNetwork.LOCALNET, GentrxMode.SIMULATION);
+        Trainee trading = new Trainee();
+        GentrxRewards rewards = new GentrxRewards(8);
+        try (StorageBackend bucket = fs(temp.resolve("bucket"));
+             MinerBuckets miners = MinerBuckets.shared(bucket);
+             OrderModel minerModel = OrderModel.create(ModelConfig.tiny(),
+                     TrainingSettings.reference().withLearningRate(3e-3f), 0, 1)) {
+            // 600-row pages: 88 windows of 512 rows each, enough for one scoring batch of 64
+            PageStore pages = new PageStore(bucket, layout, 0, 600, WriterOptions.defaults());
+            TickFeed data = new TickFeed(new TickIngest(pages, IngestSettings.defaults(), InstantSource.system()),
+                    temp.resolve("state"));
+            GradientServer core = GradientServer.builder().settings(ServerSettings.defaults(0)).layout(layout)
+                    .ownBucket(bucket).minerBuckets(miners).data(data)
+                    .evaluator(new OrderModelEvaluators().create(bucket, io.mvtrx.runtime.gentrx.delta.checkpoint
+                            .CheckpointReader.read(seed, Optional.empty())))
+                    .stateDir(temp.resolve("state")).initialCheckpoint(seed).build();
+            GradientUploader uploader = new GradientUploader(bucket, temp.resolve("pending"), InstantSource.system(),
+                    50);
+            TrainingConfig config = new TrainingConfig(1, 0, Duration.ofSeconds(60), 6, 512, 0.10, 50);
+            try (TrainingWorker worker = new TrainingWorker(new RoundRunner(config,
+                    new OrderModelTrainer(minerModel, 2, 512), a -> bucket, a -> bucket, uploader,
+                    InstantSource.system()), uploader).start();
+                 GradientHttpServer http = GradientHttpServer.start(core, "127.0.0.1", 0, Optional.of("k"),
+                         creds -> bucket);
+                 InProcessTransport transport = new InProcessTransport(Map.of(1, new GentrxTrainingAgent(trading,
+                         worker)), Duration.ofSeconds(5), Duration.ofSeconds(5));
+                 GentrxService service = new GentrxService(new GradientServerClient(URI.create("http://127.0.0.1:"
+                         + http.port() + "/gentrx"), Optional.of("k"), Duration.ofSeconds(30), Duration.ofMillis(50)),
+                         rewards, transport, new GentrxRounds.Settings(10, 0, Duration.ZERO),
+                         new BucketAccess("local", temp.resolve("bucket").toString(), "", "", ""), 0,
+                         InstantSource.system(), 0.05)) {
+                // the server's collection/drain loop, as `mvtrx gradient-server` runs it (every second here)
+                java.util.concurrent.ScheduledExecutorService loop = java.util.concurrent.Executors
+                        .newSingleThreadScheduledExecutor();
+                loop.scheduleWithFixedDelay(() -> {
+                    try {
+                        core.tick();
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }, 0, 1, java.util.concurrent.TimeUnit.SECONDS);
+                List<Neuron> serving = List.of(new Neuron(1, "hk1", "ck", 0, false, "127.0.0.1:1", 0, 0));
+                // 2 rows per book per publish: 320 publishes fill one 600-row page per book; round 1 at block 10
+                for (int i = 0; i < 320; i++) {
+                    // keep the backlog under the service's queue of 256, which would drop the oldest
+                    while (i - service.pushed() > 200) {
+                        Thread.sleep(20);
+                    }
+                    service.onPublish(publication(i), i < 310 ? 0 : 10, serving);
+                }
+                String gradient = layout.gradient(1, 1);
+                long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+                while (bucket.get(gradient).isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                }
+                assertThat(bucket.get(gradient)).as("the miner's gradient %s; worker %s; round %d, last problem '%s'",
+                        gradient, worker.status() + " waiting " + worker.waiting() + " outcome " + service.lastOutcome(), service.currentRound(), service.lastProblem()).isPresent();
+                assertThat(worker.status().round()).isEqualTo(1);
+                assertThat(worker.status().lastError()).isEmpty();
+                assertThat(worker.status().steps()).isPositive();
+
+                // round 2 closes round 1: the server drains it (score, aggregate, commit) and reports its scores
+                for (int i = 320; i < 330 && service.lastScoredRound() < 1; i++) {
+                    service.onPublish(publication(i), 20, serving);
+                    Thread.sleep(3_000);
+                }
+                deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                for (int i = 330; service.lastScoredRound() < 1 && System.nanoTime() < deadline; i++) {
+                    service.onPublish(publication(i), 20, serving);
+                    Thread.sleep(1_000);
+                }
+
+                assertThat(service.lastProblem()).isEmpty();
+                assertThat(service.lastScoredRound()).isEqualTo(1);
+                // warm-up: the one gradient is accepted and committed as version 1, its delta published
+                assertThat(bucket.get(layout.delta(0, 1))).isPresent();
+                assertThat(bucket.get(layout.checkpoint(0, 1))).isPresent();
+                double rank = rewards.rankEma()[1];
+                assertThat(rank).isIn(0.0, 0.1);
+                loop.shutdownNow();
             }
         }
     }

@@ -321,7 +321,7 @@ public final class GradientServer {
                 continue;
             }
             HeldOut held = heldOut(a.round());
-            ScoreCard card = scorer.score(a, gradient, head.weights(), held, warmup(a.round()));
+            ScoreCard card = scorer.score(withFullKeys(a), gradient, head.weights(), held, warmup(a.round()));
             synchronized (lock) {
                 if (book.entry(a.round()).map(e -> e.slots().get(a.minerUid())).map(MinerSlot::state)
                         .orElse(null) == AssignmentState.GRADIENT_IN) {
@@ -343,6 +343,18 @@ public final class GradientServer {
     }
 
     /** The round's held-out pages and baseline, computed once per (round, model version). */
+    /**
+     * The assignment with its data keys under this server's shard prefix: validators push them relative to it (as the
+     * reference does, gentrx.md §1.4), while the pages live at full keys — the held-out ones come from the page
+     * registry with theirs.
+     */
+    private Assignment withFullKeys(Assignment a) {
+        List<String> keys = a.dataKeys().stream()
+                .map(key -> key.startsWith(layout.prefix()) ? key : layout.full(key)).toList();
+        return new Assignment(a.minerUid(), a.round(), a.modelVersion(), a.books(), keys, a.tsStartNs(),
+                a.tsEndNs(), a.body());
+    }
+
     private HeldOut heldOut(long round) throws IOException {
         RoundEntry entry;
         synchronized (lock) {
