@@ -192,8 +192,10 @@ class ValidatorAlertsTest {
 
     @Test
     void weightsRefusedByTheChainFireWeightsFailed() throws Exception {
-        // The local chain allows one weight setting per 100 blocks; this validator tries at every scoring.
-        Run run = validatorAgainst(new Trader(Duration.ZERO), List.of("--duration", "300s", "--scoring-window",
+        // The local chain allows one weight setting per 100 blocks; this validator tries at every scoring. The run goes
+        // on for two more scorings after the first refusal, so the monitor's periodic check sees it however slowly
+        // the run goes (at 300 s the refusal came at the last publish and a loaded machine could stop first).
+        Run run = validatorAgainst(new Trader(Duration.ZERO), List.of("--duration", "420s", "--scoring-window",
                 "60s", "--weights-rate-limit", "0", "--alert-webhook", url("/hook")));
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
