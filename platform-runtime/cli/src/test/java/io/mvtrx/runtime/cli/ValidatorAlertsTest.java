@@ -94,18 +94,23 @@ class ValidatorAlertsTest {
     private static final class Trader implements TradingAgent {
         private final Duration delay;
         private final int slowCall;
+        private final Duration pace;
         private int id;
         private int calls;
         private boolean buy = true;
 
         Trader(Duration delay) {
-            this(delay, 0);
+            this(delay, 0, Duration.ZERO);
         }
 
-        /** Slow on call number {@code slowCall} only (1-based; 0: on every call). */
-        Trader(Duration delay, int slowCall) {
+        /**
+         * Slow on call number {@code slowCall} only (1-based; 0: on every call); every other call takes {@code pace},
+         * so the run lasts long enough in wall time for the monitor's once-a-second checks to see what follows.
+         */
+        Trader(Duration delay, int slowCall, Duration pace) {
             this.delay = delay;
             this.slowCall = slowCall;
+            this.pace = pace;
         }
 
         @Override
@@ -116,9 +121,10 @@ class ValidatorAlertsTest {
         @Override
         public AgentResponse respond(StateUpdate state) {
             calls++;
-            if (!delay.isZero() && (slowCall == 0 || calls == slowCall)) {
+            Duration wait = !delay.isZero() && (slowCall == 0 || calls == slowCall) ? delay : pace;
+            if (!wait.isZero()) {
                 try {
-                    Thread.sleep(delay);
+                    Thread.sleep(wait);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -214,7 +220,8 @@ class ValidatorAlertsTest {
      */
     @Test
     void aStepHeldLongerThanTheMinimumStallFiresSimulationStalledThenResolves() throws Exception {
-        Run run = validatorAgainst(new Trader(Duration.ofMillis(6_500), 3), List.of("--duration", "70s",
+        Run run = validatorAgainst(new Trader(Duration.ofMillis(6_500), 3, Duration.ofMillis(400)), List.of(
+                "--duration", "70s",
                 "--timeout", "6s", "--global-timeout", "7s", "--alert-min-stall", "1s", "--alert-webhook",
                 url("/hook")));
 
