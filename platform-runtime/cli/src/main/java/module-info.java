@@ -15,6 +15,7 @@ module io.mvtrx.runtime.cli {
     requires io.mvtrx.runtime.gentrx.train;
     requires io.mvtrx.runtime.subtensor;
     requires info.picocli;
+    requires jakarta.json;
     requires jdk.unsupported;
 
     exports io.mvtrx.runtime.cli;

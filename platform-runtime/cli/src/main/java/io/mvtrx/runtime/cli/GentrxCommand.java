@@ -43,6 +43,16 @@ final class GentrxCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
+    /** A freshly initialised order model as a version-0 checkpoint; the same seed gives the same parameters. */
+    static Checkpoint seedCheckpoint(ModelConfig config, long seed, String producer) {
+        TensorSet parameters;
+        try (OrderModel model = OrderModel.create(config, TrainingSettings.reference(), seed, 1)) {
+            parameters = model.parameters();
+        }
+        return new Checkpoint(0, TRAIN_REGIME_VERSION, ModelConfigText.toMap(config), Map.of(),
+                Map.of("producer", producer, "seed", Long.toString(seed)), parameters);
+    }
+
     /** The model shapes a seed can take. */
     enum ModelShape {
         REFERENCE, TINY;
@@ -83,13 +93,8 @@ final class GentrxCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            ModelConfig config = shape.config();
-            TensorSet parameters;
-            try (OrderModel model = OrderModel.create(config, TrainingSettings.reference(), seed, 1)) {
-                parameters = model.parameters();
-            }
-            Checkpoint checkpoint = new Checkpoint(0, TRAIN_REGIME_VERSION, ModelConfigText.toMap(config), Map.of(),
-                    Map.of("producer", "mvtrx gentrx init-checkpoint", "seed", Long.toString(seed)), parameters);
+            Checkpoint checkpoint = seedCheckpoint(shape.config(), seed, "mvtrx gentrx init-checkpoint");
+            TensorSet parameters = checkpoint.tensors();
             try {
                 CheckpointWriter.write(checkpoint, out);
             } catch (IOException e) {

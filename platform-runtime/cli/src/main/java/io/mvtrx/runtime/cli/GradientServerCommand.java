@@ -2,25 +2,16 @@ package io.mvtrx.runtime.cli;
 
 import io.mvtrx.api.spi.storage.StorageBackend;
 import io.mvtrx.runtime.gentrx.data.ingest.IngestSettings;
-import io.mvtrx.runtime.gentrx.data.ingest.TickIngest;
-import io.mvtrx.runtime.gentrx.data.page.PageStore;
-import io.mvtrx.runtime.gentrx.delta.checkpoint.Checkpoint;
-import io.mvtrx.runtime.gentrx.delta.checkpoint.CheckpointReader;
-import io.mvtrx.runtime.gentrx.server.GradientServer;
 import io.mvtrx.runtime.gentrx.server.MinerBuckets;
 import io.mvtrx.runtime.gentrx.server.ServerSettings;
-import io.mvtrx.runtime.gentrx.server.data.TickFeed;
 import io.mvtrx.runtime.gentrx.server.http.BucketCredentials;
-import io.mvtrx.runtime.gentrx.server.http.GradientHttpServer;
 import io.mvtrx.runtime.gentrx.server.model.PublishPolicy;
 import io.mvtrx.runtime.gentrx.server.round.RoundTiming;
 import io.mvtrx.runtime.gentrx.server.scoring.AcceptanceRules;
-import io.mvtrx.runtime.gentrx.server.scoring.Evaluator;
 import io.mvtrx.runtime.gentrx.server.scoring.EvaluatorFactory;
 import io.mvtrx.runtime.gentrx.storage.GentrxMode;
 import io.mvtrx.runtime.gentrx.storage.GentrxNetwork;
 import io.mvtrx.runtime.gentrx.storage.StorageLayout;
-import io.mvtrx.runtime.parquet.WriterOptions;
 import io.mvtrx.runtime.plugins.PluginCatalog;
 import io.mvtrx.runtime.plugins.PluginRegistry;
 
@@ -31,21 +22,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code mvtrx gradient-server}: the validator's GenTRX sidecar (doc/gentrx.md "Gradient server"). Tick packets
@@ -200,21 +185,8 @@ final class GradientServerCommand implements Callable<Integer> {
                 parse(GentrxMode.class, "--mode", mode));
         ServerSettings settings = settings();
         // what needs no network first: the model file and its evaluator
-        Path model = Files.exists(dir.resolve(GradientServer.MODEL_FILE)) ? dir.resolve(GradientServer.MODEL_FILE)
-                : checkpoint;
-        if (model == null) {
-            throw new CommandFailedException("--checkpoint FILE is required: %s holds no model yet", dir);
-        }
-        if (!Files.isRegularFile(model)) {
-            throw new CommandFailedException("--checkpoint %s is not a file", model);
-        }
-        EvaluatorFactory factory = evaluatorFactory();
-        Checkpoint seed;
-        try {
-            seed = CheckpointReader.read(model, Optional.empty());
-        } catch (IOException | RuntimeException e) {
-            throw new CommandFailedException("--checkpoint %s: %s", model, e.getMessage());
-        }
+        LocalGradientServer.modelFile(dir, Optional.ofNullable(checkpoint), "--checkpoint");
+        EvaluatorFactory factory = LocalGradientServer.evaluator(evaluator, "--evaluator");
         List<AutoCloseable> opened = new ArrayList<>();
         try {
             PluginRegistry registry = mvtrx.loadPlugins();
@@ -222,55 +194,21 @@ final class GradientServerCommand implements Callable<Integer> {
             mvtrx.printProblems(registry);
             StorageBackend bucket = storage.open(registry);
             opened.add(bucket);
-            Files.createDirectories(dir);
-            Evaluator scoring;
-            try {
-                scoring = factory.create(bucket, seed);
-            } catch (IllegalArgumentException e) {
-                throw new CommandFailedException("--checkpoint %s does not suit the '%s' evaluator: %s", model,
-                        factory.name(), e.getMessage());
-            }
-            PageStore pages = new PageStore(bucket, layout, validatorUid, pageRows, WriterOptions.defaults());
-            pages.restore();
-            TickFeed data = new TickFeed(new TickIngest(pages, new IngestSettings(
-                    IngestSettings.DEFAULT_TAIL_FLUSH_NS, startupCleanup), InstantSource.system()), dir);
             MinerBuckets miners = MinerBuckets.shared(bucket);
             opened.add(miners);
-            GradientServer core = GradientServer.builder().settings(settings).layout(layout).ownBucket(bucket)
-                    .minerBuckets(miners).data(data).evaluator(scoring).stateDir(dir).initialCheckpoint(model)
-                    .proposalValidators(proposalUids).build();
-            GradientHttpServer http;
-            try {
-                http = GradientHttpServer.start(core, bind, port, Optional.ofNullable(apiKey),
-                        creds -> openBucket(registry, creds));
-            } catch (IllegalArgumentException e) {
-                throw new CommandFailedException("%s", e.getMessage());
-            }
-            opened.add(http);
-            ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "gradient-server-loop");
-                t.setDaemon(true);
-                return t;
-            });
-            loop.scheduleWithFixedDelay(() -> {
-                try {
-                    core.tick();
-                } catch (IOException | RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "gradient server loop: " + e.getMessage(), e);
-                }
-            }, 0, loopSleepS, TimeUnit.SECONDS);
+            LocalGradientServer server = LocalGradientServer.start(new LocalGradientServer.Parts(settings, layout,
+                    bucket, miners, dir, Optional.ofNullable(checkpoint), factory, pageRows,
+                    new IngestSettings(IngestSettings.DEFAULT_TAIL_FLUSH_NS, startupCleanup), proposalUids, bind,
+                    port, Optional.ofNullable(apiKey), creds -> openBucket(registry, creds),
+                    Duration.ofSeconds(loopSleepS), Optional.empty()), "--checkpoint");
             out.printf("gradient server on http://%s:%d/gentrx (round %d, model version %d, state %s)%n", bind,
-                    http.port(), core.aggRound(), core.version(), dir);
+                    server.port(), server.core().aggRound(), server.core().version(), dir);
             out.flush();
             CountDownLatch stopped = new CountDownLatch(1);
             try (Termination signals = Termination.onSignal(stopped::countDown)) {
                 stopped.await();
             } finally {
-                loop.shutdown();
-                loop.awaitTermination(60, TimeUnit.SECONDS);
-                http.close();
-                opened.remove(http);
-                core.persistAll();
+                server.close();
                 out.println("gradient server stopped");
                 out.flush();
             }
@@ -299,21 +237,8 @@ final class GradientServerCommand implements Callable<Integer> {
         }
     }
 
-    private EvaluatorFactory evaluatorFactory() {
-        List<EvaluatorFactory> installed = EvaluatorFactory.installed();
-        List<EvaluatorFactory> chosen = installed.stream()
-                .filter(f -> evaluator == null || f.name().equals(evaluator)).toList();
-        if (chosen.size() != 1) {
-            throw new CommandFailedException("gradient-server needs exactly one model evaluator%s; installed: %s",
-                    evaluator == null ? "" : " named '" + evaluator + "'",
-                    installed.isEmpty() ? "none (the GenTRX order model provides one)"
-                            : String.join(", ", installed.stream().map(EvaluatorFactory::name).toList()));
-        }
-        return chosen.getFirst();
-    }
-
     /** A registered miner bucket through the s3 storage plugin. */
-    private static StorageBackend openBucket(PluginCatalog catalog, BucketCredentials creds) {
+    static StorageBackend openBucket(PluginCatalog catalog, BucketCredentials creds) {
         StorageOptions s3 = new StorageOptions();
         s3.name = "s3";
         s3.params = new ArrayList<>(List.of("endpoint=" + creds.endpointUrl(), "bucket=" + creds.bucketName(),

@@ -47,6 +47,7 @@ import io.mvtrx.runtime.wire.validator.Fanout;
 import io.mvtrx.runtime.wire.validator.FanoutConfig;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -136,6 +137,9 @@ final class LocalnetCommand implements Callable<Integer> {
                     + "Default: exit when the run ends.")
     private Long linger;
 
+    @Mixin
+    private LocalnetGentrx gentrx;
+
     private record Miner(int uid, String agent, String hotkey, MinerServer server) {
     }
 
@@ -150,8 +154,10 @@ final class LocalnetCommand implements Callable<Integer> {
         if (names.isEmpty()) {
             throw new CommandFailedException("--agents names no agent");
         }
+        gentrx.check(miners);
         clean(out.resolve("chain"), "chain-state.txt");
         clean(out.resolve("wallets"), "localnet");
+        LocalnetGentrx.clean(out);
         try (PluginRegistry registry = mvtrx.loadPlugins()) {
             mvtrx.printProblems(registry);
             ValidatorNode.ConfigSource source = NodeParts.source(config, registry);
@@ -179,25 +185,43 @@ final class LocalnetCommand implements Callable<Integer> {
                             .attribute("weightsRateLimit", Long.toString(WEIGHTS_RATE_LIMIT))
                             .attribute("maxUids", Integer.toString(Math.max(256, miners + 1))).build());
             List<Miner> started = new ArrayList<>();
+            LocalnetGentrx.Run training = null;
             try (chain) {
                 WalletStore wallets = new WalletStore(out.resolve("wallets"));
                 wallets.createColdkey("localnet");
                 Keypair validator = wallets.createHotkey("localnet", "validator");
                 int validatorUid = chain.register(NETUID, validator.address(), "localnet").uid();
                 chain.addStake(NETUID, validator.address(), 1_000_000);
+                if (gentrx.enabled) {
+                    training = gentrx.start(registry, out, seed == null ? 0 : seed, validatorUid);
+                    stderr.printf("localnet: GenTRX gradient server on %s, tiny model seeded in %s, %d of %d "
+                                    + "miners training, rounds every %d blocks%n", training.server().api(),
+                            out.resolve(LocalnetGentrx.FOLDER).resolve(LocalnetGentrx.SEED_FILE), gentrx.trainers,
+                            miners, gentrx.blocksPerRound);
+                }
                 for (int i = 0; i < miners; i++) {
                     Keypair key = wallets.createHotkey("localnet", "miner-" + (i + 1));
                     int uid = chain.register(NETUID, key.address(), "localnet").uid();
+                    TradingAgent agent = training == null ? created.get(i)
+                            : training.agent(registry, i, uid, created.get(i));
                     MinerServer server = MinerServer.start(MinerConfig.defaults(key.address(), NETUID)
                             .withAddress("127.0.0.1", 0).withAgentTimeout(Duration.ofNanos(timeout)),
-                            created.get(i), chain, InstantSource.system());
+                            agent, chain, InstantSource.system());
                     started.add(new Miner(uid, names.get(i % names.size()), key.address(), server));
                     chain.serveAxon(NETUID, key.address(), "127.0.0.1", server.port());
                 }
-                run(stdout, stderr, registry, chain, validator, validatorUid, configuration, started);
+                run(stdout, stderr, registry, chain, validator, validatorUid, configuration, started,
+                        Optional.ofNullable(training));
             } finally {
                 for (Miner miner : started) {
                     miner.server().close();
+                }
+                if (training != null) {
+                    try {
+                        training.close();
+                    } catch (Exception e) {
+                        stderr.printf("localnet: closing GenTRX: %s%n", e.getMessage());
+                    }
                 }
             }
         }
@@ -205,8 +229,8 @@ final class LocalnetCommand implements Callable<Integer> {
     }
 
     private void run(PrintWriter stdout, PrintWriter stderr, PluginRegistry registry, ChainBackend chain,
-                     Keypair validator, int validatorUid, SimulationConfig configuration, List<Miner> started)
-            throws IOException, InterruptedException {
+                     Keypair validator, int validatorUid, SimulationConfig configuration, List<Miner> started,
+                     Optional<LocalnetGentrx.Run> training) throws IOException, InterruptedException {
         long grace = configuration.exchange().gracePeriod();
         ScoringSettings scoring = ScoringSettings.REFERENCE;
         if (duration - grace < scoring.kappaLookback()) {
@@ -226,8 +250,10 @@ final class LocalnetCommand implements Callable<Integer> {
         }
         Map<Integer, String> agentOf = new LinkedHashMap<>();
         started.forEach(m -> agentOf.put(m.uid(), m.agent()));
-        try (ValidatorLoop loop = new ValidatorLoop(settings, new GrpcTransport(fanout), link, Optional.of(link),
+        GrpcTransport transport = new GrpcTransport(fanout);
+        try (ValidatorLoop loop = new ValidatorLoop(settings, transport, link, Optional.of(link),
                 Optional.of(out.resolve("validator-state.bin")), ProxyCommand.metric(registry, scoring))) {
+            training.ifPresent(t -> t.attach(loop, transport));
             int remote = started.stream().mapToInt(Miner::uid).max().orElse(0) + 1;
             ValidatorNode node = new ValidatorNode(loop, registry, () -> configuration,
                     new ValidatorNode.Plan(options, Math.max(remote, validatorUid + 1), 1), line -> { });
@@ -237,7 +263,8 @@ final class LocalnetCommand implements Callable<Integer> {
             stderr.flush();
             ValidatorServer server;
             try {
-                server = ValidatorServer.start(loop, host, port, Duration.ofMinutes(5));
+                server = ValidatorServer.start(loop, host, port, Duration.ofMinutes(5),
+                        training.flatMap(LocalnetGentrx.Run::service));
             } catch (RuntimeException e) {
                 throw new CommandFailedException("cannot serve the dashboard on %s:%d: %s", host, port,
                         e.getMessage());
@@ -246,7 +273,7 @@ final class LocalnetCommand implements Callable<Integer> {
                 stderr.printf("localnet: dashboard on http://%s:%d/ (health /observe/health, metrics /metrics)%n",
                         host, server.port());
                 stderr.flush();
-                serve(stdout, stderr, loop, link, node, started);
+                serve(stdout, stderr, loop, link, node, started, training);
                 if (linger != null) {
                     linger(stderr, server.port());
                 }
@@ -267,12 +294,14 @@ final class LocalnetCommand implements Callable<Integer> {
 
     /** Runs the node under the live line, then sets the final weights and writes the leaderboard and summary. */
     private void serve(PrintWriter stdout, PrintWriter stderr, ValidatorLoop loop, ChainLink link,
-                       ValidatorNode node, List<Miner> started) throws IOException, InterruptedException {
+                       ValidatorNode node, List<Miner> started, Optional<LocalnetGentrx.Run> training)
+            throws IOException, InterruptedException {
         NodeParts.StatusLine status = new NodeParts.StatusLine(stderr);
         long[] mark = {System.nanoTime(), 0};
         loop.addListener(stats -> {
             if (status.due()) {
-                status.print(line(node.simulation(), loop, stats, mark));
+                status.print(line(node.simulation(), loop, stats, mark)
+                        + training.map(LocalnetGentrx.Run::status).orElse(""));
             }
         });
         long start = System.nanoTime();
@@ -280,9 +309,16 @@ final class LocalnetCommand implements Callable<Integer> {
         double wall = (System.nanoTime() - start) / 1e9;
         status.finish(String.format(Locale.ROOT, "sim %s  100.0 %%  %.1f s wall", NodeParts.clock(duration),
                 wall));
+        // the last GenTRX round is closed and its scores read before the final weights, so they count
+        Optional<LocalnetGentrx.Report> gentrxReport = Optional.empty();
+        if (training.isPresent()) {
+            gentrxReport = Optional.of(training.get().finish(stderr));
+        }
         Map<Integer, Double> weights = finalWeights(loop, link);
         leaderboard(stdout, loop, started, weights, wall);
-        NodeParts.write(out.resolve("summary.json"), summary(loop, started, weights, wall));
+        gentrxReport.ifPresent(r -> r.print(stdout));
+        NodeParts.write(out.resolve("summary.json"), summary(loop, started, weights, wall,
+                gentrxReport.map(LocalnetGentrx.Report::json)));
         stdout.printf("summary: %s%n", out.resolve("summary.json"));
         stdout.flush();
     }
@@ -347,7 +383,8 @@ final class LocalnetCommand implements Callable<Integer> {
         return uid < scores.length ? scores[uid] : 0;
     }
 
-    private String summary(ValidatorLoop loop, List<Miner> started, Map<Integer, Double> weights, double wall) {
+    private String summary(ValidatorLoop loop, List<Miner> started, Map<Integer, Double> weights, double wall,
+                           Optional<String> gentrxJson) {
         StringBuilder json = new StringBuilder("{\n");
         json.append("  \"simulatedNs\": ").append(duration).append(",\n");
         json.append("  \"wallSeconds\": ").append(NodeParts.number(wall)).append(",\n");
@@ -373,12 +410,14 @@ final class LocalnetCommand implements Callable<Integer> {
             json.append(i++ == 0 ? "" : ", ").append('"').append(e.getKey()).append("\": ")
                     .append(NodeParts.number(e.getValue()));
         }
-        json.append("}\n}\n");
+        json.append("}");
+        gentrxJson.ifPresent(g -> json.append(",\n  \"gentrx\": ").append(g));
+        json.append("\n}\n");
         return json.toString();
     }
 
     /** Removes a folder a previous localnet left, only if it holds {@code marker} (so nothing else is deleted). */
-    private static void clean(Path folder, String marker) {
+    static void clean(Path folder, String marker) {
         if (!Files.exists(folder)) {
             return;
         }

@@ -1,7 +1,7 @@
 package io.mvtrx.runtime.cli;
 
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 import io.mvtrx.api.state.BookState;
 import io.mvtrx.runtime.dashboard.BookTracker;
@@ -75,7 +75,7 @@ final class SimulateDashboard implements Simulation.BarrierListener {
         DashboardSnapshot last = feed.current();
         Overview o = last.overview();
         feed.publish(new DashboardSnapshot(++version, new Overview(o.source(), o.simulationId(), o.simTime(),
-                o.duration(), o.steps(), 0, o.blocks(), o.booksPerBlock(), 0, 0, 0, 0, OptionalLong.empty(), true),
+                o.duration(), o.steps(), 0, o.blocks(), o.booksPerBlock(), 0, 0, 0, 0, Optional.empty(), true),
                 last.books(), List.of(), List.of()));
     }
 
@@ -90,7 +90,7 @@ final class SimulateDashboard implements Simulation.BarrierListener {
         List<BookView> views = tracker.views(books, simulation.processValues("fundamental"));
         var info = simulation.info();
         Overview overview = new Overview("simulate", info.simulationId(), p.elapsed(), p.duration(), p.steps(), rate,
-                info.blockCount(), info.booksPerBlock(), 0, 0, 0, 0, OptionalLong.empty(), finished);
+                info.blockCount(), info.booksPerBlock(), 0, 0, 0, 0, Optional.empty(), finished);
         feed.publish(new DashboardSnapshot(++version, overview, views, List.of(), List.of()));
     }
 }

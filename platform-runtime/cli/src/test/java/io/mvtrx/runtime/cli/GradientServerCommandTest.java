@@ -61,7 +61,7 @@ class GradientServerCommandTest {
                 new Tensor("w", new int[] {2}, new float[] {0, 0})))), seed);
         Run run = run(Map.of(), base("--checkpoint", seed.toString(), "--evaluator", "no-such-model"));
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
-        assertThat(run.err()).contains("gradient-server needs exactly one model evaluator named 'no-such-model'; "
+        assertThat(run.err()).contains("--evaluator: exactly one model evaluator is needed named 'no-such-model'; "
                 + "installed: ").contains("order-model", "test-squared-length");
     }
 

@@ -1,6 +1,6 @@
 package io.mvtrx.runtime.dashboard;
 
-import java.util.OptionalLong;
+import java.util.Optional;
 
 /**
  * The run at a glance.
@@ -17,14 +17,14 @@ import java.util.OptionalLong;
  * @param minersAnswering miners that answered in time at the last publish
  * @param answered        queries answered in time, whole run
  * @param timeouts        queries not answered in time, whole run
- * @param gentrxRound     the GenTRX round, empty while GenTRX is off
+ * @param gentrx          GenTRX rounds, empty while GenTRX is off
  * @param finished        whether the run has ended
  */
 public record Overview(String source, String simulationId, long simTime, long duration, long steps,
                        double stepsPerSecond, int blocks, int booksPerBlock, int minersServing, int minersAnswering,
-                       long answered, long timeouts, OptionalLong gentrxRound, boolean finished) {
+                       long answered, long timeouts, Optional<GentrxStatus> gentrx, boolean finished) {
 
     /** Before anything ran. */
     public static final Overview STARTING = new Overview("starting", "", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            OptionalLong.empty(), false);
+            Optional.empty(), false);
 }

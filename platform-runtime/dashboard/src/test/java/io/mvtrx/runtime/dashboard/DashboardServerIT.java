@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,13 +38,31 @@ class DashboardServerIT {
         List<BookView> books = tracker.views(List.of(BookTrackerTest.book(0, 5_000_000_000L, 9_990, 10_010)),
                 new double[] {100.25});
         Overview overview = new Overview("validator", "sim-1", 5_000_000_000L, 60_000_000_000L, 5, 12.5, 1, 1, 2,
-                1, 9, 1, OptionalLong.empty(), false);
+                1, 9, 1, Optional.empty(), false);
         MinerRow row = new MinerRow(1, 0.6, 0.1, 0.495, 0.25, 1.0, 0.8, 1234.5, 12.0, 9, 1);
         MinerDetail detail = new MinerDetail(1, List.of(new MinerDetail.BookScore(0, 0.42, 3.5, 0.8, 1.0, 1234.5)),
                 new MinerDetail.ScoreStages(0.42, 0.42, 0.40, 0.6, 0.6, 0.58, 0.6, 0.1, 0.495, 0.495, 0.3, 0.25),
                 List.of(new MinerDetail.PnlPoint(5_000_000_000L, List.of(3.5))),
                 List.of(new MinerDetail.Rejection(4_500_000_000L, 0, "BUY", "LIMIT", "VOLUME_CAP")));
         return new DashboardSnapshot(version, overview, books, List.of(row), List.of(detail));
+    }
+
+    @Test
+    void theOverviewCarriesTheGenTrxRoundAndTheLastScoredRoundsHeldOutLoss() throws Exception {
+        DashboardFeed feed = new DashboardFeed();
+        try (DashboardServer server = DashboardServer.start(feed, Optional.empty(), "127.0.0.1", 0)) {
+            DashboardSnapshot plain = snapshot(3);
+            Overview o = plain.overview();
+            feed.publish(new DashboardSnapshot(4, new Overview(o.source(), o.simulationId(), o.simTime(),
+                    o.duration(), o.steps(), o.stepsPerSecond(), o.blocks(), o.booksPerBlock(), o.minersServing(),
+                    o.minersAnswering(), o.answered(), o.timeouts(),
+                    Optional.of(new GentrxStatus(5, 4, 3, 2, 1, 6.5, 6.25, false)), false), plain.books(),
+                    plain.leaderboard(), plain.miners()));
+
+            assertThat(get(server.port(), "/api/overview").body()).contains("\"gentrxRound\":5,\"gentrx\":{"
+                    + "\"round\":5,\"scoredRound\":4,\"modelVersion\":3,\"assigned\":2,\"accepted\":1,"
+                    + "\"heldOutLossBefore\":6.5,\"heldOutLossAfter\":6.25,\"rolledBack\":false}");
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.mvtrx.runtime.dashboard.BookView;
 import io.mvtrx.runtime.dashboard.DashboardSnapshot;
+import io.mvtrx.runtime.dashboard.GentrxStatus;
 import io.mvtrx.runtime.dashboard.MinerDetail;
 import io.mvtrx.runtime.dashboard.MinerRow;
 import io.mvtrx.runtime.dashboard.Overview;
@@ -33,8 +34,14 @@ public final class SnapshotJson {
                 .member("booksPerBlock", o.booksPerBlock()).member("books", s.books().size())
                 .member("minersServing", o.minersServing()).member("minersAnswering", o.minersAnswering())
                 .member("answered", o.answered()).member("timeouts", o.timeouts()).name("gentrxRound");
-        if (o.gentrxRound().isPresent()) {
-            w.value(o.gentrxRound().getAsLong());
+        if (o.gentrx().isPresent()) {
+            GentrxStatus g = o.gentrx().get();
+            w.value(g.round()).name("gentrx").beginObject().member("round", g.round())
+                    .member("scoredRound", g.scoredRound()).member("modelVersion", g.modelVersion())
+                    .member("assigned", g.assigned()).member("accepted", g.accepted())
+                    .member("heldOutLossBefore", g.heldOutLossBefore())
+                    .member("heldOutLossAfter", g.heldOutLossAfter()).member("rolledBack", g.rolledBack())
+                    .endObject();
         } else {
             w.value("off");
         }

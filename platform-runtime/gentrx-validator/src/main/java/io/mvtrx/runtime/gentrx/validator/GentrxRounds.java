@@ -62,8 +62,9 @@ public final class GentrxRounds {
     private final int validatorUid;
     private final InstantSource clock;
 
-    private long currentRound = -1;
-    private long lastScoredRound = -1;
+    private volatile long currentRound = -1;
+    private volatile long lastScoredRound = -1;
+    private volatile RoundScores lastScores;
     private Instant lastScoresPoll = Instant.MIN;
 
     public GentrxRounds(GradientServerClient server, AssignmentPlanner planner, GentrxRewards rewards,
@@ -119,13 +120,24 @@ public final class GentrxRounds {
             return Optional.empty();
         }
         lastScoresPoll = now;
+        return pollScoresNow();
+    }
+
+    /** Reads the next scored round at once, whatever {@code scoresEvery} says (e.g. to settle up at the end of a run). */
+    public Optional<RoundScores> pollScoresNow() throws IOException, InterruptedException {
         Optional<RoundScores> scores = server.scores(lastScoredRound);
         scores.ifPresent(round -> {
             if (rewards.onRound(round.round(), round.scores())) {
                 lastScoredRound = round.round();
+                lastScores = round;
             }
         });
         return scores;
+    }
+
+    /** The last scored round read, if any. */
+    public Optional<RoundScores> lastScores() {
+        return Optional.ofNullable(lastScores);
     }
 
     public long currentRound() {

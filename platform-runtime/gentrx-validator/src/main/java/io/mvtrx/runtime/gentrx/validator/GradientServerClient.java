@@ -142,8 +142,15 @@ public final class GradientServerClient {
                 scores.add(new RoundScore(Integer.parseInt(entry.getKey()), number(score, "score"),
                         score.getBoolean("accepted", false)));
             }
+            JsonObject aggregation = json.get("aggregation") instanceof JsonObject a ? a
+                    : JsonValue.EMPTY_JSON_OBJECT;
+            // ours says whether held-out pages were there; the reference's leaves losses at 0 when they were not
+            boolean validated = aggregation.getBoolean("validated", true) && longOr(json, "n_accepted", 0) > 0;
             return Optional.of(new RoundScores(json.getJsonNumber("round").longValueExact(),
-                    longOr(json, "model_version", 0), scores, (int) longOr(json, "n_accepted", 0)));
+                    longOr(json, "model_version", 0), scores,
+                    (int) longOr(json, "n_accepted", 0), validated ? number(aggregation, "loss_before") : Double.NaN,
+                    validated ? number(aggregation, "loss_after") : Double.NaN,
+                    aggregation.getBoolean("rolled_back", false)));
         } catch (RuntimeException e) {
             throw new GradientServerException("GET " + base + "scores: unexpected JSON: " + e.getMessage(), true);
         }

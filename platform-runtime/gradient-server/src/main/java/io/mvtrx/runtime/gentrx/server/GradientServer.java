@@ -80,6 +80,7 @@ public final class GradientServer {
     private final Path stateDir;
     private final ModelHead head;
     private final List<Integer> proposalValidators;
+    private final Optional<TensorSet> baseline;
 
     private final Object lock = new Object();
     private final RoundBook book;
@@ -109,6 +110,7 @@ public final class GradientServer {
         this.clock = b.clock;
         this.stateDir = b.stateDir;
         this.head = head;
+        this.baseline = Optional.ofNullable(b.baseline);
         this.proposalValidators = b.proposalValidators.stream().filter(uid -> uid != b.settings.validatorUid())
                 .toList();
         if (snapshot.isPresent()) {
@@ -433,6 +435,8 @@ public final class GradientServer {
                 .filter(gradients::containsKey).toList();
         double lossBefore = Double.NaN;
         double lossAfter = Double.NaN;
+        double lossBaseline = Double.NaN;
+        List<String> validatedOn = List.of();
         boolean rolledBack = false;
         long versionBefore = head.version();
         if (!acceptedUids.isEmpty()) {
@@ -447,11 +451,15 @@ public final class GradientServer {
             TensorSet after = Weights.plus(head.weights(), aggregate);
             boolean commit;
             boolean localWon = true;
+            validatedOn = keys;
             if (keys.isEmpty()) {
                 commit = Weights.allFinite(after); // no validation data: applied unchecked (§6.5)
             } else {
                 lossBefore = scorer.heldLoss(head.weights(), keys);
                 lossAfter = scorer.heldLoss(after, keys);
+                if (baseline.isPresent()) {
+                    lossBaseline = scorer.heldLoss(baseline.get(), keys);
+                }
                 if (settings.aggregator()) {
                     // §6.4: other validators' proposals for the round; strictly lower loss wins, the local one first
                     double localNorm = Weights.norm(aggregate);
@@ -503,12 +511,17 @@ public final class GradientServer {
                     .add("n_accepted", accepted)
                     .add("loss_before", JsonNumbers.finite(lossBefore))
                     .add("loss_after", JsonNumbers.finite(lossAfter))
+                    .add("validated", !validatedOn.isEmpty())
                     .add("loss_improvement_pct", JsonNumbers.finite(
                             lossBefore > 0 ? (lossBefore - lossAfter) / lossBefore * 100 : 0))
                     .add("rolled_back", rolledBack)
                     .add("version", head.version())
                     .add("t_total_s", seconds)
                     .build();
+            if (baseline.isPresent()) {
+                aggregation = Json.createObjectBuilder(aggregation)
+                        .add("loss_baseline", JsonNumbers.finite(lossBaseline)).build();
+            }
             lastAggregation = aggregation.toString();
             payload = ScoresPayload.of(round, versionBefore, cards, aggregation, roundsAggregated, rollbacks,
                     settings).toString();
@@ -517,7 +530,7 @@ public final class GradientServer {
                 stash.remove(stash.firstKey());
             }
             lastStats = new RoundStats(round, head.version(), cards, accepted, scored, lossBefore, lossAfter,
-                    seconds, roundsAggregated, rollbacks);
+                    seconds, roundsAggregated, rollbacks, validatedOn, lossBaseline);
             persistLocked();
             log.append("aggregation", aggregation);
         }
@@ -594,6 +607,7 @@ public final class GradientServer {
         private Path stateDir;
         private Path initialCheckpoint;
         private List<Integer> proposalValidators = List.of();
+        private TensorSet baseline;
 
         public Builder settings(ServerSettings v) { settings = v; return this; }
         public Builder layout(StorageLayout v) { layout = v; return this; }
@@ -608,6 +622,12 @@ public final class GradientServer {
 
         /** Validators whose proposals the aggregator weighs against its own (read from their buckets). */
         public Builder proposalValidators(List<Integer> v) { proposalValidators = List.copyOf(v); return this; }
+
+        /**
+         * A fixed model (e.g. the seed) also measured on every round's held-out pages, so that how far the published
+         * model has come is read on the same pages ({@code loss_baseline} in aggregation.jsonl).
+         */
+        public Builder baseline(TensorSet v) { baseline = v; return this; }
 
         public GradientServer build() throws IOException {
             for (Object part : new Object[] {settings, layout, ownBucket, buckets, data, evaluator, stateDir}) {

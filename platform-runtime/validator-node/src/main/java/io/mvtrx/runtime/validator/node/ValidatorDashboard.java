@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
-import java.util.function.LongSupplier;
+import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import io.mvtrx.api.notice.Notice;
 import io.mvtrx.api.notice.OrderRejected;
@@ -17,6 +17,7 @@ import io.mvtrx.runtime.dashboard.BookTracker;
 import io.mvtrx.runtime.dashboard.BookView;
 import io.mvtrx.runtime.dashboard.DashboardFeed;
 import io.mvtrx.runtime.dashboard.DashboardSnapshot;
+import io.mvtrx.runtime.dashboard.GentrxStatus;
 import io.mvtrx.runtime.dashboard.MinerDetail;
 import io.mvtrx.runtime.dashboard.MinerRow;
 import io.mvtrx.runtime.dashboard.Overview;
@@ -60,7 +61,7 @@ public final class ValidatorDashboard implements ValidatorLoop.PublishObserver {
     private long lastSnapshotNanos;
     private long lastSteps;
     private long lastScorings = -1;
-    private volatile LongSupplier gentrxRound = () -> -1;
+    private volatile Supplier<Optional<GentrxStatus>> gentrx = Optional::empty;
 
     private ValidatorDashboard(ValidatorLoop loop) {
         this.loop = loop;
@@ -73,19 +74,14 @@ public final class ValidatorDashboard implements ValidatorLoop.PublishObserver {
         return dashboard;
     }
 
-    /** Shows the GenTRX round the supplier gives (negative: GenTRX off or no round open yet). */
-    public void showGentrxRound(LongSupplier round) {
-        this.gentrxRound = round;
+    /** Shows the GenTRX status the supplier gives (empty: GenTRX off). */
+    public void showGentrx(Supplier<Optional<GentrxStatus>> status) {
+        this.gentrx = status;
     }
 
     /** What the HTTP threads read. */
     public DashboardFeed feed() {
         return feed;
-    }
-
-    private OptionalLong gentrxRound() {
-        long round = gentrxRound.getAsLong();
-        return round < 0 ? OptionalLong.empty() : OptionalLong.of(round);
     }
 
     @Override
@@ -186,7 +182,7 @@ public final class ValidatorDashboard implements ValidatorLoop.PublishObserver {
         var info = publication.simulation();
         Overview overview = new Overview("validator", info.simulationId(), progress.elapsed(),
                 info.duration(), steps, rate, info.blockCount(), info.booksPerBlock(), stats.lastServing(),
-                stats.lastAnswered(), stats.answered(), stats.timeouts(), gentrxRound(), publication.last());
+                stats.lastAnswered(), stats.answered(), stats.timeouts(), gentrx.get(), publication.last());
         List<BookView> books = tracker.views(publication.books(), simulation.processValues(FUNDAMENTAL));
         ValidatorScoring scoring = loop.scoring();
         ScoreRound round = scoring.lastRound();

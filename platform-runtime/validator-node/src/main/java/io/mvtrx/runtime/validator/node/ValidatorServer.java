@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongSupplier;
 
 import io.mvtrx.api.event.RejectReason;
 import io.mvtrx.runtime.dashboard.DashboardRoutes;
@@ -50,7 +49,6 @@ public final class ValidatorServer implements AutoCloseable {
      */
     public static ValidatorServer start(ValidatorLoop loop, String host, int port, Duration stallAfter,
                                         Optional<GentrxService> gentrx) {
-        LongSupplier gentrxRound = () -> gentrx.map(GentrxService::currentRound).orElse(-1L);
         ObserveFeature observe = ObserveFeature.builder()
                 .addObserver(HealthObserver.builder()
                         .details(true)
@@ -69,7 +67,7 @@ public final class ValidatorServer implements AutoCloseable {
                 .build();
         HttpRouting.Builder routing = routing(loop, gentrx);
         ValidatorDashboard view = ValidatorDashboard.attach(loop);
-        view.showGentrxRound(gentrxRound);
+        view.showGentrx(() -> gentrx.map(GentrxService::status));
         DashboardRoutes dashboard = DashboardRoutes.register(routing, view.feed(), Optional.empty());
         WebServer server = WebServer.builder()
                 .host(host)
@@ -158,6 +156,12 @@ public final class ValidatorServer implements AutoCloseable {
                     .counter("gentrx_ticks_dropped", "ticks dropped because the gradient server fell behind",
                             service.dropped())
                     .counter("gentrx_push_failures", "pushes and round calls that failed", service.pushFailures());
+            service.lastScores().ifPresent(last -> out
+                    .gauge("gentrx_accepted", "gradients accepted in the last scored round", last.accepted())
+                    .gauge("gentrx_heldout_loss_before", "held-out loss before the last scored round's aggregate",
+                            last.lossBefore())
+                    .gauge("gentrx_heldout_loss_after", "held-out loss with the last scored round's aggregate",
+                            last.lossAfter()));
             double[] gentrxScores = service.scores();
             Map<String, Double> gentrxByUid = new LinkedHashMap<>();
             for (int uid = 0; uid < gentrxScores.length; uid++) {

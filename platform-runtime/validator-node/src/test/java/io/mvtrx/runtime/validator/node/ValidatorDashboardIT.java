@@ -60,7 +60,7 @@ class ValidatorDashboardIT {
         assertThat(last.overview().blocks()).isEqualTo(1);
         assertThat(last.overview().booksPerBlock()).isEqualTo(2);
         assertThat(last.overview().minersServing()).isEqualTo(2);
-        assertThat(last.overview().gentrxRound()).isEmpty();
+        assertThat(last.overview().gentrx()).isEmpty();
 
         assertThat(last.books()).hasSize(2);
         assertThat(last.books().getFirst().bids()).isNotEmpty();

@@ -16,10 +16,12 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import io.mvtrx.api.gentrx.BucketAccess;
 import io.mvtrx.api.spi.chain.Neuron;
+import io.mvtrx.runtime.dashboard.GentrxStatus;
 import io.mvtrx.runtime.gentrx.validator.AssignmentPlanner;
 import io.mvtrx.runtime.gentrx.validator.GentrxRewards;
 import io.mvtrx.runtime.gentrx.validator.GentrxRounds;
 import io.mvtrx.runtime.gentrx.validator.GradientServerClient;
+import io.mvtrx.runtime.gentrx.validator.RoundScores;
 import io.mvtrx.runtime.simulator.Publication;
 import io.mvtrx.runtime.validator.node.MinerTransport;
 import io.mvtrx.runtime.validator.node.ValidatorLoop;
@@ -186,6 +188,40 @@ public final class GentrxService implements AutoCloseable {
 
     public long lastScoredRound() {
         return rounds.lastScoredRound();
+    }
+
+    /** The last scored round read from the server, if any. */
+    public Optional<RoundScores> lastScores() {
+        return rounds.lastScores();
+    }
+
+    /** The open round and the last scored one, for the dashboard. */
+    public GentrxStatus status() {
+        Optional<RoundScores> last = rounds.lastScores();
+        return new GentrxStatus(rounds.currentRound(), rounds.lastScoredRound(),
+                last.map(RoundScores::modelVersion).orElse(-1L), last.map(r -> r.scores().size()).orElse(0),
+                last.map(RoundScores::accepted).orElse(0), last.map(RoundScores::lossBefore).orElse(Double.NaN),
+                last.map(RoundScores::lossAfter).orElse(Double.NaN), last.map(RoundScores::rolledBack).orElse(false));
+    }
+
+    /**
+     * Ends the run's GenTRX side: pushes what is queued, stops, then reads every round the server scored since the
+     * last poll, so that the final weights count the last rounds. For a run that ends (localnet); a validator that
+     * keeps serving never calls it.
+     *
+     * @return the scored rounds read
+     */
+    public int settle() throws IOException, InterruptedException {
+        close();
+        int read = 0;
+        while (true) {
+            synchronized (rewards) {
+                if (rounds.pollScoresNow().isEmpty()) {
+                    return read;
+                }
+            }
+            read++;
+        }
     }
 
     /** The slow GenTRX score per uid, as the last weight setting left it. */
