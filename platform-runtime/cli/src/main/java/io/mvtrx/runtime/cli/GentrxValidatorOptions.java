@@ -1,13 +1,27 @@
 package io.mvtrx.runtime.cli;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.mvtrx.api.gentrx.BucketAccess;
+import io.mvtrx.api.settings.Settings;
+import io.mvtrx.api.spi.storage.StorageBackend;
+import io.mvtrx.api.spi.storage.StorageBackendProvider;
+import io.mvtrx.runtime.gentrx.data.ingest.IngestSettings;
+import io.mvtrx.runtime.gentrx.data.page.PageStore;
+import io.mvtrx.runtime.gentrx.server.MinerBuckets;
+import io.mvtrx.runtime.gentrx.server.ServerSettings;
+import io.mvtrx.runtime.gentrx.server.round.RoundTiming;
+import io.mvtrx.runtime.gentrx.storage.GentrxMode;
+import io.mvtrx.runtime.gentrx.storage.GentrxNetwork;
+import io.mvtrx.runtime.gentrx.storage.StorageLayout;
+import io.mvtrx.runtime.plugins.PluginCatalog;
 import io.mvtrx.runtime.gentrx.validator.GentrxRewards;
 import io.mvtrx.runtime.gentrx.validator.GentrxRounds;
 import io.mvtrx.runtime.gentrx.validator.GradientServerClient;
@@ -38,8 +52,25 @@ final class GentrxValidatorOptions {
     boolean enabled;
 
     @Option(names = "--gradient-server", paramLabel = "URL",
-            description = "The gradient server's API root, ending in /gentrx, e.g. http://127.0.0.1:8100/gentrx.")
+            description = "The gradient server's API root, ending in /gentrx, e.g. http://127.0.0.1:8100/gentrx. "
+                    + "Without it the validator runs one itself on loopback (needs --gentrx-data-dir and "
+                    + "--gentrx-checkpoint).")
     URI server;
+
+    @Option(names = "--gentrx-checkpoint", paramLabel = "FILE",
+            description = "The model the validator's own gradient server starts from (mvtrx gentrx init-checkpoint), "
+                    + "until its state directory (STATE-DIR/gradient-server) holds one.")
+    Path checkpoint;
+
+    @Option(names = "--gentrx-network", paramLabel = "NAME", defaultValue = "localnet",
+            description = "Key shard of the validator's own gradient server: mainnet, testnet or localnet. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String network;
+
+    @Option(names = "--gentrx-server-port", paramLabel = "PORT", defaultValue = "0",
+            description = "Loopback port of the validator's own gradient server; 0 picks one. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int serverPort;
 
     @Option(names = "--gentrx-api-key", paramLabel = "KEY",
             description = "X-API-Key for the gradient server; default $" + API_KEY_ENV + ".")
@@ -65,15 +96,22 @@ final class GentrxValidatorOptions {
                     + ", $" + READ_KEY_ENV + " and $" + READ_SECRET_ENV + ".")
     Path dataDir;
 
-    /** Starts the service following {@code loop}, or nothing without {@code --gentrx}. */
+    /** The validator's own gradient server, when it runs one. */
+    private LocalGradientServer local;
+    private StorageBackend localBucket;
+
+    /**
+     * Starts the service following {@code loop}, or nothing without {@code --gentrx}; without
+     * {@code --gradient-server} first starts a gradient server in this process ({@link #close()} stops it).
+     */
     Optional<GentrxService> start(ValidatorLoop loop, MinerTransport transport, int validatorUid,
-                                  Map<String, String> environment) {
+                                  Map<String, String> environment, PluginCatalog plugins, Path stateDir)
+            throws IOException {
         if (!enabled) {
             return Optional.empty();
         }
         if (server == null) {
-            throw new CommandFailedException("--gentrx needs --gradient-server URL (the gradient server's API root, "
-                    + "e.g. http://127.0.0.1:8100/gentrx)");
+            server = startLocal(plugins, stateDir, validatorUid);
         }
         if (!(share >= 0 && share <= 1)) {
             throw new CommandFailedException("--gentrx-share must be between 0 and 1, got %s", share);
@@ -94,6 +132,61 @@ final class GentrxValidatorOptions {
                 dataAccess(environment), validatorUid, InstantSource.system(), share);
         service.attach(loop);
         return Optional.of(service);
+    }
+
+    /**
+     * A gradient server on loopback with the validator's state: pages and published versions in
+     * {@code --gentrx-data-dir} (the fs backend), round state in {@code STATE-DIR/gradient-server}.
+     */
+    private URI startLocal(PluginCatalog plugins, Path stateDir, int validatorUid) throws IOException {
+        if (dataDir == null) {
+            throw new CommandFailedException("--gentrx without --gradient-server runs a gradient server here: give "
+                    + "--gentrx-data-dir DIR (its store, read by the miners) and --gentrx-checkpoint FILE, or "
+                    + "--gradient-server URL");
+        }
+        Path serverState = stateDir.resolve("gradient-server");
+        LocalGradientServer.modelFile(serverState, Optional.ofNullable(checkpoint), "--gentrx-checkpoint");
+        localBucket = plugins.require(StorageBackendProvider.class, "fs").create(Settings.builder("Storage")
+                .attribute("root", dataDir.toAbsolutePath().toString()).build());
+        ServerSettings defaults = ServerSettings.defaults(validatorUid);
+        ServerSettings settings = new ServerSettings(validatorUid, defaults.aggregator(), new RoundTiming(
+                (int) Math.min(Integer.MAX_VALUE, blocksPerRound), defaults.timing().blockTime(),
+                defaults.timing().grace()), defaults.rules(), defaults.maxValBatches(), defaults.maxGradientBytes(),
+                defaults.aggTopKFraction(), defaults.rollback(), defaults.publish());
+        local = LocalGradientServer.start(new LocalGradientServer.Parts(settings,
+                new StorageLayout(network(), GentrxMode.SIMULATION), localBucket,
+                MinerBuckets.shared(localBucket), serverState, Optional.ofNullable(checkpoint),
+                LocalGradientServer.evaluator(null, "--gentrx"), PageStore.DEFAULT_CAP, IngestSettings.defaults(),
+                List.of(), "127.0.0.1", serverPort, Optional.empty(),
+                creds -> GradientServerCommand.openBucket(plugins, creds), Duration.ofSeconds(5), Optional.empty()),
+                "--gentrx-checkpoint");
+        return local.api();
+    }
+
+    private GentrxNetwork network() {
+        try {
+            return GentrxNetwork.valueOf(network.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException("--gentrx-network %s: expected mainnet, testnet or localnet", network);
+        }
+    }
+
+    /** What closes the validator's own gradient server, for a try-with-resources. */
+    interface OwnServer extends AutoCloseable {
+        @Override
+        void close() throws IOException;
+    }
+
+    /** Stops the validator's own gradient server, if it runs one (after the service). */
+    void close() throws IOException {
+        if (local != null) {
+            local.close();
+            local = null;
+        }
+        if (localBucket != null) {
+            localBucket.close();
+            localBucket = null;
+        }
     }
 
     /** How miners read the pages: a shared directory, or the validator bucket's read key. */

@@ -1,6 +1,9 @@
 package io.mvtrx.runtime.cli;
 
+import io.mvtrx.api.spi.chain.ChainBackend;
 import io.mvtrx.api.spi.storage.StorageBackend;
+import io.mvtrx.api.spi.storage.StorageBackendProvider;
+import io.mvtrx.runtime.gentrx.miner.commitment.S3Bucket;
 import io.mvtrx.runtime.gentrx.data.ingest.IngestSettings;
 import io.mvtrx.runtime.gentrx.server.MinerBuckets;
 import io.mvtrx.runtime.gentrx.server.ServerSettings;
@@ -25,6 +28,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -98,6 +102,21 @@ final class GradientServerCommand implements Callable<Integer> {
             description = "Validators whose proposals the aggregator weighs against its own aggregate, read from "
                     + "the same store (comma-separated). Default: none.")
     private List<Integer> proposalUids = new ArrayList<>();
+
+    @Option(names = "--chain", paramLabel = "URL|DIR",
+            description = "Read miners' buckets from their chain commitments: a chain served by mvtrx chain (URL) or a "
+                    + "local chain's folder. Default: miners write to --storage (a shared store).")
+    private String chain;
+
+    @Option(names = "--netuid", defaultValue = "79", paramLabel = "N",
+            description = "Subnet whose commitments name the miners' buckets (with --chain). Default: "
+                    + "${DEFAULT-VALUE}.")
+    private int netuid;
+
+    @Option(names = "--endpoint-override", paramLabel = "URL",
+            description = "S3 endpoint for every committed bucket (MinIO, local S3); default $"
+                    + "GENTRX_CHAIN_ENDPOINT_OVERRIDE, else each provider's.")
+    private String endpointOverride;
 
     @Option(names = "--network", defaultValue = "localnet", paramLabel = "NAME",
             description = "Key shard: mainnet, testnet or localnet. Default: ${DEFAULT-VALUE}.")
@@ -194,7 +213,20 @@ final class GradientServerCommand implements Callable<Integer> {
             mvtrx.printProblems(registry);
             StorageBackend bucket = storage.open(registry);
             opened.add(bucket);
-            MinerBuckets miners = MinerBuckets.shared(bucket);
+            MinerBuckets miners;
+            if (chain != null) {
+                ChainBackend followed = NodeParts.readOnlyChain(registry, chain);
+                opened.add(followed);
+                ChainMinerBuckets committed = new ChainMinerBuckets(followed, netuid, Optional.ofNullable(
+                        endpointOverride != null ? endpointOverride
+                                : mvtrx.environment().get("GENTRX_CHAIN_ENDPOINT_OVERRIDE")),
+                        s3 -> registry.require(StorageBackendProvider.class, S3Bucket.BACKEND).create(s3.settings()),
+                        InstantSource.system(), ChainMinerBuckets.REFRESH);
+                opened.add(committed);
+                miners = new MinerBuckets(committed);
+            } else {
+                miners = MinerBuckets.shared(bucket);
+            }
             opened.add(miners);
             LocalGradientServer server = LocalGradientServer.start(new LocalGradientServer.Parts(settings, layout,
                     bucket, miners, dir, Optional.ofNullable(checkpoint), factory, pageRows,

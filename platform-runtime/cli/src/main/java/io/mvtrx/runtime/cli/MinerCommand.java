@@ -88,6 +88,9 @@ final class MinerCommand implements Callable<Integer> {
     @Mixin
     private ServiceConfigFile configFile;
 
+    @Mixin
+    private MinerGentrxOptions gentrx;
+
     @Option(names = "--wallet", required = true, paramLabel = "COLDKEY", description = "Wallet (coldkey) name.")
     private String wallet;
 
@@ -193,6 +196,10 @@ final class MinerCommand implements Callable<Integer> {
             ChainBackend chain = openChain(plugins);
             opened.add(chain);
             Neuron neuron = registration(chain, key);
+            if (gentrx.enabled) {
+                trading = gentrx.wrap(trading, plugins, chain, netuid, key.address(), neuron.uid(),
+                        mvtrx.environment(), opened, spec.commandLine().getOut());
+            }
 
             MinerConfig config = MinerConfig.defaults(key.address(), netuid).withAddress(host, port)
                     .withAgentTimeout(Duration.ofMillis(agentTimeoutMillis));
@@ -251,6 +258,10 @@ final class MinerCommand implements Callable<Integer> {
                                 hotkey));
             } catch (IOException e) {
                 throw new CommandFailedException("chain: subnet %d of %s: %s", netuid, network, e.getMessage());
+            }
+            if (gentrx.enabled) {
+                trading = gentrx.wrap(trading, plugins, chain, netuid, address, neuron.uid(), mvtrx.environment(),
+                        opened, spec.commandLine().getOut());
             }
             MetagraphCache metagraph = new MetagraphCache(chain, netuid, METAGRAPH_REFRESH, InstantSource.system());
             AxonConfig config = new AxonConfig(host, port, address, neuron.uid(), Duration.ofMillis(agentTimeoutMillis),

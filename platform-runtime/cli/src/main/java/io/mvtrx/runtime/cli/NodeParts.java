@@ -148,6 +148,20 @@ final class NodeParts {
         }
     }
 
+    /** A chain to read only (metagraph, commitments): {@code mvtrx chain}'s URL, or a local chain's folder. */
+    static ChainBackend readOnlyChain(PluginCatalog catalog, String spec) {
+        boolean remote = spec.startsWith("http://") || spec.startsWith("https://");
+        String backend = remote ? "remote" : "local";
+        ChainBackendProvider provider = catalog.find(ChainBackendProvider.class, backend).orElseThrow(() ->
+                new CommandFailedException("chain backend '%s' is not loaded; loaded: %s", backend,
+                        names(catalog, ExtensionPoint.CHAIN_BACKEND)));
+        try {
+            return provider.create(Settings.builder("chain").attribute(remote ? "url" : "dir", spec).build());
+        } catch (RuntimeException e) {
+            throw new CommandFailedException("cannot open the %s chain %s: %s", backend, spec, e.getMessage());
+        }
+    }
+
     /** The {@code --chain} value that selects Bittensor's chain (with {@code --network}). */
     static final String SUBTENSOR = "subtensor";
 

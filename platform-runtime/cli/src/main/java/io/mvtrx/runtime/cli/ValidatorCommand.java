@@ -276,7 +276,7 @@ final class ValidatorCommand implements Callable<Integer> {
                     // after the resume: the restored counters are the baseline, not news
                     alerts.watch(loop, ALERT_CHECK_EVERY);
                     Optional<GentrxService> training = gentrx.start(loop, transport, self.uid(),
-                            mvtrx.environment());
+                            mvtrx.environment(), registry, dir);
                     training.ifPresent(service -> stdout.printf("GenTRX: ticks to %s, rounds every %d blocks%n",
                             gentrx.server, gentrx.blocksPerRound));
                     SimulationOptions options = SimulationOptions.defaults();
@@ -296,7 +296,8 @@ final class ValidatorCommand implements Callable<Integer> {
                             stdout.flush();
                         }
                     });
-                    try (GentrxService gentrxService = training.orElse(null);
+                    try (GentrxValidatorOptions.OwnServer ownGradientServer = gentrx::close;
+                         GentrxService gentrxService = training.orElse(null);
                          ValidatorServer server = ValidatorServer.start(loop, host, port, Duration.ofMinutes(5),
                                  training)) {
                         stdout.printf("validator %s (uid %d) on subnet %d of %s; miners queried over %s; "

@@ -47,15 +47,20 @@ class GentrxValidatorOptionsTest {
     }
 
     @Test
-    void refusesToStartWithoutAServerOrWithABadOne() {
-        assertThat(parse().start(null, null, 0, Map.of())).isEmpty();
-        assertThatThrownBy(() -> parse("--gentrx").start(null, null, 0, Map.of()))
-                .hasMessage("--gentrx needs --gradient-server URL (the gradient server's API root, e.g. "
-                        + "http://127.0.0.1:8100/gentrx)");
+    void refusesToStartWithoutWhatItsOwnServerNeedsOrWithABadServer(@org.junit.jupiter.api.io.TempDir Path temp)
+            throws Exception {
+        assertThat(parse().start(null, null, 0, Map.of(), null, temp)).isEmpty();
+        assertThatThrownBy(() -> parse("--gentrx").start(null, null, 0, Map.of(), null, temp))
+                .hasMessage("--gentrx without --gradient-server runs a gradient server here: give --gentrx-data-dir "
+                        + "DIR (its store, read by the miners) and --gentrx-checkpoint FILE, or --gradient-server URL");
+        assertThatThrownBy(() -> parse("--gentrx", "--gentrx-data-dir", temp.toString()).start(null, null, 0,
+                Map.of(), null, temp)).hasMessage("--gentrx-checkpoint FILE is required: "
+                + temp.resolve("gradient-server") + " holds no model yet");
         assertThatThrownBy(() -> parse("--gentrx", "--gradient-server", "http://127.0.0.1:8100/").start(null, null, 0,
-                Map.of())).hasMessage("--gradient-server: gradient server URL must end in /gentrx, got "
+                Map.of(), null, temp)).hasMessage("--gradient-server: gradient server URL must end in /gentrx, got "
                 + "http://127.0.0.1:8100/");
         assertThatThrownBy(() -> parse("--gentrx", "--gradient-server", "http://h/gentrx", "--gentrx-share", "2")
-                .start(null, null, 0, Map.of())).hasMessage("--gentrx-share must be between 0 and 1, got 2.0");
+                .start(null, null, 0, Map.of(), null, temp)).hasMessage("--gentrx-share must be between 0 and 1, "
+                + "got 2.0");
     }
 }

@@ -148,6 +148,61 @@ class MinerCommandIT {
                 Map.of(uid, notices));
     }
 
+    private List<String> gentrxArgs(String readSecret) {
+        return List.of("--agent", "InventoryMakerAgent", "--register", "--gentrx", "--gentrx-model", "tiny",
+                "--gentrx-credentials", temp.resolve("gentrx.properties").toString(),
+                "--gentrx-pending-dir", temp.resolve("pending").toString(),
+                "--gtx-s3-account-id", "0123456789abcdef0123456789abcdef",
+                "--gtx-s3-endpoint-url", "http://127.0.0.1:9", "--gtx-s3-access-key", "writer-key",
+                "--gtx-s3-secret-key", "writer-secret-never-printed", "--gtx-s3-read-access-key", "R".repeat(32),
+                "--gtx-s3-read-secret-key", readSecret);
+    }
+
+    @Test
+    void withGentrxTheMinerCommitsItsBucketsReadKeyOnChainOnlyWhenItChanged() throws Exception {
+        String secret = "s".repeat(64);
+        List<String> first = new ArrayList<>(args());
+        first.addAll(gentrxArgs(secret));
+        StringWriter out = new StringWriter();
+        MinerCommand.RunningMiner miner = startMiner(out, first);
+
+        // account id (32, space-padded) + read key id (32) + read secret (64): what validators decode
+        assertThat(chain.commitment(NETUID, minerKey.address()))
+                .hasValue("0123456789abcdef0123456789abcdef" + "R".repeat(32) + secret);
+        assertThat(out.toString()).contains("GenTRX: training the tiny model into bucket "
+                + "0123456789abcdef0123456789abcdef at http://127.0.0.1:9; read key committed on chain")
+                .doesNotContain("writer-secret-never-printed");
+        miner.close();
+        open.remove(miner);
+
+        StringWriter again = new StringWriter();
+        MinerCommand.RunningMiner second = startMiner(again, first);
+        second.close();
+        open.remove(second);
+        assertThat(again.toString()).contains("; read key already on chain");
+
+        List<String> rotated = new ArrayList<>(args());
+        rotated.addAll(gentrxArgs("t".repeat(64)));
+        StringWriter third = new StringWriter();
+        startMiner(third, rotated);
+        assertThat(third.toString()).contains("; read key committed on chain");
+        assertThat(chain.commitment(NETUID, minerKey.address())).hasValueSatisfying(c -> assertThat(c)
+                .endsWith("t".repeat(64)).hasSize(128));
+    }
+
+    @Test
+    void withGentrxButNoCredentialsTheMinerRefusesNamingWhatIsMissingAndWhereToGiveIt() {
+        List<String> bare = new ArrayList<>(args("--agent", "InventoryMakerAgent", "--register", "--gentrx",
+                "--gentrx-model", "tiny", "--gentrx-credentials", temp.resolve("none.properties").toString()));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> startMiner(new StringWriter(), bare))
+                .isInstanceOf(CommandFailedException.class)
+                .hasMessageStartingWith("--gentrx: GenTRX miner credentials missing: account_id, access_key, "
+                        + "secret_key, read_access_key, read_secret_key. Give them as flags (--gtx-s3-account-id")
+                .hasMessageContaining("GENTRX_AGENT_S3_ACCOUNT_ID")
+                .hasMessageContaining(temp.resolve("none.properties").toString());
+    }
+
     @Test
     void servesABuiltInAgentRegisteredAndPublishedOnTheChain() throws Exception {
         StringWriter out = new StringWriter();
