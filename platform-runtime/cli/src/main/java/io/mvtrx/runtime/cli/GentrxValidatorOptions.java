@@ -62,6 +62,10 @@ final class GentrxValidatorOptions {
                     + "until its state directory (STATE-DIR/gradient-server) holds one.")
     Path checkpoint;
 
+    @Option(names = "--gentrx-evaluator", paramLabel = "NAME",
+            description = "Model evaluator of the validator's own gradient server; default: the only one installed.")
+    String evaluator;
+
     @Option(names = "--gentrx-network", paramLabel = "NAME", defaultValue = "localnet",
             description = "Key shard of the validator's own gradient server: mainnet, testnet or localnet. "
                     + "Default: ${DEFAULT-VALUE}.")
@@ -156,7 +160,7 @@ final class GentrxValidatorOptions {
         local = LocalGradientServer.start(new LocalGradientServer.Parts(settings,
                 new StorageLayout(network(), GentrxMode.SIMULATION), localBucket,
                 MinerBuckets.shared(localBucket), serverState, Optional.ofNullable(checkpoint),
-                LocalGradientServer.evaluator(null, "--gentrx"), PageStore.DEFAULT_CAP, IngestSettings.defaults(),
+                LocalGradientServer.evaluator(evaluator, "--gentrx-evaluator"), PageStore.DEFAULT_CAP, IngestSettings.defaults(),
                 List.of(), "127.0.0.1", serverPort, Optional.empty(),
                 creds -> GradientServerCommand.openBucket(plugins, creds), Duration.ofSeconds(5), Optional.empty()),
                 "--gentrx-checkpoint");

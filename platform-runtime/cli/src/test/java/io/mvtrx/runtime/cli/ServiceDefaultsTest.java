@@ -106,8 +106,8 @@ class ServiceDefaultsTest {
         assertThat(unknown.err()).startsWith("--config-file " + typo + ": unknown key 'prot'; mvtrx validator takes: "
                 + "alert-min-stall, alert-pagerduty-key, alert-pagerduty-url, alert-stall-factor, alert-timeout-share, "
                 + "alert-webhook, chain, config, config-object, duration, external-ip, gentrx, gentrx-api-key, "
-                + "gentrx-blocks-per-round, gentrx-checkpoint, gentrx-data-dir, gentrx-network, gentrx-server-port, "
-                + "gentrx-share, gentrx-window, global-timeout, gradient-server, host, hotkey, netuid, network, plugins-dir, port, register, resume, ");
+                + "gentrx-blocks-per-round, gentrx-checkpoint, gentrx-data-dir, gentrx-evaluator, gentrx-network, "
+                + "gentrx-server-port, gentrx-share, gentrx-window, global-timeout, gradient-server, host, hotkey, netuid, network, plugins-dir, port, register, resume, ");
 
         Path several = file("storage-param=root=/srv\n");
         Run multi = run(Map.of(), "validator", "--config-file", several.toString(), "--wallet", "w", "--hotkey", "h",

@@ -172,6 +172,47 @@ class ValidatorCommandTest {
     }
 
     /**
+     * {@code --gentrx} without {@code --gradient-server}: the validator runs a gradient server in its process, fed
+     * with its publishes, its state under the validator's, stopped (and persisted) with it.
+     */
+    @Test
+    void withGentrxAndNoServerUrlRunsItsOwnGradientServer() throws Exception {
+        Path config = temp.resolve("small.xml");
+        try (InputStream in = ValidatorCommandTest.class.getResourceAsStream("small.xml")) {
+            Files.copy(in, config);
+        }
+        Path seed = temp.resolve("seed.ckpt");
+        io.mvtrx.runtime.gentrx.delta.checkpoint.CheckpointWriter.write(GentrxCommand.seedCheckpoint(
+                io.mvtrx.runtime.gentrx.model.ModelConfig.tiny(), 1, "test"), seed);
+        Path walletDir = temp.resolve("wallets");
+        WalletStore wallets = new WalletStore(walletDir);
+        wallets.createColdkey("owner");
+        wallets.createHotkey("owner", "validator");
+        Path state = temp.resolve("state");
+        String[] args = {"validator", "--config", config.toString(), "--wallet", "owner", "--hotkey", "validator",
+            "--wallet-dir", walletDir.toString(), "--chain", temp.resolve("chain").toString(), "--port", "0",
+            "--host", "127.0.0.1", "--state-dir", state.toString(), "--duration", "5s", "--simulations", "1",
+            "--register", "--stake", "1000", "--gentrx"};
+
+        Run noStore = run(args);
+        Run noSeed = run(concat(args, "--gentrx-data-dir", temp.resolve("data").toString()));
+        Run ran = run(concat(args, "--gentrx-data-dir", temp.resolve("data").toString(), "--gentrx-checkpoint",
+                seed.toString(), "--gentrx-evaluator", "order-model"));
+
+        assertThat(noStore.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(noStore.err()).contains("--gentrx without --gradient-server runs a gradient server here: give "
+                + "--gentrx-data-dir DIR");
+        assertThat(noSeed.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(noSeed.err()).contains("--gentrx-checkpoint FILE is required: " + state.resolve("gradient-server")
+                + " holds no model yet");
+        assertThat(ran.exitCode()).as(ran.err()).isEqualTo(ExitCodes.OK);
+        assertThat(ran.out()).containsPattern("GenTRX: ticks to http://127\\.0\\.0\\.1:\\d+/gentrx, rounds every 25 "
+                + "blocks");
+        // the server's round state and ingest staging, persisted when the validator stopped
+        assertThat(state.resolve("gradient-server/state.json")).isRegularFile();
+    }
+
+    /**
      * The owner publishes the configuration to an fs store ({@code config publish}); the validator runs it from
      * there ({@code --config-object}). An invalid file is not published; the flags are checked first.
      */
