@@ -103,10 +103,15 @@ final class GradientServerCommand implements Callable<Integer> {
                     + "the same store (comma-separated). Default: none.")
     private List<Integer> proposalUids = new ArrayList<>();
 
-    @Option(names = "--chain", paramLabel = "URL|DIR",
-            description = "Read miners' buckets from their chain commitments: a chain served by mvtrx chain (URL) or a "
-                    + "local chain's folder. Default: miners write to --storage (a shared store).")
+    @Option(names = "--chain", paramLabel = "URL|DIR|subtensor",
+            description = "Read miners' buckets from their chain commitments: a chain served by mvtrx chain (URL), a "
+                    + "local chain's folder, or subtensor (with --subtensor-network). Default: miners write to "
+                    + "--storage (a shared store).")
     private String chain;
+
+    @Option(names = "--subtensor-network", defaultValue = "finney", paramLabel = "NAME|URL",
+            description = "With --chain subtensor: finney, test, local or a ws:// URL. Default: ${DEFAULT-VALUE}.")
+    private String subtensorNetwork;
 
     @Option(names = "--netuid", defaultValue = "79", paramLabel = "N",
             description = "Subnet whose commitments name the miners' buckets (with --chain). Default: "
@@ -215,7 +220,7 @@ final class GradientServerCommand implements Callable<Integer> {
             opened.add(bucket);
             MinerBuckets miners;
             if (chain != null) {
-                ChainBackend followed = NodeParts.readOnlyChain(registry, chain);
+                ChainBackend followed = NodeParts.readOnlyChain(registry, chain, subtensorNetwork);
                 opened.add(followed);
                 ChainMinerBuckets committed = new ChainMinerBuckets(followed, netuid, Optional.ofNullable(
                         endpointOverride != null ? endpointOverride

@@ -148,8 +148,21 @@ final class NodeParts {
         }
     }
 
-    /** A chain to read only (metagraph, commitments): {@code mvtrx chain}'s URL, or a local chain's folder. */
-    static ChainBackend readOnlyChain(PluginCatalog catalog, String spec) {
+    /**
+     * A chain to read only (metagraph, commitments): {@code mvtrx chain}'s URL, a local chain's folder, or
+     * {@code subtensor} on {@code network} (finney, test, local or a ws:// URL).
+     */
+    static ChainBackend readOnlyChain(PluginCatalog catalog, String spec, String network) {
+        if (SUBTENSOR.equals(spec)) {
+            ChainBackendProvider provider = catalog.find(ChainBackendProvider.class, SUBTENSOR).orElseThrow(() ->
+                    new CommandFailedException("chain backend '%s' is not loaded; loaded: %s", SUBTENSOR,
+                            names(catalog, ExtensionPoint.CHAIN_BACKEND)));
+            try {
+                return provider.create(Settings.builder("chain").attribute("network", network).build());
+            } catch (RuntimeException e) {
+                throw new CommandFailedException("cannot open the subtensor chain %s: %s", network, e.getMessage());
+            }
+        }
         boolean remote = spec.startsWith("http://") || spec.startsWith("https://");
         String backend = remote ? "remote" : "local";
         ChainBackendProvider provider = catalog.find(ChainBackendProvider.class, backend).orElseThrow(() ->
