@@ -103,4 +103,22 @@ class LocalnetCommandTest {
         assertThat(tooShort.err()).contains("mvtrx: --duration 00:01:10 leaves 00:00:56 after the grace period of "
                 + "00:00:14: at least 00:01:00 must be scored");
     }
+
+    @Test
+    void refusesGenTrxSettingsThatCannotRunBeforeStartingAnything() {
+        String out = temp.resolve("g").toString();
+        Run tooManyTrainers = run("localnet", "--miners", "2", "--gentrx", "--gentrx-miners", "3", "--out", out);
+        Run budgetTooLong = run("localnet", "--gentrx", "--gentrx-blocks-per-round", "5", "--gentrx-budget", "5s",
+                "--out", out);
+        Run pagesTooShort = run("localnet", "--gentrx", "--gentrx-page-rows", "512", "--out", out);
+
+        assertThat(tooManyTrainers.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(tooManyTrainers.err()).contains("mvtrx: --gentrx-miners must be between 0 and --miners (2), got 3");
+        assertThat(budgetTooLong.err()).contains("mvtrx: --gentrx-budget must be positive and shorter than a round "
+                + "(5 s), got 00:00:05");
+        assertThat(pagesTooShort.err()).contains("mvtrx: --gentrx-page-rows must exceed the training window of 512 "
+                + "rows, got 512");
+        // nothing was started: no chain, no seed
+        assertThat(temp.resolve("g")).doesNotExist();
+    }
 }
