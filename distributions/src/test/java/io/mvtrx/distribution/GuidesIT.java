@@ -46,8 +46,9 @@ class GuidesIT {
     private static final Pattern SH_BLOCK = Pattern.compile("^```sh\\n(.*?)^```$", Pattern.DOTALL | Pattern.MULTILINE);
 
     private static final String BUCKET = "mvtrx-guide";
-    private static final String ACCESS_KEY = "guide-access";
-    private static final String SECRET_KEY = "guide-secret-0123456789";
+    /** 32 and 64 characters: the lengths a miner's chain commitment holds (the GenTRX guide commits them). */
+    private static final String ACCESS_KEY = "guide-access-0123456789abcdefghi";
+    private static final String SECRET_KEY = "guide-secret-0123456789abcdefghijklmnopqrstuvwxyz0123456789abcde";
 
     private static BlobStoreContext blobs;
     private static S3Proxy s3;

@@ -81,7 +81,7 @@ final class LocalnetGentrx {
     private static final int UIDS = 256;
 
     @Option(names = "--gentrx", description = "Also run GenTRX: a gradient server, rounds, miners training the tiny "
-            + "order model (doc/gentrx.md, \"localnet\").")
+            + "order model (doc/cli.md, \"mvtrx localnet --gentrx\").")
     boolean enabled;
 
     @Option(names = "--gentrx-miners", paramLabel = "N", defaultValue = "2",

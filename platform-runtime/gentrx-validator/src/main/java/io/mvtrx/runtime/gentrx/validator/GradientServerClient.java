@@ -84,7 +84,9 @@ public final class GradientServerClient {
             } catch (GradientServerException e) {
                 throw e;
             } catch (IOException e) {
-                last = new GradientServerException("POST " + base + "state: " + e.getMessage(), false);
+                // a refused connection has no message: name the exception
+                last = new GradientServerException("POST " + base + "state: " + (e.getMessage() != null
+                        ? e.getMessage() : e.getClass().getSimpleName()), false);
             }
         }
         throw last;

@@ -270,7 +270,7 @@ public final class GentrxService implements AutoCloseable {
             }
         } catch (IOException e) {
             pushFailures.incrementAndGet();
-            problem(e.getMessage(), null);
+            problem(e.getMessage() != null ? e.getMessage() : e.toString(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
