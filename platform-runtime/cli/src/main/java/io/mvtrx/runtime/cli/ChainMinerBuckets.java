@@ -44,7 +44,8 @@ final class ChainMinerBuckets implements IntFunction<Optional<StorageBackend>>, 
     private Instant lastRead = Instant.MIN;
 
     /**
-     * @param endpointOverride replaces the providers' endpoints (MinIO, localnet: {@code GENTRX_CHAIN_ENDPOINT_OVERRIDE})
+     * @param endpointOverride replaces the providers' endpoints (MinIO, localnet:
+     *                         {@code GENTRX_CHAIN_ENDPOINT_OVERRIDE})
      * @param opener           opens a bucket through the {@code s3} storage plugin
      */
     ChainMinerBuckets(ChainBackend chain, int netuid, Optional<String> endpointOverride,

@@ -160,7 +160,8 @@ final class GentrxValidatorOptions {
         local = LocalGradientServer.start(new LocalGradientServer.Parts(settings,
                 new StorageLayout(network(), GentrxMode.SIMULATION), localBucket,
                 MinerBuckets.shared(localBucket), serverState, Optional.ofNullable(checkpoint),
-                LocalGradientServer.evaluator(evaluator, "--gentrx-evaluator"), PageStore.DEFAULT_CAP, IngestSettings.defaults(),
+                LocalGradientServer.evaluator(evaluator, "--gentrx-evaluator"), PageStore.DEFAULT_CAP,
+                IngestSettings.defaults(),
                 List.of(), "127.0.0.1", serverPort, Optional.empty(),
                 creds -> GradientServerCommand.openBucket(plugins, creds), Duration.ofSeconds(5), Optional.empty()),
                 "--gentrx-checkpoint");

@@ -57,11 +57,11 @@ import jakarta.json.JsonReader;
 import picocli.CommandLine.Option;
 
 /**
- * {@code mvtrx localnet --gentrx}: GenTRX end to end in the localnet JVM on the {@code fs} backend — a gradient server
- * on loopback fed by the validator, the tiny order model seeded in {@code OUT/gentrx/seed.ckpt}, the first
+ * {@code mvtrx localnet --gentrx}: GenTRX end to end in the localnet JVM on the {@code fs} backend — a gradient
+ * server on loopback fed by the validator, the tiny order model seeded in {@code OUT/gentrx/seed.ckpt}, the first
  * {@code --gentrx-miners} miners training it in background threads (their trading answers never wait), rounds on the
- * localnet's one-second blocks. At the end the open round is closed and scored, and the seed and the published model
- * are evaluated on the same held-out pages.
+ * localnet's one-second blocks. At the end the open round is closed and scored, and the report compares the seed and
+ * the published model on the last validated round's held-out pages.
  */
 final class LocalnetGentrx {
 
@@ -183,8 +183,8 @@ final class LocalnetGentrx {
             dataBuckets.add(data);
             GradientUploader uploader = new GradientUploader(bucket, root.resolve("miners").resolve("uid-" + uid)
                     .resolve("pending"), InstantSource.system(), TrainingConfig.DEFAULT_KEEP_GRADIENTS);
-            TrainingConfig config = new TrainingConfig(uid, validatorUid, Duration.ofNanos(options.budgetNanos), 0, SEQ_LEN,
-                    TrainingConfig.DEFAULT_TOP_K_FRACTION, TrainingConfig.DEFAULT_KEEP_GRADIENTS);
+            TrainingConfig config = new TrainingConfig(uid, validatorUid, Duration.ofNanos(options.budgetNanos), 0,
+                    SEQ_LEN, TrainingConfig.DEFAULT_TOP_K_FRACTION, TrainingConfig.DEFAULT_KEEP_GRADIENTS);
             // pages through the assignment's access, as a remote miner reads them; versions from the aggregator's
             // bucket, the same store on localnet
             TrainingWorker worker = new TrainingWorker(new RoundRunner(config, new OrderModelTrainer(model,
@@ -232,8 +232,8 @@ final class LocalnetGentrx {
 
         /**
          * After the simulation: waits (bounded) for the server to close and score the last round that was opened,
-         * reads every scored round into the rewards, then compares the seed and the published model on the last
-         * round's held-out pages.
+         * reads every scored round into the rewards, and reports the rounds from the server's aggregation log (each
+         * with the seed's loss on the round's held-out pages).
          */
         Report finish(PrintWriter stderr) throws IOException, InterruptedException {
             long opened = service.currentRound();
