@@ -38,6 +38,18 @@ public final class BookCodec {
 
     /** Parses {@code Books} bytes back into book states. */
     public static List<BookState> decodeBooks(ByteString bytes) {
+        try {
+            return BooksReader.read(bytes);
+        } catch (java.io.IOException e) {
+            throw new WireFormatException(e, "books: not a Books message: %s", e.getMessage());
+        } catch (BooksReader.MergeNeeded e) {
+            // a singular message field given twice: protobuf merges it, the generated parser knows how
+            return decodeGenerated(bytes);
+        }
+    }
+
+    /** {@link #decodeBooks} through the generated messages: the reference behaviour {@link BooksReader} follows. */
+    static List<BookState> decodeGenerated(ByteString bytes) {
         ModelProto.Books books;
         try {
             books = ModelProto.Books.parseFrom(bytes);

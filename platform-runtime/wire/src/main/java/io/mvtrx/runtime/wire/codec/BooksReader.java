@@ -1,0 +1,296 @@
+package io.mvtrx.runtime.wire.codec;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.mvtrx.api.book.BookSnapshot;
+import io.mvtrx.api.book.Level;
+import io.mvtrx.api.book.RestingOrder;
+import io.mvtrx.api.event.BookEvent;
+import io.mvtrx.api.event.OrderCancelled;
+import io.mvtrx.api.event.OrderPlaced;
+import io.mvtrx.api.event.Trade;
+import io.mvtrx.api.state.BookState;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.WireFormat;
+
+/**
+ * Reads {@code Books} bytes (model.proto) straight into the api records, without building the generated messages
+ * first: the same result as {@code Books.parseFrom} followed by {@link BookCodec#decode}, at a fraction of the
+ * allocations — decoding the shared books is a miner's largest cost per request (doc/benchmarks.md, fan-out).
+ *
+ * <p>Unknown fields and known fields with another wire type are skipped, as the generated parser does. A singular
+ * message field given twice (which protobuf merges, and our encoder never writes) is not handled here:
+ * {@link MergeNeeded} tells the caller to use the generated parser instead.
+ */
+final class BooksReader {
+
+    /** A singular message field repeated: protobuf's merge semantics apply, leave it to the generated parser. */
+    static final class MergeNeeded extends Exception {
+        MergeNeeded() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final int LEN = WireFormat.WIRETYPE_LENGTH_DELIMITED;
+    private static final int VARINT = WireFormat.WIRETYPE_VARINT;
+
+    private BooksReader() {
+    }
+
+    private static int tag(int field, int wireType) {
+        return field << 3 | wireType;
+    }
+
+    /**
+     * @throws IOException              when the bytes are not a {@code Books} message
+     * @throws IllegalArgumentException from the api records, for values they refuse
+     * @throws WireFormatException      naming a required field that is unset
+     */
+    static List<BookState> read(ByteString bytes) throws IOException, MergeNeeded {
+        CodedInputStream in = bytes.newCodedInput();
+        List<BookState> books = new ArrayList<>();
+        int tag;
+        while ((tag = in.readTag()) != 0) {
+            if (tag == tag(1, LEN)) {
+                int limit = in.pushLimit(in.readRawVarint32());
+                try {
+                    books.add(book(in));
+                } catch (IllegalArgumentException | WireFormatException e) {
+                    throw new WireFormatException(e, "books[%d]: %s", books.size(), e.getMessage());
+                }
+                in.popLimit(limit);
+            } else {
+                skip(in, tag);
+            }
+        }
+        return books;
+    }
+
+    private static BookState book(CodedInputStream in) throws IOException, MergeNeeded {
+        BookSnapshot snapshot = null;
+        List<BookEvent> events = new ArrayList<>();
+        long makerTakerRatio = 0;
+        int tag;
+        while ((tag = in.readTag()) != 0) {
+            if (tag == tag(1, LEN)) {
+                if (snapshot != null) {
+                    throw new MergeNeeded();
+                }
+                int limit = in.pushLimit(in.readRawVarint32());
+                snapshot = snapshot(in);
+                in.popLimit(limit);
+            } else if (tag == tag(2, LEN)) {
+                int limit = in.pushLimit(in.readRawVarint32());
+                events.add(event(in));
+                in.popLimit(limit);
+            } else if (tag == tag(3, VARINT)) {
+                makerTakerRatio = in.readSInt64();
+            } else {
+                skip(in, tag);
+            }
+        }
+        Checks.require(snapshot != null, "BookState.snapshot");
+        return new BookState(snapshot, events, makerTakerRatio);
+    }
+
+    private static BookSnapshot snapshot(CodedInputStream in) throws IOException {
+        int bookId = 0;
+        long timestamp = 0;
+        List<Level> bids = new ArrayList<>();
+        List<Level> asks = new ArrayList<>();
+        int tag;
+        while ((tag = in.readTag()) != 0) {
+            if (tag == tag(1, VARINT)) {
+                bookId = in.readInt32();
+            } else if (tag == tag(2, VARINT)) {
+                timestamp = in.readInt64();
+            } else if (tag == tag(3, LEN) || tag == tag(4, LEN)) {
+                int limit = in.pushLimit(in.readRawVarint32());
+                (tag == tag(3, LEN) ? bids : asks).add(level(in));
+                in.popLimit(limit);
+            } else {
+                skip(in, tag);
+            }
+        }
+        return new BookSnapshot(bookId, timestamp, bids, asks);
+    }
+
+    private static Level level(CodedInputStream in) throws IOException {
+        long price = 0;
+        long volume = 0;
+        List<RestingOrder> orders = null;
+        int tag;
+        while ((tag = in.readTag()) != 0) {
+            if (tag == tag(1, VARINT)) {
+                price = in.readInt64();
+            } else if (tag == tag(2, VARINT)) {
+                volume = in.readInt64();
+            } else if (tag == tag(3, LEN)) {
+                int limit = in.pushLimit(in.readRawVarint32());
+                if (orders == null) {
+                    orders = new ArrayList<>();
+                }
+                orders.add(order(in));
+                in.popLimit(limit);
+            } else {
+                skip(in, tag);
+            }
+        }
+        return orders == null ? Level.broad(price, volume) : new Level(price, volume, orders);
+    }
+
+    private static RestingOrder order(CodedInputStream in) throws IOException {
+        long orderId = 0;
+        int agentId = 0;
+        long volume = 0;
+        long timestamp = 0;
+        int tag;
+        while ((tag = in.readTag()) != 0) {
+            switch (tag) {
+                case 1 << 3 | VARINT -> orderId = in.readInt64();
+                case 2 << 3 | VARINT -> agentId = in.readSInt32();
+                case 3 << 3 | VARINT -> volume = in.readInt64();
+                case 4 << 3 | VARINT -> timestamp = in.readInt64();
+                default -> skip(in, tag);
+            }
+        }
+        return new RestingOrder(orderId, agentId, volume, timestamp);
+    }
+
+    /** One {@code BookEvent}: the oneof's last kind wins; the same kind twice in a row would merge. */
+    private static BookEvent event(CodedInputStream in) throws IOException, MergeNeeded {
+        BookEvent event = null;
+        int kind = 0;
+        int tag;
+        while ((tag = in.readTag()) != 0) {
+            int field = WireFormat.getTagFieldNumber(tag);
+            if (WireFormat.getTagWireType(tag) == LEN && field >= 1 && field <= 3) {
+                if (field == kind) {
+                    throw new MergeNeeded();
+                }
+                int limit = in.pushLimit(in.readRawVarint32());
+                event = switch (field) {
+                    case 1 -> placed(in);
+                    case 2 -> trade(in);
+                    default -> cancelled(in);
+                };
+                in.popLimit(limit);
+                kind = field;
+            } else {
+                skip(in, tag);
+            }
+        }
+        if (event == null) {
+            throw new WireFormatException("field 'BookEvent.kind' is unset");
+        }
+        return event;
+    }
+
+    private static OrderPlaced placed(CodedInputStream in) throws IOException {
+        int bookId = 0;
+        long timestamp = 0;
+        long orderId = 0;
+        int agentId = 0;
+        long clientOrderId = 0;
+        int type = 0;
+        int side = 0;
+        long price = 0;
+        long volume = 0;
+        long leverage = 0;
+        int stp = 0;
+        int tag;
+        while ((tag = in.readTag()) != 0) {
+            switch (tag) {
+                case 1 << 3 | VARINT -> bookId = in.readInt32();
+                case 2 << 3 | VARINT -> timestamp = in.readInt64();
+                case 3 << 3 | VARINT -> orderId = in.readInt64();
+                case 4 << 3 | VARINT -> agentId = in.readSInt32();
+                case 5 << 3 | VARINT -> clientOrderId = in.readSInt64();
+                case 6 << 3 | VARINT -> type = in.readEnum();
+                case 7 << 3 | VARINT -> side = in.readEnum();
+                case 8 << 3 | VARINT -> price = in.readInt64();
+                case 9 << 3 | VARINT -> volume = in.readInt64();
+                case 10 << 3 | VARINT -> leverage = in.readInt64();
+                case 11 << 3 | VARINT -> stp = in.readEnum();
+                default -> skip(in, tag);
+            }
+        }
+        return new OrderPlaced(bookId, timestamp, orderId, agentId, clientOrderId,
+                Enums.ORDER_TYPE.decode(type, "OrderPlaced.type"), Enums.SIDE.decode(side, "OrderPlaced.side"),
+                price, volume, leverage, Enums.STP.decode(stp, "OrderPlaced.stp"));
+    }
+
+    private static Trade trade(CodedInputStream in) throws IOException {
+        int bookId = 0;
+        long timestamp = 0;
+        long tradeId = 0;
+        int takerSide = 0;
+        long takerOrderId = 0;
+        long makerOrderId = 0;
+        int takerAgentId = 0;
+        int makerAgentId = 0;
+        long price = 0;
+        long volume = 0;
+        long takerFee = 0;
+        long makerFee = 0;
+        int tag;
+        while ((tag = in.readTag()) != 0) {
+            switch (tag) {
+                case 1 << 3 | VARINT -> bookId = in.readInt32();
+                case 2 << 3 | VARINT -> timestamp = in.readInt64();
+                case 3 << 3 | VARINT -> tradeId = in.readInt64();
+                case 4 << 3 | VARINT -> takerSide = in.readEnum();
+                case 5 << 3 | VARINT -> takerOrderId = in.readInt64();
+                case 6 << 3 | VARINT -> makerOrderId = in.readInt64();
+                case 7 << 3 | VARINT -> takerAgentId = in.readSInt32();
+                case 8 << 3 | VARINT -> makerAgentId = in.readSInt32();
+                case 9 << 3 | VARINT -> price = in.readInt64();
+                case 10 << 3 | VARINT -> volume = in.readInt64();
+                case 11 << 3 | VARINT -> takerFee = in.readSInt64();
+                case 12 << 3 | VARINT -> makerFee = in.readSInt64();
+                default -> skip(in, tag);
+            }
+        }
+        return new Trade(bookId, timestamp, tradeId, Enums.SIDE.decode(takerSide, "Trade.taker_side"), takerOrderId,
+                makerOrderId, takerAgentId, makerAgentId, price, volume, takerFee, makerFee);
+    }
+
+    private static OrderCancelled cancelled(CodedInputStream in) throws IOException {
+        int bookId = 0;
+        long timestamp = 0;
+        long orderId = 0;
+        int agentId = 0;
+        long price = 0;
+        long volume = 0;
+        long remaining = 0;
+        int reason = 0;
+        int tag;
+        while ((tag = in.readTag()) != 0) {
+            switch (tag) {
+                case 1 << 3 | VARINT -> bookId = in.readInt32();
+                case 2 << 3 | VARINT -> timestamp = in.readInt64();
+                case 3 << 3 | VARINT -> orderId = in.readInt64();
+                case 4 << 3 | VARINT -> agentId = in.readSInt32();
+                case 5 << 3 | VARINT -> price = in.readInt64();
+                case 6 << 3 | VARINT -> volume = in.readInt64();
+                case 7 << 3 | VARINT -> remaining = in.readInt64();
+                case 8 << 3 | VARINT -> reason = in.readEnum();
+                default -> skip(in, tag);
+            }
+        }
+        return new OrderCancelled(bookId, timestamp, orderId, agentId, price, volume, remaining,
+                Enums.CANCEL_REASON.decode(reason, "OrderCancelled.reason"));
+    }
+
+    /** Skips an unknown field; an end-group tag is an error, as the generated parser's {@code checkLastTagWas}. */
+    private static void skip(CodedInputStream in, int tag) throws IOException {
+        if (!in.skipField(tag)) {
+            throw new com.google.protobuf.InvalidProtocolBufferException(
+                    "Protocol message end-group tag did not match expected tag.");
+        }
+    }
+}

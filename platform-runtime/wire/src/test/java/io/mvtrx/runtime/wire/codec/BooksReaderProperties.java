@@ -1,0 +1,139 @@
+package io.mvtrx.runtime.wire.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Random;
+
+import io.mvtrx.api.state.BookState;
+import io.mvtrx.runtime.wire.proto.ModelProto;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.UnknownFieldSet;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * The streaming books reader against the generated parser it replaces on the miners' hot path: the same books, the
+ * same refusals, on what our encoder writes and on what it never writes (unknown fields, merged messages, damage).
+ */
+class BooksReaderProperties {
+
+    private static List<BookState> books(long seed) {
+        return new RecordGen(new Random(seed)).list(4, RecordGen::book);
+    }
+
+    /** What decoding gives: the books, or that it was refused (messages may differ in which fault they name). */
+    private static Object outcome(java.util.function.Supplier<List<BookState>> decode) {
+        try {
+            return decode.get();
+        } catch (WireFormatException e) {
+            return "refused";
+        }
+    }
+
+    @Property(tries = 300)
+    void readsWhatTheEncoderWritesAsTheGeneratedParserDoes(@ForAll long seed) {
+        List<BookState> books = books(seed);
+        ByteString bytes = BookCodec.encodeBooks(books);
+
+        assertThat(BookCodec.decodeBooks(bytes)).isEqualTo(books).isEqualTo(BookCodec.decodeGenerated(bytes));
+    }
+
+    @Property(tries = 200)
+    void readsBooksWhoseBytesAreSplitAcrossBuffersAsGrpcDeliversThem(@ForAll long seed) throws Exception {
+        List<BookState> books = books(seed);
+        byte[] bytes = BookCodec.encodeBooks(books).toByteArray();
+        int cut = bytes.length / 3;
+        // two pieces, and a rope of 7-byte chunks (a field split at every possible place)
+        ByteString rope = ByteString.copyFrom(bytes, 0, cut).concat(ByteString.copyFrom(bytes, cut,
+                bytes.length - cut));
+
+        assertThat(BookCodec.decodeBooks(rope)).isEqualTo(books);
+        assertThat(BookCodec.decodeBooks(ByteString.readFrom(new java.io.ByteArrayInputStream(bytes), 7)))
+                .isEqualTo(books);
+    }
+
+    @Property(tries = 200)
+    void skipsUnknownFieldsAtEveryLevelAsTheGeneratedParserDoes(@ForAll long seed) {
+        Random random = new Random(seed);
+        ModelProto.Books.Builder message = ModelProto.Books.newBuilder();
+        for (BookState book : books(seed)) {
+            message.addBooks(BookCodec.encode(book));
+        }
+        // field 99 as a varint, a length-delimited and a fixed64 value, sprinkled through the tree
+        UnknownFieldSet unknown = UnknownFieldSet.newBuilder()
+                .addField(99, UnknownFieldSet.Field.newBuilder().addVarint(random.nextLong())
+                        .addLengthDelimited(ByteString.copyFromUtf8("future")).addFixed64(7).build())
+                .build();
+        message.setUnknownFields(unknown);
+        for (int i = 0; i < message.getBooksCount(); i++) {
+            ModelProto.BookState.Builder book = message.getBooksBuilder(i).setUnknownFields(unknown);
+            book.getSnapshotBuilder().setUnknownFields(unknown);
+            for (ModelProto.Level.Builder level : book.getSnapshotBuilder().getBidsBuilderList()) {
+                level.setUnknownFields(unknown);
+                level.getOrdersBuilderList().forEach(o -> o.setUnknownFields(unknown));
+            }
+            for (ModelProto.BookEvent.Builder event : book.getEventsBuilderList()) {
+                event.setUnknownFields(unknown);
+                if (event.hasPlaced()) {
+                    event.getPlacedBuilder().setUnknownFields(unknown);
+                } else if (event.hasTrade()) {
+                    event.getTradeBuilder().setUnknownFields(unknown);
+                } else {
+                    event.getCancelledBuilder().setUnknownFields(unknown);
+                }
+            }
+        }
+        ByteString bytes = message.build().toByteString();
+
+        assertThat(BookCodec.decodeBooks(bytes)).isEqualTo(books(seed)).isEqualTo(BookCodec.decodeGenerated(bytes));
+    }
+
+    @Property(tries = 100)
+    void aSnapshotOrEventGivenTwiceIsMergedAsProtobufMergesIt(@ForAll long seed) {
+        RecordGen gen = new RecordGen(new Random(seed));
+        ModelProto.BookState first = BookCodec.encode(gen.book());
+        ModelProto.BookState second = BookCodec.encode(gen.book());
+        // a BookState whose bytes are two BookStates concatenated: snapshots merge, events append
+        ByteString merged = first.toByteString().concat(second.toByteString());
+        ByteString bytes = ModelProto.Books.newBuilder().build().toByteString()
+                .concat(ByteString.copyFrom(new byte[] {0x0a})).concat(varint(merged.size())).concat(merged);
+
+        assertThat(BookCodec.decodeBooks(bytes)).isEqualTo(BookCodec.decodeGenerated(bytes));
+    }
+
+    @Property(tries = 1000)
+    void onDamagedBytesBothReadTheSameOrBothRefuse(@ForAll long seed) {
+        Random random = new Random(seed);
+        byte[] bytes = BookCodec.encodeBooks(books(seed)).toByteArray();
+        if (bytes.length == 0) {
+            return;
+        }
+        int damage = 1 + random.nextInt(4);
+        for (int i = 0; i < damage; i++) {
+            bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+        }
+        if (random.nextBoolean()) {
+            bytes = java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length + 1));
+        }
+        ByteString damaged = ByteString.copyFrom(bytes);
+
+        Object streaming = outcome(() -> BookCodec.decodeBooks(damaged));
+        Object generated = outcome(() -> BookCodec.decodeGenerated(damaged));
+        Statistics.collect(streaming instanceof String ? "refused" : "read");
+        assertThat(streaming).isEqualTo(generated);
+    }
+
+    private static ByteString varint(int value) {
+        ByteString.Output out = ByteString.newOutput();
+        int v = value;
+        while ((v & ~0x7f) != 0) {
+            out.write((v & 0x7f) | 0x80);
+            v >>>= 7;
+        }
+        out.write(v);
+        return out.toByteString();
+    }
+}
