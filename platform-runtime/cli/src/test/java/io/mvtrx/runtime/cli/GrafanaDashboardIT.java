@@ -48,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code doc/grafana/mvtrx.json} against real scrapes: a chain served over HTTP, a miner and {@code mvtrx validator}
- * (querying the miner, writing weights to the chain) run on loopback; every metric name in the dashboard's PromQL
+ * (querying the miner, writing weights to the chain, running GenTRX with its own gradient server) run on loopback; every metric name in the dashboard's PromQL
  * expressions must be in one of their {@code /metrics}, and every label the dashboard groups by or shows must be on
  * that metric's series.
  */
@@ -155,6 +155,9 @@ class GrafanaDashboardIT {
         try (InputStream in = GrafanaDashboardIT.class.getResourceAsStream("small.xml")) {
             Files.copy(in, config);
         }
+        Path seed = temp.resolve("seed.ckpt");
+        io.mvtrx.runtime.gentrx.delta.checkpoint.CheckpointWriter.write(GentrxCommand.seedCheckpoint(
+                io.mvtrx.runtime.gentrx.model.ModelConfig.tiny(), 1, "test"), seed);
         Path walletDir = temp.resolve("wallets");
         WalletStore wallets = new WalletStore(walletDir);
         wallets.createColdkey("owner");
@@ -183,7 +186,10 @@ class GrafanaDashboardIT {
                         "--config", config.toString(), "--wallet", "owner", "--hotkey", "validator", "--wallet-dir",
                         walletDir.toString(), "--chain", "http://127.0.0.1:" + chainServer.port(), "--host",
                         "127.0.0.1", "--port", "0", "--state-dir", temp.resolve("state").toString(), "--duration",
-                        "300s", "--simulations", "1", "--scoring-window", "60s"));
+                        "300s", "--simulations", "1", "--scoring-window", "60s",
+                        // GenTRX with its own gradient server, for the dashboard's GenTRX row
+                        "--gentrx", "--gentrx-data-dir", temp.resolve("gentrx").toString(), "--gentrx-checkpoint",
+                        seed.toString(), "--gentrx-evaluator", "order-model"));
                 try {
                     int port = Integer.parseInt(awaitLine(out, run).group(1));
                     String validatorText;

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.mvtrx.api.event.RejectReason;
 import io.mvtrx.runtime.dashboard.DashboardRoutes;
+import io.mvtrx.runtime.gentrx.validator.RoundScores;
 import io.mvtrx.runtime.validator.node.gentrx.GentrxService;
 import io.mvtrx.runtime.metrics.PrometheusText;
 
@@ -156,12 +157,14 @@ public final class ValidatorServer implements AutoCloseable {
                     .counter("gentrx_ticks_dropped", "ticks dropped because the gradient server fell behind",
                             service.dropped())
                     .counter("gentrx_push_failures", "pushes and round calls that failed", service.pushFailures());
-            service.lastScores().ifPresent(last -> out
-                    .gauge("gentrx_accepted", "gradients accepted in the last scored round", last.accepted())
+            // NaN until a scored round comes back (and for a round with nothing validated)
+            var last = service.lastScores();
+            out.gauge("gentrx_accepted", "gradients accepted in the last scored round",
+                            last.map(RoundScores::accepted).orElse(0))
                     .gauge("gentrx_heldout_loss_before", "held-out loss before the last scored round's aggregate",
-                            last.lossBefore())
+                            last.map(RoundScores::lossBefore).orElse(Double.NaN))
                     .gauge("gentrx_heldout_loss_after", "held-out loss with the last scored round's aggregate",
-                            last.lossAfter()));
+                            last.map(RoundScores::lossAfter).orElse(Double.NaN));
             double[] gentrxScores = service.scores();
             Map<String, Double> gentrxByUid = new LinkedHashMap<>();
             for (int uid = 0; uid < gentrxScores.length; uid++) {
