@@ -142,6 +142,12 @@ final class BenchCommand implements Callable<Integer> {
                         + "1-3). Default: not pinned.")
         private String minerCpus;
 
+        @Option(names = "--miner-nice", paramLabel = "N",
+                description = "With --miners-process: start the miners' JVM at this niceness (nice -n N, 1-19), so "
+                        + "that the validator gets the CPU whenever it has work and the miners the rest. "
+                        + "Default: 0, the validator's priority.")
+        private int minerNice;
+
         @Option(names = "--validator-cpus", paramLabel = "LIST",
                 description = "Pin this JVM, the validator, to these CPUs (taskset, e.g. 0). Default: not pinned.")
         private String validatorCpus;
@@ -227,9 +233,16 @@ final class BenchCommand implements Callable<Integer> {
                 throw new CommandFailedException("--miner-cpus needs --miners-process: in-process miners share the "
                         + "validator's JVM (use --validator-cpus to pin both)");
             }
+            if (minerNice != 0 && !minersProcess) {
+                throw new CommandFailedException("--miner-nice needs --miners-process: in-process miners share the "
+                        + "validator's threads' priority");
+            }
+            if (minerNice < 0 || minerNice > 19) {
+                throw new CommandFailedException("--miner-nice must be within 1-19 (0 for none), got " + minerNice);
+            }
             return new Placement(minersProcess,
                     minerCpus == null ? null : CpuList.parse("--miner-cpus", minerCpus),
-                    validatorCpus == null ? null : CpuList.parse("--validator-cpus", validatorCpus));
+                    validatorCpus == null ? null : CpuList.parse("--validator-cpus", validatorCpus), minerNice);
         }
 
         /** {@code mvtrx bench fanout-miners ...} in a new JVM, pinned when asked. */
@@ -246,8 +259,7 @@ final class BenchCommand implements Callable<Integer> {
                     "--netuid", Integer.toString(NETUID),
                     "--agent", agent,
                     "--agent-timeout-ns", Long.toString(timeout)));
-            List<String> command = ChildJvm.command(args);
-            return placement.minerCpus() == null ? command : placement.minerCpus().prefix(command);
+            return placement.minersCommand(ChildJvm.command(args));
         }
 
         private static Map<String, String> childEnvironment(MvtrxCommand mvtrx) {
@@ -278,7 +290,7 @@ final class BenchCommand implements Callable<Integer> {
                  ValidatorLoop loop = new ValidatorLoop(settings, transport, link, Optional.empty(), Optional.empty(),
                          ProxyCommand.metric(registry, settings.scoring()))) {
                 loop.addListener(stats -> measured.publish(stats.lastWallNanos(), transport.lastQueryNanos,
-                        transport.lastSlowestNanos, stats.lastAnswered(), stats.lastServing()));
+                        transport.lastSlowestNanos, fanout.lastTiming(), stats.lastAnswered(), stats.lastServing()));
                 ValidatorNode node = new ValidatorNode(loop, registry, () -> configuration,
                         new ValidatorNode.Plan(options, miners + 1, 1), line -> { });
                 ProxyCommand.runNode(node);
@@ -301,6 +313,12 @@ final class BenchCommand implements Callable<Integer> {
             Arrays.sort(beyond);
             Arrays.sort(fanoutBeyond);
             Arrays.sort(slowest);
+            long[] books = Arrays.copyOf(m.books, n);
+            long[] signed = Arrays.copyOf(m.signed, n);
+            long[] lastCall = Arrays.copyOf(m.lastCall, n);
+            Arrays.sort(books);
+            Arrays.sort(signed);
+            Arrays.sort(lastCall);
             stdout.printf(Locale.ROOT, "%d publishes measured, %d miners, %d books; answered %d of %d queries%n", n,
                     miners, blocks * 16, m.answered, m.queried);
             stdout.printf(Locale.ROOT, "validator beyond the slowest answer (query + screening + injection + "
@@ -310,6 +328,10 @@ final class BenchCommand implements Callable<Integer> {
                     + "p50 %.1f ms  p99 %.1f ms%n", ms(fanoutBeyond, 0.50), ms(fanoutBeyond, 0.99));
             stdout.printf(Locale.ROOT, "slowest answer per publish: p50 %.1f ms  p99 %.1f ms%n", ms(slowest, 0.50),
                     ms(slowest, 0.99));
+            stdout.printf(Locale.ROOT, "fan-out's own time from the query: books encoded p50 %.1f / p99 %.1f ms, "
+                            + "all requests signed p50 %.1f / p99 %.1f ms, last call started p50 %.1f / p99 %.1f ms%n",
+                    ms(books, 0.50), ms(books, 0.99), ms(signed, 0.50), ms(signed, 0.99), ms(lastCall, 0.50),
+                    ms(lastCall, 0.99));
             stdout.printf(Locale.ROOT, "bytes per miner per publish: %,d (shared books payload %,d, encoded once)%n",
                     m.requestBytes, m.booksBytes);
             stdout.printf(Locale.ROOT, "preparing one publish (books encoded once, %d payloads encoded and signed), "
@@ -331,21 +353,34 @@ final class BenchCommand implements Callable<Integer> {
      * @param minersProcess whether the miners run in a child JVM
      * @param minerCpus     CPUs the child JVM is pinned to, or null
      * @param validatorCpus CPUs this JVM is pinned to, or null
+     * @param minerNice     niceness of the child JVM, 0 for the validator's
      */
-    record Placement(boolean minersProcess, CpuList minerCpus, CpuList validatorCpus) {
+    record Placement(boolean minersProcess, CpuList minerCpus, CpuList validatorCpus, int minerNice) {
 
         boolean pinned() {
             return minerCpus != null || validatorCpus != null;
         }
 
         Placement unpinned() {
-            return new Placement(minersProcess, null, null);
+            return new Placement(minersProcess, null, null, minerNice);
+        }
+
+        /** The child JVM's command line, pinned and niced as asked. */
+        List<String> minersCommand(List<String> java) {
+            List<String> command = minerCpus == null ? java : minerCpus.prefix(java);
+            if (minerNice == 0) {
+                return command;
+            }
+            List<String> niced = new ArrayList<>(List.of("nice", "-n", Integer.toString(minerNice)));
+            niced.addAll(command);
+            return niced;
         }
 
         /** How the run is placed, for the banner line. */
         String describe() {
             return (minersProcess ? "miners in a child JVM" : "miners in this JVM")
                     + (minerCpus == null ? "" : " on CPUs " + minerCpus.text())
+                    + (minerNice == 0 ? "" : " at nice " + minerNice)
                     + (validatorCpus == null ? "" : ", validator on CPUs " + validatorCpus.text());
         }
     }
@@ -356,6 +391,9 @@ final class BenchCommand implements Callable<Integer> {
         final long[] beyondSlowest;
         final long[] fanoutBeyondSlowest;
         final long[] slowest;
+        final long[] books;
+        final long[] signed;
+        final long[] lastCall;
         int seen;
         int count;
         long answered;
@@ -370,15 +408,22 @@ final class BenchCommand implements Callable<Integer> {
             this.beyondSlowest = new long[publishes];
             this.fanoutBeyondSlowest = new long[publishes];
             this.slowest = new long[publishes];
+            this.books = new long[publishes];
+            this.signed = new long[publishes];
+            this.lastCall = new long[publishes];
         }
 
-        void publish(long loopNanos, long queryNanos, long slowestNanos, int answeredNow, int servingNow) {
+        void publish(long loopNanos, long queryNanos, long slowestNanos,
+                     io.mvtrx.runtime.wire.validator.Fanout.StepTiming timing, int answeredNow, int servingNow) {
             if (seen++ < warmup || count == slowest.length) {
                 return;
             }
             beyondSlowest[count] = Math.max(0, loopNanos - slowestNanos);
             fanoutBeyondSlowest[count] = Math.max(0, queryNanos - slowestNanos);
             slowest[count] = slowestNanos;
+            books[count] = timing.booksNanos();
+            signed[count] = timing.preparedNanos();
+            lastCall[count] = timing.lastCallStartedNanos();
             answered += answeredNow;
             queried += servingNow;
             count++;

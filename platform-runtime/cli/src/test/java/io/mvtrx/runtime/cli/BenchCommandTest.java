@@ -73,6 +73,16 @@ class BenchCommandTest {
     }
 
     @Test
+    void minerNiceNeedsMinersProcessAndANicenessNiceTakes() {
+        assertThat(bench("bench", "fanout", "--miner-nice", "10", "--out", temp.resolve("a").toString()))
+                .isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString()).contains("--miner-nice needs --miners-process");
+        assertThat(bench("bench", "fanout", "--miners-process", "--miner-nice", "20", "--out",
+                temp.resolve("b").toString())).isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString()).contains("--miner-nice must be within 1-19 (0 for none), got 20");
+    }
+
+    @Test
     void aCpuListThatTasksetWouldNotTakeIsRefusedNamingTheOption() {
         int exitCode = bench("bench", "fanout", "--miners-process", "--miner-cpus", "one",
                 "--out", temp.resolve("bench").toString());
@@ -89,13 +99,16 @@ class BenchCommandTest {
         CommandLine commandLine = MvtrxCommand.commandLine(new MvtrxCommand(BenchCommandTest.class.getClassLoader(),
                 Map.of()));
         CommandLine.ParseResult parsed = commandLine.parseArgs("bench", "fanout", "--miners-process",
-                "--miner-cpus", "1-3", "--validator-cpus", "0");
+                "--miner-cpus", "1-3", "--validator-cpus", "0", "--miner-nice", "10");
         BenchCommand.Fanout fanout = (BenchCommand.Fanout) parsed.subcommand().subcommand().commandSpec().userObject();
 
         BenchCommand.Placement placement = fanout.placement();
 
-        assertThat(placement).isEqualTo(new BenchCommand.Placement(true, new CpuList("1-3"), new CpuList("0")));
-        assertThat(placement.describe()).isEqualTo("miners in a child JVM on CPUs 1-3, validator on CPUs 0");
+        assertThat(placement).isEqualTo(new BenchCommand.Placement(true, new CpuList("1-3"), new CpuList("0"), 10));
+        assertThat(placement.describe())
+                .isEqualTo("miners in a child JVM on CPUs 1-3 at nice 10, validator on CPUs 0");
+        assertThat(placement.minersCommand(List.of("java", "-m", "x/y")))
+                .containsExactly("nice", "-n", "10", "taskset", "-c", "1-3", "java", "-m", "x/y");
         assertThat(placement.minerCpus().prefix(List.of("java", "-m", "x/y")))
                 .containsExactly("taskset", "-c", "1-3", "java", "-m", "x/y");
         assertThat(placement.validatorCpus().pinCommand(4242)).containsExactly("taskset", "-a", "-cp", "0", "4242");

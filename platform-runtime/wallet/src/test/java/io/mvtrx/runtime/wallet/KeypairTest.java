@@ -60,4 +60,61 @@ class KeypairTest {
 
         assertThat(Keypair.verify(key.publicKeyBytes(), "two".getBytes(StandardCharsets.UTF_8), signature)).isFalse();
     }
+
+    @Test
+    void verificationAgreesWithTheJdkProviderOnGoodAndDamagedSignatures() throws Exception {
+        KeyPair jdk = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        byte[] x509 = jdk.getPublic().getEncoded();
+        byte[] publicKey = Arrays.copyOfRange(x509, x509.length - 32, x509.length);
+        Keypair key = Keypair.fromEncoded(publicKey, jdk.getPrivate().getEncoded());
+        java.util.Random random = new java.util.Random(7);
+        int accepted = 0;
+
+        for (int n = 0; n < 1_500; n++) {
+            byte[] message = ("mvtrx.wire.v1|Respond|" + n).getBytes(StandardCharsets.UTF_8);
+            byte[] signature = key.sign(message);
+            byte[] keyBytes = publicKey.clone();
+            switch (n % 5) {
+                case 0 -> { } // intact
+                case 1 -> signature[random.nextInt(64)] ^= (byte) (1 << random.nextInt(8));
+                case 2 -> message[random.nextInt(message.length)] ^= (byte) (1 << random.nextInt(8));
+                case 3 -> keyBytes[random.nextInt(32)] ^= (byte) (1 << random.nextInt(8));
+                default -> addGroupOrderToS(signature); // the same signature with a non-canonical S
+            }
+
+            boolean ours = Keypair.verify(keyBytes, message, signature);
+
+            assertThat(ours).as("case %d", n).isEqualTo(jdkVerifies(keyBytes, message, signature));
+            accepted += ours ? 1 : 0;
+        }
+        assertThat(accepted).isEqualTo(300);
+    }
+
+    /** S + L, where L = 2^252 + 27742317777372353535851937790883648493: refused by RFC 8032 verifiers. */
+    private static void addGroupOrderToS(byte[] signature) {
+        java.math.BigInteger order = java.math.BigInteger.TWO.pow(252)
+                .add(new java.math.BigInteger("27742317777372353535851937790883648493"));
+        byte[] s = Arrays.copyOfRange(signature, 32, 64);
+        byte[] bigEndian = new byte[32];
+        for (int i = 0; i < 32; i++) {
+            bigEndian[i] = s[31 - i];
+        }
+        byte[] sum = new java.math.BigInteger(1, bigEndian).add(order).toByteArray();
+        for (int i = 0; i < 32; i++) {
+            signature[32 + i] = i < sum.length ? sum[sum.length - 1 - i] : 0;
+        }
+    }
+
+    private static boolean jdkVerifies(byte[] rawPublicKey, byte[] message, byte[] signature) {
+        try {
+            byte[] encoded = HexFormat.of().parseHex("302a300506032b6570032100" + HexFormat.of().formatHex(rawPublicKey));
+            Signature verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(java.security.KeyFactory.getInstance("Ed25519")
+                    .generatePublic(new java.security.spec.X509EncodedKeySpec(encoded)));
+            verifier.update(message);
+            return verifier.verify(signature);
+        } catch (java.security.GeneralSecurityException e) {
+            return false;
+        }
+    }
 }

@@ -39,6 +39,11 @@ final class EnumPair<A extends Enum<A>, P extends Enum<P> & ProtocolMessageEnum>
         return wire[value.ordinal()];
     }
 
+    /** The wire number of an api value, for writers that bypass the generated messages. */
+    int number(A value) {
+        return wire[value.ordinal()].getNumber();
+    }
+
     /** The api value of a wire number; 0 and unknown numbers are refused, naming {@code field}. */
     A decode(int number, String field) {
         if (number <= 0 || number >= api.length || api[number] == null) {

@@ -39,6 +39,21 @@ public final class StateCodec {
     /** Serializes one miner's part of a step into {@code MinerPayload} bytes. */
     public static ByteString encodePayload(int agentId, long timestamp, SimulationInfo simulation,
                                            Map<Integer, Account> accounts, List<Notice> notices) {
+        return encodePayload(agentId, timestamp, encode(simulation).toByteString(), accounts, notices);
+    }
+
+    /**
+     * As {@link #encodePayload(int, long, SimulationInfo, Map, List)}, with the simulation info already encoded
+     * ({@link #encode(SimulationInfo)}): a validator encodes it once per step and writes it into every miner's payload.
+     */
+    public static ByteString encodePayload(int agentId, long timestamp, ByteString simulation,
+                                           Map<Integer, Account> accounts, List<Notice> notices) {
+        return PayloadWriter.write(agentId, timestamp, simulation, accounts, notices);
+    }
+
+    /** The same bytes as {@link #encodePayload}, through the generated message builders: the writer's reference. */
+    static ByteString encodePayloadWithBuilders(int agentId, long timestamp, SimulationInfo simulation,
+                                                Map<Integer, Account> accounts, List<Notice> notices) {
         MinerProto.MinerPayload.Builder out = MinerProto.MinerPayload.newBuilder()
                 .setTimestamp(timestamp)
                 .setSimulation(encode(simulation))

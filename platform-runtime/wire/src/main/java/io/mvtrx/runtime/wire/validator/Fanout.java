@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -33,6 +34,9 @@ import io.mvtrx.runtime.wire.codec.WireFormatException;
 import io.mvtrx.runtime.wire.proto.MinerGrpc;
 import io.mvtrx.runtime.wire.proto.MinerProto;
 
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.UnsafeByteOperations;
 import io.grpc.Status;
@@ -40,22 +44,29 @@ import io.grpc.StatusRuntimeException;
 
 /**
  * The validator's side of the wire: each step it serializes the books once, builds each miner's payload (that
- * miner's accounts and notices only), signs one request per miner with the validator hotkey, and calls every miner
- * in parallel, one virtual thread per call. Encoding and signing run on a fixed pool of
- * {@link FanoutConfig#prepareThreads()} platform threads (CPU work, so no more threads than cores help), and each
- * request is sent as soon as it is signed.
+ * miner's accounts and notices only), signs one request per miner with the validator hotkey, and then starts every
+ * miner's call. Encoding, signing and starting the calls run on a fixed pool of
+ * {@link FanoutConfig#prepareThreads()} platform threads (CPU work, so no more threads than cores help); the calls
+ * are asynchronous, so no thread waits on a miner, and each answer is timed and decoded on the gRPC thread that
+ * receives it.
+ *
+ * <p>Every request is signed before the first call starts. Starting each call as soon as its request was signed
+ * gives the last miner its request no sooner (the requests are prepared in the same time either way) but makes the
+ * rest of the preparation compete for the CPU with the answers already being computed and received; measured on a
+ * two-core host with the miners on it, the last request went out 40–350 ms after the step began instead of 30–60 ms
+ * (doc/benchmarks.md).
  *
  * <p>Deadlines: each call gets {@code min(perCallTimeout, time left of globalTimeout)}; a call still running when
  * the global deadline has passed is cancelled and reported as {@link ResultKind#TIMEOUT}. Every miner gets a
- * {@link MinerResult}, in the order given, with its response time in ns. A request larger than the outbound limit
- * is not sent ({@code FAILED}, {@code RESOURCE_EXHAUSTED}); a reply larger than the inbound limit is refused by the
- * channel ({@code FAILED}, {@code RESOURCE_EXHAUSTED}).
+ * {@link MinerResult}, in the order given, with its response time in ns, counted from the moment its call starts. A
+ * request larger than the outbound limit is not sent ({@code FAILED}, {@code RESOURCE_EXHAUSTED}); a reply larger
+ * than the inbound limit is refused by the channel ({@code FAILED}, {@code RESOURCE_EXHAUSTED}).
  *
  * <p>Thread-safe, though one step at a time is the intended use. Channels are kept per uid across steps and
  * replaced when a uid's hotkey or axon changes. Cost per step: one books serialization and one SHA-256 pass over
- * the books, plus per miner its payload, a digest of the payload (finished from a copy of the digest state after the
- * books), and an Ed25519 signature; the per-miner part dominates (the signature most, measured in
- * doc/benchmarks.md).
+ * the books, plus per miner its payload (written straight from the records), a digest of the payload (finished from
+ * a copy of the digest state after the books), an Ed25519 signature, and the copy of its request into the
+ * transport's buffers (measured in doc/benchmarks.md).
  */
 public final class Fanout implements AutoCloseable {
 
@@ -67,10 +78,10 @@ public final class Fanout implements AutoCloseable {
     private final Keypair hotkey;
     private final FanoutConfig config;
     private final NonceClock nonces;
-    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     private final ExecutorService preparers;
     private final Map<Integer, MinerClient> clients = new ConcurrentHashMap<>();
     private final AtomicLong booksEncoded = new AtomicLong();
+    private volatile StepTiming lastTiming = StepTiming.NONE;
 
     /** Queries miners as {@code hotkey} (which must hold its private half), nonces read from {@code clock}. */
     public Fanout(Keypair hotkey, FanoutConfig config, InstantSource clock) {
@@ -85,21 +96,36 @@ public final class Fanout implements AutoCloseable {
     }
 
     /**
-     * Prepares and sends one step to {@code miners}: the books are encoded once, then each miner's request is
-     * encoded and signed on the prepare threads and sent as soon as it is signed, while the others are still being
-     * prepared. The global deadline counts from this call, preparation included; a miner's response time counts
-     * from the moment its own request is sent.
+     * Prepares and sends one step to {@code miners}: the books are encoded once, each miner's request is encoded
+     * and signed on the prepare threads, and once all are signed every call is started. The global deadline counts
+     * from this call, preparation included; a miner's response time counts from the moment its own call starts. A
+     * request that could not be prepared fails that miner only.
      */
     public List<MinerResult> query(Step step, List<MinerTarget> miners) {
         long start = System.nanoTime();
         long deadline = start + config.globalTimeout().toNanos();
         Shared shared = share(step, miners.size());
-        List<Future<MinerResult>> pending = new ArrayList<>(miners.size());
+        long booksDone = System.nanoTime();
+        List<Future<PreparedStep.Addressed>> signed = new ArrayList<>(miners.size());
         for (int i = 0; i < miners.size(); i++) {
-            Future<PreparedStep.Addressed> signed = submitRequest(shared, i, miners.get(i));
-            pending.add(calls.submit(() -> call(await(signed), deadline)));
+            signed.add(submitRequest(shared, i, miners.get(i)));
         }
-        return collect(miners, pending, start, deadline);
+        List<Call> calls = new ArrayList<>(miners.size());
+        for (int i = 0; i < miners.size(); i++) {
+            Call call = new Call(miners.get(i).uid());
+            try {
+                call.request = await(signed.get(i));
+            } catch (RuntimeException e) {
+                call.result.complete(MinerResult.of(call.uid, ResultKind.FAILED, Status.INTERNAL.withDescription(
+                        "query failed: " + e), Optional.empty(), System.nanoTime() - start));
+            }
+            calls.add(call);
+        }
+        long prepared = System.nanoTime();
+        long lastStart = startAll(calls, deadline);
+        List<MinerResult> results = collect(calls, start, deadline);
+        lastTiming = new StepTiming(booksDone - start, prepared - start, Math.max(0, lastStart - start));
+        return results;
     }
 
     /**
@@ -124,27 +150,90 @@ public final class Fanout implements AutoCloseable {
     public List<MinerResult> send(PreparedStep step) {
         long start = System.nanoTime();
         long deadline = start + config.globalTimeout().toNanos();
-        List<Future<MinerResult>> pending = new ArrayList<>(step.requests().size());
-        List<MinerTarget> miners = new ArrayList<>(step.requests().size());
+        List<Call> calls = new ArrayList<>(step.requests().size());
         for (PreparedStep.Addressed addressed : step.requests()) {
-            miners.add(addressed.target());
-            pending.add(calls.submit(() -> call(addressed, deadline)));
+            Call call = new Call(addressed.target().uid());
+            call.request = addressed;
+            calls.add(call);
         }
-        return collect(miners, pending, start, deadline);
+        long lastStart = startAll(calls, deadline);
+        List<MinerResult> results = collect(calls, start, deadline);
+        lastTiming = new StepTiming(0, 0, Math.max(0, lastStart - start));
+        return results;
+    }
+
+    /**
+     * Where the validator's own time went in the last {@link #query} (or {@link #send}), from its start: the books
+     * encoded, every request signed, the last call started. The part of a step that no miner's response time covers
+     * is at least {@code lastCallStartedNanos}.
+     *
+     * @param booksNanos           until the books were encoded
+     * @param preparedNanos        until every request was encoded and signed
+     * @param lastCallStartedNanos until the last call was started
+     */
+    public record StepTiming(long booksNanos, long preparedNanos, long lastCallStartedNanos) {
+        static final StepTiming NONE = new StepTiming(0, 0, 0);
+    }
+
+    /** The timing of the last step queried or sent; zeros before the first. */
+    public StepTiming lastTiming() {
+        return lastTiming;
+    }
+
+    /** One miner's call in a step: its request, the gRPC call once started, and the result once known. */
+    private static final class Call {
+        final int uid;
+        final CompletableFuture<MinerResult> result = new CompletableFuture<>();
+        PreparedStep.Addressed request;
+        volatile ListenableFuture<MinerProto.AgentReply> rpc;
+
+        Call(int uid) {
+            this.uid = uid;
+        }
+
+        void cancel() {
+            ListenableFuture<MinerProto.AgentReply> started = rpc;
+            if (started != null) {
+                started.cancel(true);
+            }
+        }
+    }
+
+    /**
+     * Starts every prepared call, spread over the prepare threads (starting a call copies its request into the
+     * transport's buffers), and returns when all are started: the {@link System#nanoTime} of the last start.
+     */
+    private long startAll(List<Call> calls, long deadline) {
+        AtomicLong lastStart = new AtomicLong(System.nanoTime());
+        List<Future<?>> starting = new ArrayList<>(calls.size());
+        for (Call call : calls) {
+            if (call.request != null && !call.result.isDone()) {
+                starting.add(preparers.submit(() -> {
+                    start(call, deadline);
+                    lastStart.accumulateAndGet(System.nanoTime(), Math::max);
+                }));
+            }
+        }
+        for (Future<?> future : starting) {
+            await(future);
+        }
+        return lastStart.get();
     }
 
     /**
      * What every miner's request of one step shares: the books bytes, the digest state after them, and the first of
      * a block of nonces reserved for the step, one per miner in miner order.
      */
-    private record Shared(Step step, ByteString books, BodyHash.Prefix booksHash, long firstNonce) {
+    private record Shared(Step step, ByteString books, BodyHash.Prefix booksHash, ByteString simulation,
+                          long firstNonce) {
     }
 
     private Shared share(Step step, int miners) {
         ByteString books = encodeBooks(step.books());
         booksEncoded.incrementAndGet();
         long firstNonce = miners == 0 ? 0 : nonces.next(miners);
-        return new Shared(step, books, BodyHash.prefix(books), firstNonce);
+        return new Shared(step, books, BodyHash.prefix(books), StateCodec.encode(step.simulation()).toByteString(),
+                firstNonce);
     }
 
     /**
@@ -183,7 +272,7 @@ public final class Fanout implements AutoCloseable {
     /** One miner's request: its payload encoded, the body hash finished from the books' digest state, signed. */
     private PreparedStep.Addressed request(Shared shared, long nonce, MinerTarget miner) {
         Step step = shared.step();
-        ByteString payload = StateCodec.encodePayload(miner.uid(), step.timestamp(), step.simulation(),
+        ByteString payload = StateCodec.encodePayload(miner.uid(), step.timestamp(), shared.simulation(),
                 step.accounts().getOrDefault(miner.uid(), Map.of()),
                 step.notices().getOrDefault(miner.uid(), List.of()));
         MinerProto.Envelope envelope = WireSignature.sign(hotkey, RESPOND, nonce, miner.hotkey(),
@@ -211,27 +300,26 @@ public final class Fanout implements AutoCloseable {
         }
     }
 
-    private List<MinerResult> collect(List<MinerTarget> miners, List<Future<MinerResult>> pending, long start,
-                                      long deadline) {
-        List<MinerResult> results = new ArrayList<>(pending.size());
-        for (int i = 0; i < pending.size(); i++) {
-            int uid = miners.get(i).uid();
-            Future<MinerResult> future = pending.get(i);
+    private List<MinerResult> collect(List<Call> calls, long start, long deadline) {
+        List<MinerResult> results = new ArrayList<>(calls.size());
+        for (Call call : calls) {
             try {
                 long left = deadline + COLLECT_GRACE_NANOS - System.nanoTime();
-                results.add(future.get(Math.max(0, left), TimeUnit.NANOSECONDS));
+                results.add(call.result.get(Math.max(0, left), TimeUnit.NANOSECONDS));
             } catch (TimeoutException e) {
-                future.cancel(true);
-                results.add(MinerResult.of(uid, ResultKind.TIMEOUT, Status.DEADLINE_EXCEEDED.withDescription(
-                        "global deadline of " + config.globalTimeout().toMillis() + " ms passed"), Optional.empty(),
-                        System.nanoTime() - start));
+                call.cancel();
+                MinerResult late = MinerResult.of(call.uid, ResultKind.TIMEOUT, Status.DEADLINE_EXCEEDED
+                        .withDescription("global deadline of " + config.globalTimeout().toMillis() + " ms passed"),
+                        Optional.empty(), System.nanoTime() - start);
+                call.result.complete(late);
+                results.add(call.result.join());
             } catch (ExecutionException e) {
-                results.add(MinerResult.of(uid, ResultKind.FAILED, Status.INTERNAL.withDescription(
+                results.add(MinerResult.of(call.uid, ResultKind.FAILED, Status.INTERNAL.withDescription(
                         "query failed: " + e.getCause()), Optional.empty(), System.nanoTime() - start));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                future.cancel(true);
-                results.add(MinerResult.of(uid, ResultKind.FAILED, Status.CANCELLED.withDescription(
+                call.cancel();
+                results.add(MinerResult.of(call.uid, ResultKind.FAILED, Status.CANCELLED.withDescription(
                         "validator interrupted"), Optional.empty(), System.nanoTime() - start));
             }
         }
@@ -334,38 +422,63 @@ public final class Fanout implements AutoCloseable {
 
     @Override
     public void close() {
-        calls.shutdownNow();
         preparers.shutdownNow();
         clients.values().forEach(MinerClient::close);
         clients.clear();
     }
 
-    private MinerResult call(PreparedStep.Addressed addressed, long globalDeadline) {
-        MinerTarget miner = addressed.target();
-        MinerProto.StateRequest request = addressed.request();
+    /** Starts one call; its result completes when the miner answers, the call fails, or it is refused here. */
+    private void start(Call call, long globalDeadline) {
+        MinerTarget miner = call.request.target();
+        MinerProto.StateRequest request = call.request.request();
         long begin = System.nanoTime();
         int size = request.getSerializedSize();
         if (size > config.maxOutboundBytes()) {
-            return MinerResult.of(miner.uid(), ResultKind.FAILED,
-                    Status.RESOURCE_EXHAUSTED.withDescription(outboundTooLarge(size)), Optional.empty(), 0);
+            call.result.complete(MinerResult.of(miner.uid(), ResultKind.FAILED,
+                    Status.RESOURCE_EXHAUSTED.withDescription(outboundTooLarge(size)), Optional.empty(), 0));
+            return;
         }
         long timeout = Math.min(config.perCallTimeout().toNanos(), globalDeadline - begin);
         if (timeout <= 0) {
-            return MinerResult.of(miner.uid(), ResultKind.TIMEOUT, Status.DEADLINE_EXCEEDED.withDescription(
-                    "global deadline passed before the call started"), Optional.empty(), 0);
+            call.result.complete(MinerResult.of(miner.uid(), ResultKind.TIMEOUT, Status.DEADLINE_EXCEEDED
+                    .withDescription("global deadline passed before the call started"), Optional.empty(), 0));
+            return;
         }
+        ListenableFuture<MinerProto.AgentReply> rpc;
+        try {
+            rpc = client(miner).respond(request, timeout);
+        } catch (RuntimeException e) {
+            call.result.complete(MinerResult.of(miner.uid(), ResultKind.FAILED, Status.INTERNAL.withDescription(
+                    "query failed: " + e), Optional.empty(), System.nanoTime() - begin));
+            return;
+        }
+        call.rpc = rpc;
+        rpc.addListener(() -> call.result.complete(answered(miner, rpc, System.nanoTime() - begin)),
+                MoreExecutors.directExecutor());
+        if (call.result.isDone()) {
+            rpc.cancel(true); // the collector gave up on it while it was being started
+        }
+    }
+
+    /** A finished call's result: the decoded answer, or how the call failed. */
+    private static MinerResult answered(MinerTarget miner, ListenableFuture<MinerProto.AgentReply> rpc, long nanos) {
         MinerProto.AgentReply reply;
         try {
-            reply = client(miner).respond(request, timeout);
-        } catch (StatusRuntimeException e) {
-            Optional<Check> check = check(e);
-            Status status = status(e);
-            return MinerResult.of(miner.uid(), kind(status, check), status, check, System.nanoTime() - begin);
+            reply = Futures.getDone(rpc);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StatusRuntimeException failure) {
+                Optional<Check> check = check(failure);
+                Status status = status(failure);
+                return MinerResult.of(miner.uid(), kind(status, check), status, check, nanos);
+            }
+            return MinerResult.of(miner.uid(), ResultKind.FAILED, Status.INTERNAL.withDescription(
+                    "query failed: " + e.getCause()), Optional.empty(), nanos);
+        } catch (CancellationException e) {
+            return MinerResult.of(miner.uid(), ResultKind.TIMEOUT, Status.CANCELLED.withDescription(
+                    "cancelled after the global deadline"), Optional.empty(), nanos);
         }
-        long nanos = System.nanoTime() - begin;
         try {
-            AgentResponse response = InstructionCodec.decode(reply);
-            return MinerResult.ok(miner.uid(), response, nanos);
+            return MinerResult.ok(miner.uid(), InstructionCodec.decode(reply), nanos);
         } catch (WireFormatException e) {
             return MinerResult.of(miner.uid(), ResultKind.FAILED,
                     Status.INTERNAL.withDescription("invalid reply: " + e.getMessage()), Optional.empty(), nanos);

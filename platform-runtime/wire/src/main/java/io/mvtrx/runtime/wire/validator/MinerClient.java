@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import io.mvtrx.runtime.wire.proto.MinerGrpc;
 import io.mvtrx.runtime.wire.proto.MinerProto;
 
+import com.google.common.util.concurrent.ListenableFuture;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -19,7 +20,8 @@ import io.grpc.stub.ClientCalls;
  * descriptions and trailers, reports error statuses as {@code UNKNOWN} and opens a connection per call (see
  * doc/wire.md). The miner's server is Helidon's.
  *
- * <p>Thread-safe; calls block the calling (virtual) thread until the reply or the deadline.
+ * <p>Thread-safe; {@code Respond} is asynchronous, the notice and assignment calls block the calling thread until
+ * the reply or the deadline.
  */
 final class MinerClient implements AutoCloseable {
 
@@ -40,9 +42,13 @@ final class MinerClient implements AutoCloseable {
         return target;
     }
 
-    /** Calls {@code Respond} with a deadline {@code timeoutNanos} from now. */
-    MinerProto.AgentReply respond(MinerProto.StateRequest request, long timeoutNanos) {
-        return ClientCalls.blockingUnaryCall(channel, MinerGrpc.getRespondMethod(), options(timeoutNanos), request);
+    /**
+     * Starts {@code Respond} with a deadline {@code timeoutNanos} from now and returns at once; the request is copied
+     * into the transport's buffers on the calling thread. The future completes on a gRPC thread.
+     */
+    ListenableFuture<MinerProto.AgentReply> respond(MinerProto.StateRequest request, long timeoutNanos) {
+        return ClientCalls.futureUnaryCall(channel.newCall(MinerGrpc.getRespondMethod(), options(timeoutNanos)),
+                request);
     }
 
     /** Calls {@code Assign} with a deadline {@code timeoutNanos} from now. */

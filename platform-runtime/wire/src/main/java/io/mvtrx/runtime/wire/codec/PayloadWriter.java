@@ -1,0 +1,237 @@
+package io.mvtrx.runtime.wire.codec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+import io.mvtrx.api.account.Account;
+import io.mvtrx.api.account.Balance;
+import io.mvtrx.api.account.Loan;
+import io.mvtrx.api.notice.Notice;
+import io.mvtrx.api.order.Order;
+import io.mvtrx.runtime.wire.proto.ModelProto;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.UnsafeByteOperations;
+import com.google.protobuf.WireFormat;
+
+/**
+ * Writes a {@code MinerPayload} straight from the api records, without building protobuf messages first: the
+ * validator writes one payload per miner per step (its account on every book), and building a generated message per
+ * account, balance and order was most of that cost. The bytes are exactly those of the generated encoder (fields in
+ * number order, proto3 defaults omitted, present sub-messages written even when empty, map entries with both key and
+ * value, in the map's iteration order); {@code PayloadWriterProperties} holds it to that.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class PayloadWriter {
+
+    // MinerPayload
+    private static final int TIMESTAMP = 1;
+    private static final int SIMULATION = 2;
+    private static final int AGENT_ID = 3;
+    private static final int ACCOUNTS = 4;
+    private static final int NOTICES = 5;
+
+    private PayloadWriter() {
+    }
+
+    /** The payload bytes; {@code simulation} is an encoded {@code SimulationInfo}, shared by every miner of a step. */
+    static ByteString write(int agentId, long timestamp, ByteString simulation, Map<Integer, Account> accounts,
+                            List<Notice> notices) {
+        int entries = accounts.size();
+        int[] accountSizes = new int[entries];
+        int size = int64(TIMESTAMP, timestamp) + CodedOutputStream.computeBytesSize(SIMULATION, simulation)
+                + sint32(AGENT_ID, agentId);
+        int i = 0;
+        for (Map.Entry<Integer, Account> entry : accounts.entrySet()) {
+            int accountSize = accountSize(entry.getValue());
+            accountSizes[i++] = accountSize;
+            size += message(ACCOUNTS, entrySize(entry.getKey(), accountSize));
+        }
+        ModelProto.Notice[] encodedNotices = new ModelProto.Notice[notices.size()];
+        for (int n = 0; n < encodedNotices.length; n++) {
+            encodedNotices[n] = NoticeCodec.encode(notices.get(n));
+            size += CodedOutputStream.computeMessageSize(NOTICES, encodedNotices[n]);
+        }
+        byte[] out = new byte[size];
+        CodedOutputStream o = CodedOutputStream.newInstance(out);
+        try {
+            writeInt64(o, TIMESTAMP, timestamp);
+            o.writeBytes(SIMULATION, simulation);
+            if (agentId != 0) {
+                o.writeSInt32(AGENT_ID, agentId);
+            }
+            i = 0;
+            for (Map.Entry<Integer, Account> entry : accounts.entrySet()) {
+                int accountSize = accountSizes[i++];
+                header(o, ACCOUNTS, entrySize(entry.getKey(), accountSize));
+                o.writeInt32(1, entry.getKey());
+                header(o, 2, accountSize);
+                writeAccount(o, entry.getValue());
+            }
+            for (ModelProto.Notice notice : encodedNotices) {
+                o.writeMessage(NOTICES, notice);
+            }
+            o.checkNoSpaceLeft();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing a MinerPayload into an array of its computed size", e);
+        }
+        return UnsafeByteOperations.unsafeWrap(out);
+    }
+
+    private static int entrySize(int key, int accountSize) {
+        return CodedOutputStream.computeInt32Size(1, key) + message(2, accountSize);
+    }
+
+    // ----------------------------------------------------------------------------------------------- Account
+
+    private static int accountSize(Account a) {
+        int size = sint32(1, a.agentId()) + int32(2, a.bookId())
+                + message(3, balanceSize(a.base())) + message(4, balanceSize(a.quote()))
+                + int64(5, a.baseLoan()) + int64(6, a.quoteLoan())
+                + int64(7, a.baseCollateral()) + int64(8, a.quoteCollateral());
+        for (Order order : a.orders()) {
+            size += message(9, orderSize(order));
+        }
+        for (Loan loan : a.loans()) {
+            size += message(10, loanSize(loan));
+        }
+        return size + message(11, feesSize(a));
+    }
+
+    private static void writeAccount(CodedOutputStream o, Account a) throws IOException {
+        if (a.agentId() != 0) {
+            o.writeSInt32(1, a.agentId());
+        }
+        writeInt32(o, 2, a.bookId());
+        writeBalance(o, 3, a.base());
+        writeBalance(o, 4, a.quote());
+        writeInt64(o, 5, a.baseLoan());
+        writeInt64(o, 6, a.quoteLoan());
+        writeInt64(o, 7, a.baseCollateral());
+        writeInt64(o, 8, a.quoteCollateral());
+        for (Order order : a.orders()) {
+            header(o, 9, orderSize(order));
+            writeOrder(o, order);
+        }
+        for (Loan loan : a.loans()) {
+            header(o, 10, loanSize(loan));
+            writeInt64(o, 1, loan.orderId());
+            writeInt64(o, 2, loan.amount());
+            writeEnum(o, 3, Enums.CURRENCY.number(loan.currency()));
+            writeInt64(o, 4, loan.leverage());
+            writeInt64(o, 5, loan.baseCollateral());
+            writeInt64(o, 6, loan.quoteCollateral());
+            writeInt64(o, 7, loan.marginCallPrice());
+        }
+        header(o, 11, feesSize(a));
+        writeInt64(o, 1, a.fees().volume());
+        if (a.fees().makerRate() != 0) {
+            o.writeSInt64(2, a.fees().makerRate());
+        }
+        if (a.fees().takerRate() != 0) {
+            o.writeSInt64(3, a.fees().takerRate());
+        }
+    }
+
+    private static int feesSize(Account a) {
+        return int64(1, a.fees().volume()) + sint64(2, a.fees().makerRate()) + sint64(3, a.fees().takerRate());
+    }
+
+    private static int balanceSize(Balance b) {
+        return int64(1, b.total()) + int64(2, b.free()) + int64(3, b.reserved()) + int64(4, b.initial());
+    }
+
+    private static void writeBalance(CodedOutputStream o, int field, Balance b) throws IOException {
+        header(o, field, balanceSize(b));
+        writeInt64(o, 1, b.total());
+        writeInt64(o, 2, b.free());
+        writeInt64(o, 3, b.reserved());
+        writeInt64(o, 4, b.initial());
+    }
+
+    private static int loanSize(Loan l) {
+        return int64(1, l.orderId()) + int64(2, l.amount()) + enumSize(3, Enums.CURRENCY.number(l.currency()))
+                + int64(4, l.leverage()) + int64(5, l.baseCollateral()) + int64(6, l.quoteCollateral())
+                + int64(7, l.marginCallPrice());
+    }
+
+    private static int orderSize(Order o) {
+        return int64(1, o.orderId()) + int32(2, o.bookId()) + sint32(3, o.agentId())
+                + sint64(4, o.clientOrderId()) + enumSize(5, Enums.SIDE.number(o.side()))
+                + int64(6, o.price()) + int64(7, o.volume()) + int64(8, o.leverage()) + int64(9, o.timestamp())
+                + enumSize(10, Enums.TIME_IN_FORCE.number(o.timeInForce())) + int64(11, o.expiry())
+                + enumSize(12, Enums.STP.number(o.stp()));
+    }
+
+    private static void writeOrder(CodedOutputStream out, Order o) throws IOException {
+        writeInt64(out, 1, o.orderId());
+        writeInt32(out, 2, o.bookId());
+        if (o.agentId() != 0) {
+            out.writeSInt32(3, o.agentId());
+        }
+        if (o.clientOrderId() != 0) {
+            out.writeSInt64(4, o.clientOrderId());
+        }
+        writeEnum(out, 5, Enums.SIDE.number(o.side()));
+        writeInt64(out, 6, o.price());
+        writeInt64(out, 7, o.volume());
+        writeInt64(out, 8, o.leverage());
+        writeInt64(out, 9, o.timestamp());
+        writeEnum(out, 10, Enums.TIME_IN_FORCE.number(o.timeInForce()));
+        writeInt64(out, 11, o.expiry());
+        writeEnum(out, 12, Enums.STP.number(o.stp()));
+    }
+
+    // ------------------------------------------------------------------- proto3 scalars: defaults are omitted
+
+    private static int message(int field, int size) {
+        return CodedOutputStream.computeTagSize(field) + CodedOutputStream.computeUInt32SizeNoTag(size) + size;
+    }
+
+    private static void header(CodedOutputStream o, int field, int size) throws IOException {
+        o.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+        o.writeUInt32NoTag(size);
+    }
+
+    private static int int64(int field, long value) {
+        return value == 0 ? 0 : CodedOutputStream.computeInt64Size(field, value);
+    }
+
+    private static int sint64(int field, long value) {
+        return value == 0 ? 0 : CodedOutputStream.computeSInt64Size(field, value);
+    }
+
+    private static int int32(int field, int value) {
+        return value == 0 ? 0 : CodedOutputStream.computeInt32Size(field, value);
+    }
+
+    private static int sint32(int field, int value) {
+        return value == 0 ? 0 : CodedOutputStream.computeSInt32Size(field, value);
+    }
+
+    private static int enumSize(int field, int number) {
+        return number == 0 ? 0 : CodedOutputStream.computeEnumSize(field, number);
+    }
+
+    private static void writeInt64(CodedOutputStream o, int field, long value) throws IOException {
+        if (value != 0) {
+            o.writeInt64(field, value);
+        }
+    }
+
+    private static void writeInt32(CodedOutputStream o, int field, int value) throws IOException {
+        if (value != 0) {
+            o.writeInt32(field, value);
+        }
+    }
+
+    private static void writeEnum(CodedOutputStream o, int field, int number) throws IOException {
+        if (number != 0) {
+            o.writeEnum(field, number);
+        }
+    }
+}
