@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param noticeTimeout    deadline of one notice delivery
  * @param maxOutboundBytes largest serialized request sent; a larger one fails without being sent
  * @param maxInboundBytes  largest serialized reply accepted; a larger one fails the call
- * @param prepareThreads   threads that encode the books and encode and sign the per-miner requests, in parallel
+ * @param prepareThreads   threads that encode the books, encode and sign the per-miner requests and start the calls
  */
 public record FanoutConfig(
         Duration perCallTimeout,
