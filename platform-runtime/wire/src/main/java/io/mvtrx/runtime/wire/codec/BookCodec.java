@@ -110,12 +110,8 @@ public final class BookCodec {
         ModelProto.Level.Builder out = ModelProto.Level.newBuilder()
                 .setPrice(level.price())
                 .setVolume(level.volume());
-        for (RestingOrder order : level.orders()) {
-            out.addOrders(ModelProto.RestingOrder.newBuilder()
-                    .setOrderId(order.orderId())
-                    .setAgentId(order.agentId())
-                    .setVolume(order.volume())
-                    .setTimestamp(order.timestamp()));
+        if (!level.orders().isEmpty()) {
+            out.setOrderColumns(OrderColumns.encode(level.orders()));
         }
         return out.build();
     }
@@ -123,6 +119,13 @@ public final class BookCodec {
     private static List<Level> levels(List<ModelProto.Level> messages) {
         List<Level> out = new ArrayList<>(messages.size());
         for (ModelProto.Level level : messages) {
+            if (level.hasOrderColumns()) {
+                if (level.getOrdersCount() > 0) {
+                    throw OrderColumns.bothForms();
+                }
+                out.add(new Level(level.getPrice(), level.getVolume(), OrderColumns.decode(level.getOrderColumns())));
+                continue;
+            }
             if (level.getOrdersCount() == 0) {
                 out.add(Level.broad(level.getPrice(), level.getVolume()));
                 continue;

@@ -97,7 +97,7 @@ final class BooksReader {
         return new BookState(snapshot, events, makerTakerRatio);
     }
 
-    private static BookSnapshot snapshot(CodedInputStream in) throws IOException {
+    private static BookSnapshot snapshot(CodedInputStream in) throws IOException, MergeNeeded {
         int bookId = 0;
         long timestamp = 0;
         List<Level> bids = new ArrayList<>();
@@ -119,10 +119,11 @@ final class BooksReader {
         return new BookSnapshot(bookId, timestamp, bids, asks);
     }
 
-    private static Level level(CodedInputStream in) throws IOException {
+    private static Level level(CodedInputStream in) throws IOException, MergeNeeded {
         long price = 0;
         long volume = 0;
         List<RestingOrder> orders = null;
+        List<RestingOrder> columns = null;
         int tag;
         while ((tag = in.readTag()) != 0) {
             if (tag == tag(1, VARINT)) {
@@ -136,11 +137,103 @@ final class BooksReader {
                 }
                 orders.add(order(in));
                 in.popLimit(limit);
+            } else if (tag == tag(4, LEN)) {
+                if (columns != null) {
+                    throw new MergeNeeded();
+                }
+                int limit = in.pushLimit(in.readRawVarint32());
+                columns = columns(in);
+                in.popLimit(limit);
             } else {
                 skip(in, tag);
             }
         }
+        if (columns != null) {
+            if (orders != null) {
+                throw OrderColumns.bothForms();
+            }
+            return new Level(price, volume, columns);
+        }
         return orders == null ? Level.broad(price, volume) : new Level(price, volume, orders);
+    }
+
+    /** One {@code RestingOrderColumns}: each column packed (as written) or value by value, as protobuf allows. */
+    private static List<RestingOrder> columns(CodedInputStream in) throws IOException {
+        LongColumn ids = new LongColumn();
+        LongColumn agents = new LongColumn();
+        LongColumn volumes = new LongColumn();
+        LongColumn times = new LongColumn();
+        int tag;
+        while ((tag = in.readTag()) != 0) {
+            int field = WireFormat.getTagFieldNumber(tag);
+            int wireType = WireFormat.getTagWireType(tag);
+            LongColumn column = switch (field) {
+                case 1 -> ids;
+                case 2 -> agents;
+                case 3 -> volumes;
+                case 4 -> times;
+                default -> null;
+            };
+            if (column == null || wireType != VARINT && wireType != LEN) {
+                skip(in, tag);
+            } else if (wireType == VARINT) {
+                column.add(value(in, field));
+            } else {
+                int limit = in.pushLimit(in.readRawVarint32());
+                column.reserve(in.getBytesUntilLimit()); // at least one byte per value
+                switch (field) {
+                    case 1, 4 -> {
+                        while (in.getBytesUntilLimit() > 0) {
+                            column.add(in.readSInt64());
+                        }
+                    }
+                    case 2 -> {
+                        while (in.getBytesUntilLimit() > 0) {
+                            column.add(in.readSInt32());
+                        }
+                    }
+                    default -> {
+                        while (in.getBytesUntilLimit() > 0) {
+                            column.add(in.readInt64());
+                        }
+                    }
+                }
+                in.popLimit(limit);
+            }
+        }
+        int[] agentIds = new int[agents.size];
+        for (int i = 0; i < agentIds.length; i++) {
+            agentIds[i] = (int) agents.values[i];
+        }
+        return OrderColumns.decode(ids.values, ids.size, agentIds, agentIds.length, volumes.values, volumes.size,
+                times.values, times.size);
+    }
+
+    private static long value(CodedInputStream in, int field) throws IOException {
+        return switch (field) {
+            case 1, 4 -> in.readSInt64();
+            case 2 -> in.readSInt32();
+            default -> in.readInt64();
+        };
+    }
+
+    /** A growable column of longs. */
+    private static final class LongColumn {
+        long[] values = new long[8];
+        int size;
+
+        void add(long value) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        void reserve(int more) {
+            if (values.length - size < more) {
+                values = java.util.Arrays.copyOf(values, size + more);
+            }
+        }
     }
 
     private static RestingOrder order(CodedInputStream in) throws IOException {

@@ -74,6 +74,9 @@ class BooksReaderProperties {
             for (ModelProto.Level.Builder level : book.getSnapshotBuilder().getBidsBuilderList()) {
                 level.setUnknownFields(unknown);
                 level.getOrdersBuilderList().forEach(o -> o.setUnknownFields(unknown));
+                if (level.hasOrderColumns()) {
+                    level.getOrderColumnsBuilder().setUnknownFields(unknown);
+                }
             }
             for (ModelProto.BookEvent.Builder event : book.getEventsBuilderList()) {
                 event.setUnknownFields(unknown);
@@ -124,6 +127,156 @@ class BooksReaderProperties {
         Object generated = outcome(() -> BookCodec.decodeGenerated(damaged));
         Statistics.collect(streaming instanceof String ? "refused" : "read");
         assertThat(streaming).isEqualTo(generated);
+    }
+
+    /** Every detailed level of {@code books} rewritten with {@code form} applied to its columns message. */
+    private static ByteString rewriteLevels(List<BookState> books,
+                                            java.util.function.BiConsumer<ModelProto.Level.Builder, Random> form,
+                                            Random random) {
+        ModelProto.Books.Builder message = ModelProto.Books.newBuilder();
+        for (BookState book : books) {
+            message.addBooks(BookCodec.encode(book));
+        }
+        for (int i = 0; i < message.getBooksCount(); i++) {
+            ModelProto.BookSnapshot.Builder snapshot = message.getBooksBuilder(i).getSnapshotBuilder();
+            for (ModelProto.Level.Builder level : snapshot.getBidsBuilderList()) {
+                if (level.hasOrderColumns()) {
+                    form.accept(level, random);
+                }
+            }
+            for (ModelProto.Level.Builder level : snapshot.getAsksBuilderList()) {
+                if (level.hasOrderColumns()) {
+                    form.accept(level, random);
+                }
+            }
+        }
+        return message.build().toByteString();
+    }
+
+    /** A level's orders as one RestingOrder message each: the other form a reader must take. */
+    private static void asMessages(ModelProto.Level.Builder level, Random random) {
+        for (io.mvtrx.api.book.RestingOrder order : OrderColumns.decode(level.getOrderColumns())) {
+            level.addOrders(ModelProto.RestingOrder.newBuilder().setOrderId(order.orderId())
+                    .setAgentId(order.agentId()).setVolume(order.volume()).setTimestamp(order.timestamp()));
+        }
+        level.clearOrderColumns();
+    }
+
+    @Property(tries = 200)
+    void readsOrdersGivenAsMessagesAsTheGeneratedParserDoes(@ForAll long seed) {
+        List<BookState> books = books(seed);
+
+        ByteString bytes = rewriteLevels(books, BooksReaderProperties::asMessages, new Random(seed));
+
+        assertThat(BookCodec.decodeBooks(bytes)).isEqualTo(books).isEqualTo(BookCodec.decodeGenerated(bytes));
+    }
+
+    @Property(tries = 200)
+    void columnsWrittenValueByValueReadAsPackedOnes(@ForAll long seed) {
+        List<BookState> books = books(seed);
+
+        // every column value its own tag (protobuf's unpacked form, which parsers must take), fields interleaved
+        ByteString unpacked = unpackedCopy(books);
+
+        assertThat(BookCodec.decodeBooks(unpacked)).isEqualTo(books).isEqualTo(BookCodec.decodeGenerated(unpacked));
+    }
+
+    /** The books' bytes with every columns message re-serialized value by value. */
+    private static ByteString unpackedCopy(List<BookState> books) {
+        ByteString.Output out = ByteString.newOutput();
+        com.google.protobuf.CodedOutputStream o = com.google.protobuf.CodedOutputStream.newInstance(out);
+        try {
+            for (BookState book : books) {
+                ModelProto.BookState message = BookCodec.encode(book);
+                o.writeTag(1, com.google.protobuf.WireFormat.WIRETYPE_LENGTH_DELIMITED);
+                ByteString bookBytes = unpackedBook(message);
+                o.writeUInt32NoTag(bookBytes.size());
+                o.writeRawBytes(bookBytes);
+            }
+            o.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteString();
+    }
+
+    private static ByteString unpackedBook(ModelProto.BookState book) throws java.io.IOException {
+        ByteString.Output out = ByteString.newOutput();
+        com.google.protobuf.CodedOutputStream o = com.google.protobuf.CodedOutputStream.newInstance(out);
+        ByteString.Output snapshotOut = ByteString.newOutput();
+        com.google.protobuf.CodedOutputStream s = com.google.protobuf.CodedOutputStream.newInstance(snapshotOut);
+        ModelProto.BookSnapshot snapshot = book.getSnapshot();
+        if (snapshot.getBookId() != 0) {
+            s.writeInt32(1, snapshot.getBookId());
+        }
+        if (snapshot.getTimestamp() != 0) {
+            s.writeInt64(2, snapshot.getTimestamp());
+        }
+        for (int side = 3; side <= 4; side++) {
+            for (ModelProto.Level level : side == 3 ? snapshot.getBidsList() : snapshot.getAsksList()) {
+                ByteString levelBytes = unpackedLevel(level);
+                s.writeTag(side, com.google.protobuf.WireFormat.WIRETYPE_LENGTH_DELIMITED);
+                s.writeUInt32NoTag(levelBytes.size());
+                s.writeRawBytes(levelBytes);
+            }
+        }
+        s.flush();
+        o.writeBytes(1, snapshotOut.toByteString());
+        for (ModelProto.BookEvent event : book.getEventsList()) {
+            o.writeMessage(2, event);
+        }
+        if (book.getMakerTakerRatio() != 0) {
+            o.writeSInt64(3, book.getMakerTakerRatio());
+        }
+        o.flush();
+        return out.toByteString();
+    }
+
+    private static ByteString unpackedLevel(ModelProto.Level level) throws java.io.IOException {
+        ByteString.Output out = ByteString.newOutput();
+        com.google.protobuf.CodedOutputStream o = com.google.protobuf.CodedOutputStream.newInstance(out);
+        if (level.getPrice() != 0) {
+            o.writeInt64(1, level.getPrice());
+        }
+        if (level.getVolume() != 0) {
+            o.writeInt64(2, level.getVolume());
+        }
+        if (level.hasOrderColumns()) {
+            ModelProto.RestingOrderColumns c = level.getOrderColumns();
+            ByteString.Output columns = ByteString.newOutput();
+            com.google.protobuf.CodedOutputStream w = com.google.protobuf.CodedOutputStream.newInstance(columns);
+            for (int i = 0; i < c.getOrderIdDeltaCount(); i++) {
+                w.writeSInt64(1, c.getOrderIdDelta(i));
+                w.writeSInt32(2, c.getAgentId(i));
+                w.writeInt64(3, c.getVolume(i));
+                w.writeSInt64(4, c.getTimestampDelta(i));
+            }
+            w.flush();
+            o.writeBytes(4, columns.toByteString());
+        }
+        o.flush();
+        return out.toByteString();
+    }
+
+    @Property(tries = 200)
+    void columnsOfDifferentLengthsOrOrdersGivenBothWaysAreRefusedByBoth(@ForAll long seed) {
+        List<BookState> books = books(seed);
+        Random random = new Random(seed);
+        boolean anyDetailed = books.stream().flatMap(b -> java.util.stream.Stream.concat(
+                b.snapshot().bids().stream(), b.snapshot().asks().stream())).anyMatch(l -> !l.orders().isEmpty());
+        if (!anyDetailed) {
+            return;
+        }
+        ByteString bytes = rewriteLevels(books, (level, r) -> {
+            if (r.nextBoolean()) {
+                level.getOrderColumnsBuilder().addVolume(r.nextLong());
+            } else {
+                level.addOrders(ModelProto.RestingOrder.newBuilder().setOrderId(r.nextLong()));
+            }
+        }, random);
+
+        assertThat(outcome(() -> BookCodec.decodeBooks(bytes))).isEqualTo("refused");
+        assertThat(outcome(() -> BookCodec.decodeGenerated(bytes))).isEqualTo("refused");
     }
 
     private static ByteString varint(int value) {

@@ -1,0 +1,85 @@
+package io.mvtrx.runtime.wire.codec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.mvtrx.api.book.RestingOrder;
+import io.mvtrx.runtime.wire.proto.ModelProto;
+
+/**
+ * A detailed level's resting orders as {@code RestingOrderColumns} (model.proto): four columns of equal length, order
+ * ids and timestamps as differences from the previous order's. Both decoders (the generated messages' and
+ * {@link BooksReader}) end here, so they agree on every input, wrapping sums included.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class OrderColumns {
+
+    private OrderColumns() {
+    }
+
+    /** The columns of {@code orders}, in queue order. */
+    static ModelProto.RestingOrderColumns encode(List<RestingOrder> orders) {
+        ModelProto.RestingOrderColumns.Builder out = ModelProto.RestingOrderColumns.newBuilder();
+        long orderId = 0;
+        long timestamp = 0;
+        for (RestingOrder order : orders) {
+            out.addOrderIdDelta(order.orderId() - orderId);
+            out.addAgentId(order.agentId());
+            out.addVolume(order.volume());
+            out.addTimestampDelta(order.timestamp() - timestamp);
+            orderId = order.orderId();
+            timestamp = order.timestamp();
+        }
+        return out.build();
+    }
+
+    /** The orders a generated columns message carries. */
+    static List<RestingOrder> decode(ModelProto.RestingOrderColumns columns) {
+        int n = columns.getOrderIdDeltaCount();
+        long[] ids = new long[n];
+        int[] agents = new int[columns.getAgentIdCount()];
+        long[] volumes = new long[columns.getVolumeCount()];
+        long[] times = new long[columns.getTimestampDeltaCount()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = columns.getOrderIdDelta(i);
+        }
+        for (int i = 0; i < agents.length; i++) {
+            agents[i] = columns.getAgentId(i);
+        }
+        for (int i = 0; i < volumes.length; i++) {
+            volumes[i] = columns.getVolume(i);
+        }
+        for (int i = 0; i < times.length; i++) {
+            times[i] = columns.getTimestampDelta(i);
+        }
+        return decode(ids, ids.length, agents, agents.length, volumes, volumes.length, times, times.length);
+    }
+
+    /**
+     * The orders of decoded columns (the first {@code *Count} values of each array).
+     *
+     * @throws WireFormatException when the columns' lengths differ
+     */
+    static List<RestingOrder> decode(long[] idDeltas, int idCount, int[] agents, int agentCount, long[] volumes,
+                                     int volumeCount, long[] timeDeltas, int timeCount) {
+        if (agentCount != idCount || volumeCount != idCount || timeCount != idCount) {
+            throw new WireFormatException("RestingOrderColumns: columns of different lengths (order_id_delta %d, "
+                    + "agent_id %d, volume %d, timestamp_delta %d)", idCount, agentCount, volumeCount, timeCount);
+        }
+        List<RestingOrder> orders = new ArrayList<>(idCount);
+        long orderId = 0;
+        long timestamp = 0;
+        for (int i = 0; i < idCount; i++) {
+            orderId += idDeltas[i];
+            timestamp += timeDeltas[i];
+            orders.add(new RestingOrder(orderId, agents[i], volumes[i], timestamp));
+        }
+        return orders;
+    }
+
+    /** A level's orders given both ways is refused, by both decoders. */
+    static WireFormatException bothForms() {
+        return new WireFormatException("Level: orders given both as messages and as columns");
+    }
+}
