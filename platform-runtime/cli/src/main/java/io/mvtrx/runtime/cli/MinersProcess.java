@@ -53,7 +53,9 @@ final class MinersProcess implements AutoCloseable {
                             ? "its miners were not ready within " + READY_WAIT_SECONDS + " s"
                             : "it ended before its miners were ready");
                 }
-                parse(line, portOf, log);
+                if (!line.startsWith("[")) { // the JVM's own log lines (-Xlog, JFR) share the stdout
+                    parse(line, portOf, log);
+                }
             }
         } catch (IOException | RuntimeException e) {
             process.destroyForcibly();

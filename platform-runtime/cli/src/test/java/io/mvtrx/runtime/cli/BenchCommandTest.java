@@ -73,6 +73,20 @@ class BenchCommandTest {
     }
 
     @Test
+    void theMinersJvmsOwnLogLinesDoNotBreakItsReport() throws Exception {
+        Path log = temp.resolve("miners.log");
+        String script = "echo '[0.6s][info][jfr,startup] Started recording 1.'; echo 'miner 0 4101'; "
+                + "echo 'miner 1 4102'; echo ready; exec cat > /dev/null";
+        MinersProcess child = MinersProcess.start(List.of("sh", "-c", script), Map.of(), log, 2);
+        try {
+            assertThat(child.port(0)).isEqualTo(4101);
+            assertThat(child.port(1)).isEqualTo(4102);
+        } finally {
+            child.close();
+        }
+    }
+
+    @Test
     void minerNiceNeedsMinersProcessAndANicenessNiceTakes() {
         assertThat(bench("bench", "fanout", "--miner-nice", "10", "--out", temp.resolve("a").toString()))
                 .isEqualTo(ExitCodes.FAILED);
