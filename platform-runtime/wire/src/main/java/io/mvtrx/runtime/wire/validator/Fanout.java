@@ -415,6 +415,14 @@ public final class Fanout implements AutoCloseable {
                                      Optional<Check> check, boolean accepted) {
     }
 
+    /**
+     * Bytes of request buffers allocated for this process's fan-out channels so far; once a step's worth is kept
+     * for reuse, further steps of the same size allocate none.
+     */
+    public static long requestBufferBytesAllocated() {
+        return ReusingDirectAllocator.SHARED.createdBytes();
+    }
+
     /** Steps whose books were serialized, one per {@link #prepare}; never more, whatever the number of miners. */
     public long booksEncoded() {
         return booksEncoded.get();

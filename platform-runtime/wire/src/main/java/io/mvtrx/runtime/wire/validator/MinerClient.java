@@ -9,6 +9,7 @@ import com.google.common.util.concurrent.ListenableFuture;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
 import io.grpc.stub.ClientCalls;
 
 /**
@@ -35,6 +36,7 @@ final class MinerClient implements AutoCloseable {
         this.channel = NettyChannelBuilder.forAddress(target.host(), target.port())
                 .usePlaintext()
                 .maxInboundMessageSize(maxInboundBytes)
+                .withOption(ChannelOption.ALLOCATOR, ReusingDirectAllocator.SHARED)
                 .build();
     }
 

@@ -55,6 +55,23 @@ class FanoutIT {
     }
 
     @Test
+    void aSecondStepOfTheSameSizeReusesTheFirstStepsRequestBuffers() throws Exception {
+        var a = net.miner("a", new TestAgents.Echo(), c -> c);
+        var b = net.miner("b", new TestAgents.Echo(), c -> c);
+        List<MinerTarget> miners = List.of(a.target(), b.target());
+        Step step = TestNetwork.step(miners, 20_000); // about 0.5 MB of books per request
+        assertThat(fanout.query(step, miners)).extracting(MinerResult::kind).containsOnly(ResultKind.OK);
+        long allocated = Fanout.requestBufferBytesAllocated();
+
+        List<MinerResult> again = fanout.query(step, miners);
+
+        assertThat(again).extracting(MinerResult::kind).containsOnly(ResultKind.OK);
+        assertThat(allocated).isGreaterThanOrEqualTo(2L * 400_000);
+        // the requests' blocks are reused; a small frame buffer still in a write when the step ended may be new
+        assertThat(Fanout.requestBufferBytesAllocated() - allocated).isLessThan(allocated / 20);
+    }
+
+    @Test
     void collectsAReplyATimeoutAndAnEmptyAnswerForAThrowingAgent() throws Exception {
         TestAgents.Echo echo = new TestAgents.Echo();
         TestAgents.Throwing throwing = new TestAgents.Throwing();
