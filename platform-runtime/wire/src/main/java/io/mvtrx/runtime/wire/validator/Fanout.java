@@ -307,11 +307,11 @@ public final class Fanout implements AutoCloseable {
                 long left = deadline + COLLECT_GRACE_NANOS - System.nanoTime();
                 results.add(call.result.get(Math.max(0, left), TimeUnit.NANOSECONDS));
             } catch (TimeoutException e) {
-                call.cancel();
                 MinerResult late = MinerResult.of(call.uid, ResultKind.TIMEOUT, Status.DEADLINE_EXCEEDED
                         .withDescription("global deadline of " + config.globalTimeout().toMillis() + " ms passed"),
                         Optional.empty(), System.nanoTime() - start);
-                call.result.complete(late);
+                call.result.complete(late); // before the cancel, whose own outcome must not win
+                call.cancel();
                 results.add(call.result.join());
             } catch (ExecutionException e) {
                 results.add(MinerResult.of(call.uid, ResultKind.FAILED, Status.INTERNAL.withDescription(
