@@ -52,6 +52,7 @@ class ValidatorServerIT {
             assertThat(scrape.require("mvtrx_validator_step_seconds_count")).isEqualTo(65);
             assertThat(scrape.require("mvtrx_validator_step_seconds_bucket{le=\"+Inf\"}")).isEqualTo(65);
             assertThat(scrape.require("mvtrx_validator_fanout_seconds_count")).isEqualTo(6);
+            assertThat(scrape.require("mvtrx_validator_fanout_request_buffer_bytes_total")).isNotNegative();
             assertThat(scrape.require("mvtrx_validator_miner_response_seconds_count")).isEqualTo(6);
             assertThat(scrape.require("mvtrx_validator_l3_events_total")).isGreaterThan(100);
             assertThat(scrape.require("mvtrx_validator_refused_instructions_total{reason=\"VOLUME_CAP\"}"))
