@@ -41,15 +41,11 @@ final class PayloadWriter {
     /** The payload bytes; {@code simulation} is an encoded {@code SimulationInfo}, shared by every miner of a step. */
     static ByteString write(int agentId, long timestamp, ByteString simulation, Map<Integer, Account> accounts,
                             List<Notice> notices) {
-        int entries = accounts.size();
-        int[] accountSizes = new int[entries];
+        Sizes sizes = new Sizes(accounts.size() * 4);
         int size = int64(TIMESTAMP, timestamp) + CodedOutputStream.computeBytesSize(SIMULATION, simulation)
                 + sint32(AGENT_ID, agentId);
-        int i = 0;
         for (Map.Entry<Integer, Account> entry : accounts.entrySet()) {
-            int accountSize = accountSize(entry.getValue());
-            accountSizes[i++] = accountSize;
-            size += message(ACCOUNTS, entrySize(entry.getKey(), accountSize));
+            size += message(ACCOUNTS, entrySize(entry.getKey(), accountSize(entry.getValue(), sizes)));
         }
         ModelProto.Notice[] encodedNotices = new ModelProto.Notice[notices.size()];
         for (int n = 0; n < encodedNotices.length; n++) {
@@ -64,13 +60,12 @@ final class PayloadWriter {
             if (agentId != 0) {
                 o.writeSInt32(AGENT_ID, agentId);
             }
-            i = 0;
             for (Map.Entry<Integer, Account> entry : accounts.entrySet()) {
-                int accountSize = accountSizes[i++];
+                int accountSize = sizes.next();
                 header(o, ACCOUNTS, entrySize(entry.getKey(), accountSize));
                 o.writeInt32(1, entry.getKey());
                 header(o, 2, accountSize);
-                writeAccount(o, entry.getValue());
+                writeAccount(o, entry.getValue(), sizes);
             }
             for (ModelProto.Notice notice : encodedNotices) {
                 o.writeMessage(NOTICES, notice);
@@ -88,21 +83,56 @@ final class PayloadWriter {
 
     // ----------------------------------------------------------------------------------------------- Account
 
-    private static int accountSize(Account a) {
+    /**
+     * Sizes of the length-delimited messages, recorded in the order the write pass meets them (an account, then its
+     * orders), so that each is computed once, as protobuf's generated messages memoize theirs.
+     */
+    private static final class Sizes {
+        private int[] values;
+        private int count;
+        private int read;
+
+        Sizes(int capacity) {
+            values = new int[Math.max(capacity, 8)];
+        }
+
+        int reserve() {
+            if (count == values.length) {
+                values = java.util.Arrays.copyOf(values, count * 2);
+            }
+            return count++;
+        }
+
+        int set(int slot, int size) {
+            values[slot] = size;
+            return size;
+        }
+
+        int add(int size) {
+            return set(reserve(), size);
+        }
+
+        int next() {
+            return values[read++];
+        }
+    }
+
+    private static int accountSize(Account a, Sizes sizes) {
+        int slot = sizes.reserve();
         int size = sint32(1, a.agentId()) + int32(2, a.bookId())
                 + message(3, balanceSize(a.base())) + message(4, balanceSize(a.quote()))
                 + int64(5, a.baseLoan()) + int64(6, a.quoteLoan())
                 + int64(7, a.baseCollateral()) + int64(8, a.quoteCollateral());
         for (Order order : a.orders()) {
-            size += message(9, orderSize(order));
+            size += message(9, sizes.add(orderSize(order)));
         }
         for (Loan loan : a.loans()) {
             size += message(10, loanSize(loan));
         }
-        return size + message(11, feesSize(a));
+        return sizes.set(slot, size + message(11, feesSize(a)));
     }
 
-    private static void writeAccount(CodedOutputStream o, Account a) throws IOException {
+    private static void writeAccount(CodedOutputStream o, Account a, Sizes sizes) throws IOException {
         if (a.agentId() != 0) {
             o.writeSInt32(1, a.agentId());
         }
@@ -114,7 +144,7 @@ final class PayloadWriter {
         writeInt64(o, 7, a.baseCollateral());
         writeInt64(o, 8, a.quoteCollateral());
         for (Order order : a.orders()) {
-            header(o, 9, orderSize(order));
+            header(o, 9, sizes.next());
             writeOrder(o, order);
         }
         for (Loan loan : a.loans()) {
