@@ -181,31 +181,13 @@ final class BooksReader {
             } else {
                 int limit = in.pushLimit(in.readRawVarint32());
                 column.reserve(in.getBytesUntilLimit()); // at least one byte per value
-                switch (field) {
-                    case 1, 4 -> {
-                        while (in.getBytesUntilLimit() > 0) {
-                            column.add(in.readSInt64());
-                        }
-                    }
-                    case 2 -> {
-                        while (in.getBytesUntilLimit() > 0) {
-                            column.add(in.readSInt32());
-                        }
-                    }
-                    default -> {
-                        while (in.getBytesUntilLimit() > 0) {
-                            column.add(in.readInt64());
-                        }
-                    }
+                while (in.getBytesUntilLimit() > 0) {
+                    column.add(value(in, field));
                 }
                 in.popLimit(limit);
             }
         }
-        int[] agentIds = new int[agents.size];
-        for (int i = 0; i < agentIds.length; i++) {
-            agentIds[i] = (int) agents.values[i];
-        }
-        return OrderColumns.decode(ids.values, ids.size, agentIds, agentIds.length, volumes.values, volumes.size,
+        return OrderColumns.decode(ids.values, ids.size, agents.values, agents.size, volumes.values, volumes.size,
                 times.values, times.size);
     }
 

@@ -1,6 +1,7 @@
 package io.mvtrx.runtime.wire.codec;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.mvtrx.api.book.RestingOrder;
@@ -36,32 +37,23 @@ final class OrderColumns {
 
     /** The orders a generated columns message carries. */
     static List<RestingOrder> decode(ModelProto.RestingOrderColumns columns) {
-        int n = columns.getOrderIdDeltaCount();
-        long[] ids = new long[n];
-        int[] agents = new int[columns.getAgentIdCount()];
+        long[] ids = new long[columns.getOrderIdDeltaCount()];
+        long[] agents = new long[columns.getAgentIdCount()];
         long[] volumes = new long[columns.getVolumeCount()];
         long[] times = new long[columns.getTimestampDeltaCount()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = columns.getOrderIdDelta(i);
-        }
-        for (int i = 0; i < agents.length; i++) {
-            agents[i] = columns.getAgentId(i);
-        }
-        for (int i = 0; i < volumes.length; i++) {
-            volumes[i] = columns.getVolume(i);
-        }
-        for (int i = 0; i < times.length; i++) {
-            times[i] = columns.getTimestampDelta(i);
-        }
+        Arrays.setAll(ids, columns::getOrderIdDelta);
+        Arrays.setAll(agents, columns::getAgentId);
+        Arrays.setAll(volumes, columns::getVolume);
+        Arrays.setAll(times, columns::getTimestampDelta);
         return decode(ids, ids.length, agents, agents.length, volumes, volumes.length, times, times.length);
     }
 
     /**
-     * The orders of decoded columns (the first {@code *Count} values of each array).
+     * The orders of decoded columns (the first {@code *Count} values of each array; agent ids are sint32 values).
      *
      * @throws WireFormatException when the columns' lengths differ
      */
-    static List<RestingOrder> decode(long[] idDeltas, int idCount, int[] agents, int agentCount, long[] volumes,
+    static List<RestingOrder> decode(long[] idDeltas, int idCount, long[] agents, int agentCount, long[] volumes,
                                      int volumeCount, long[] timeDeltas, int timeCount) {
         if (agentCount != idCount || volumeCount != idCount || timeCount != idCount) {
             throw new WireFormatException("RestingOrderColumns: columns of different lengths (order_id_delta %d, "
@@ -73,7 +65,7 @@ final class OrderColumns {
         for (int i = 0; i < idCount; i++) {
             orderId += idDeltas[i];
             timestamp += timeDeltas[i];
-            orders.add(new RestingOrder(orderId, agents[i], volumes[i], timestamp));
+            orders.add(new RestingOrder(orderId, (int) agents[i], volumes[i], timestamp));
         }
         return orders;
     }
