@@ -307,18 +307,12 @@ final class BenchCommand implements Callable<Integer> {
             if (n == 0) {
                 throw new CommandFailedException("no publish was measured");
             }
-            long[] beyond = Arrays.copyOf(m.beyondSlowest, n);
-            long[] fanoutBeyond = Arrays.copyOf(m.fanoutBeyondSlowest, n);
-            long[] slowest = Arrays.copyOf(m.slowest, n);
-            Arrays.sort(beyond);
-            Arrays.sort(fanoutBeyond);
-            Arrays.sort(slowest);
-            long[] books = Arrays.copyOf(m.books, n);
-            long[] signed = Arrays.copyOf(m.signed, n);
-            long[] lastCall = Arrays.copyOf(m.lastCall, n);
-            Arrays.sort(books);
-            Arrays.sort(signed);
-            Arrays.sort(lastCall);
+            long[] beyond = sorted(m.beyondSlowest, n);
+            long[] fanoutBeyond = sorted(m.fanoutBeyondSlowest, n);
+            long[] slowest = sorted(m.slowest, n);
+            long[] books = sorted(m.books, n);
+            long[] signed = sorted(m.signed, n);
+            long[] lastCall = sorted(m.lastCall, n);
             stdout.printf(Locale.ROOT, "%d publishes measured, %d miners, %d books; answered %d of %d queries%n", n,
                     miners, blocks * 16, m.answered, m.queried);
             stdout.printf(Locale.ROOT, "validator beyond the slowest answer (query + screening + injection + "
@@ -338,6 +332,13 @@ final class BenchCommand implements Callable<Integer> {
                     + "nothing sent: %.1f ms on the prepare pool (%d thread(s)), %.1f ms on one thread%n", miners,
                     m.prepareNanos / 1e6, FanoutConfig.DEFAULTS.prepareThreads(), m.prepareSequentialNanos / 1e6);
             stdout.flush();
+        }
+
+        /** The first {@code n} values, sorted. */
+        private static long[] sorted(long[] values, int n) {
+            long[] copy = Arrays.copyOf(values, n);
+            Arrays.sort(copy);
+            return copy;
         }
 
         /** Nearest-rank percentile of sorted ns, in ms. */

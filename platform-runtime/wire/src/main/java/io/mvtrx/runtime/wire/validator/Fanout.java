@@ -106,10 +106,7 @@ public final class Fanout implements AutoCloseable {
         long deadline = start + config.globalTimeout().toNanos();
         Shared shared = share(step, miners.size());
         long booksDone = System.nanoTime();
-        List<Future<PreparedStep.Addressed>> signed = new ArrayList<>(miners.size());
-        for (int i = 0; i < miners.size(); i++) {
-            signed.add(submitRequest(shared, i, miners.get(i)));
-        }
+        List<Future<PreparedStep.Addressed>> signed = submitRequests(shared, miners);
         List<Call> calls = new ArrayList<>(miners.size());
         for (int i = 0; i < miners.size(); i++) {
             Call call = new Call(miners.get(i).uid());
@@ -135,10 +132,7 @@ public final class Fanout implements AutoCloseable {
      */
     public PreparedStep prepare(Step step, List<MinerTarget> miners) {
         Shared shared = share(step, miners.size());
-        List<Future<PreparedStep.Addressed>> signed = new ArrayList<>(miners.size());
-        for (int i = 0; i < miners.size(); i++) {
-            signed.add(submitRequest(shared, i, miners.get(i)));
-        }
+        List<Future<PreparedStep.Addressed>> signed = submitRequests(shared, miners);
         List<PreparedStep.Addressed> requests = new ArrayList<>(miners.size());
         for (Future<PreparedStep.Addressed> future : signed) {
             requests.add(await(future));
@@ -265,8 +259,15 @@ public final class Fanout implements AutoCloseable {
         return UnsafeByteOperations.unsafeWrap(out);
     }
 
-    private Future<PreparedStep.Addressed> submitRequest(Shared shared, int index, MinerTarget miner) {
-        return preparers.submit(() -> request(shared, shared.firstNonce() + index, miner));
+    /** Every miner's request, encoded and signed on the prepare threads, miner {@code i} with nonce first + i. */
+    private List<Future<PreparedStep.Addressed>> submitRequests(Shared shared, List<MinerTarget> miners) {
+        List<Future<PreparedStep.Addressed>> signed = new ArrayList<>(miners.size());
+        for (int i = 0; i < miners.size(); i++) {
+            long nonce = shared.firstNonce() + i;
+            MinerTarget miner = miners.get(i);
+            signed.add(preparers.submit(() -> request(shared, nonce, miner)));
+        }
+        return signed;
     }
 
     /** One miner's request: its payload encoded, the body hash finished from the books' digest state, signed. */
