@@ -37,8 +37,6 @@ import io.mvtrx.api.state.StateUpdate;
 import io.mvtrx.runtime.gentrx.data.ingest.IngestSettings;
 import io.mvtrx.runtime.gentrx.data.ingest.TickIngest;
 import io.mvtrx.runtime.gentrx.data.page.PageStore;
-import io.mvtrx.runtime.gentrx.delta.Tensor;
-import io.mvtrx.runtime.gentrx.delta.TensorSet;
 import io.mvtrx.runtime.gentrx.delta.checkpoint.Checkpoint;
 import io.mvtrx.runtime.gentrx.delta.checkpoint.CheckpointWriter;
 import io.mvtrx.runtime.gentrx.server.GradientServer;
@@ -132,9 +130,7 @@ class GentrxServiceIT {
 
     @Test
     void ticksBecomePagesAndTheMinerReceivesItsOwnAssignmentOfPagesThatExist() throws Exception {
-        Path seed = temp.resolve("seed.ckpt");
-        CheckpointWriter.write(new Checkpoint(0, 3, Map.of(), Map.of(), Map.of(), new TensorSet(List.of(
-                new Tensor("w", new int[] {2}, new float[] {0, 0})))), seed);
+        Path seed = CliTestFiles.oneTensorSeed(temp);
         StorageLayout layout = new StorageLayout(GentrxNetwork.LOCALNET, GentrxMode.SIMULATION);
         Trainee trainee = new Trainee();
         try (StorageBackend bucket = fs(temp.resolve("bucket"));

@@ -1,10 +1,5 @@
 package io.mvtrx.runtime.cli;
 
-import io.mvtrx.runtime.gentrx.delta.Tensor;
-import io.mvtrx.runtime.gentrx.delta.TensorSet;
-import io.mvtrx.runtime.gentrx.delta.checkpoint.Checkpoint;
-import io.mvtrx.runtime.gentrx.delta.checkpoint.CheckpointWriter;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -56,9 +51,7 @@ class GradientServerCommandTest {
 
     @Test
     void anEvaluatorThatIsNotInstalledIsNamedWithTheInstalledOnes() throws Exception {
-        Path seed = temp.resolve("seed.ckpt");
-        CheckpointWriter.write(new Checkpoint(0, 3, Map.of(), Map.of(), Map.of(), new TensorSet(List.of(
-                new Tensor("w", new int[] {2}, new float[] {0, 0})))), seed);
+        Path seed = CliTestFiles.oneTensorSeed(temp);
         Run run = run(Map.of(), base("--checkpoint", seed.toString(), "--evaluator", "no-such-model"));
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(run.err()).contains("--evaluator: exactly one model evaluator is needed named 'no-such-model'; "
@@ -67,9 +60,7 @@ class GradientServerCommandTest {
 
     @Test
     void aSeedWithoutTheOrderModelsConfigurationIsRefusedNamingWhatIsMissing() throws Exception {
-        Path seed = temp.resolve("seed.ckpt");
-        CheckpointWriter.write(new Checkpoint(0, 3, Map.of(), Map.of(), Map.of(), new TensorSet(List.of(
-                new Tensor("w", new int[] {2}, new float[] {0, 0})))), seed);
+        Path seed = CliTestFiles.oneTensorSeed(temp);
         Run run = run(Map.of(), base("--checkpoint", seed.toString(), "--evaluator", "order-model"));
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(run.err()).contains("--checkpoint " + seed + " does not suit the 'order-model' evaluator: "

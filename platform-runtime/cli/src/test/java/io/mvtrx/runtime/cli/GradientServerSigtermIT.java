@@ -1,10 +1,5 @@
 package io.mvtrx.runtime.cli;
 
-import io.mvtrx.runtime.gentrx.delta.Tensor;
-import io.mvtrx.runtime.gentrx.delta.TensorSet;
-import io.mvtrx.runtime.gentrx.delta.checkpoint.Checkpoint;
-import io.mvtrx.runtime.gentrx.delta.checkpoint.CheckpointWriter;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,9 +31,7 @@ class GradientServerSigtermIT {
 
     @Test
     void servesARoundThenPersistsAndExitsZeroOnSigterm() throws Exception {
-        Path seed = temp.resolve("seed.ckpt");
-        CheckpointWriter.write(new Checkpoint(0, 3, Map.of(), Map.of(), Map.of(), new TensorSet(List.of(
-                new Tensor("w", new int[] {2}, new float[] {0, 0})))), seed);
+        Path seed = CliTestFiles.oneTensorSeed(temp);
         Path state = temp.resolve("state");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-cp",

@@ -1,6 +1,5 @@
 package io.mvtrx.runtime.cli;
 
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -151,13 +150,8 @@ class GrafanaDashboardIT {
 
     /** The three scrapes of a validator, a miner and a chain on loopback, in one. */
     private Scrape scrapeARunningSubnet() throws Exception {
-        Path config = temp.resolve("small.xml");
-        try (InputStream in = GrafanaDashboardIT.class.getResourceAsStream("small.xml")) {
-            Files.copy(in, config);
-        }
-        Path seed = temp.resolve("seed.ckpt");
-        io.mvtrx.runtime.gentrx.delta.checkpoint.CheckpointWriter.write(GentrxCommand.seedCheckpoint(
-                io.mvtrx.runtime.gentrx.model.ModelConfig.tiny(), 1, "test"), seed);
+        Path config = CliTestFiles.smallConfig(temp);
+        Path seed = CliTestFiles.tinyModelSeed(temp);
         Path walletDir = temp.resolve("wallets");
         WalletStore wallets = new WalletStore(walletDir);
         wallets.createColdkey("owner");

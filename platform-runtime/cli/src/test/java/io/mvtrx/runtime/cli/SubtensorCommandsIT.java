@@ -1,6 +1,5 @@
 package io.mvtrx.runtime.cli;
 
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -171,10 +170,7 @@ class SubtensorCommandsIT {
     void validatorQueriesTheAxonAndSubmitsSignedWeights() throws Exception {
         MinerCommand.RunningMiner miner = startMiner(new StringWriter(), "RandomMakerAgent", "seed=3");
         subnet("127.0.0.1:" + miner.port());
-        Path config = temp.resolve("small.xml");
-        try (InputStream in = SubtensorCommandsIT.class.getResourceAsStream("small.xml")) {
-            Files.copy(in, config);
-        }
+        Path config = CliTestFiles.smallConfig(temp);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = commandLine(out, err).execute("validator", "--chain", "subtensor", "--network",

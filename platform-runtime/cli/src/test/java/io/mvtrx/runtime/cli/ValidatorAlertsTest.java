@@ -1,9 +1,7 @@
 package io.mvtrx.runtime.cli;
 
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -138,10 +136,7 @@ class ValidatorAlertsTest {
 
     /** A local chain with a staked validator and one miner serving {@code agent}; runs the validator with args. */
     private Run validatorAgainst(TradingAgent agent, List<String> extra) throws Exception {
-        Path config = temp.resolve("small.xml");
-        try (InputStream in = ValidatorAlertsTest.class.getResourceAsStream("small.xml")) {
-            Files.copy(in, config);
-        }
+        Path config = CliTestFiles.smallConfig(temp);
         Path chainDir = temp.resolve("chain");
         Path walletDir = temp.resolve("wallets");
         WalletStore wallets = new WalletStore(walletDir);

@@ -1,6 +1,5 @@
 package io.mvtrx.runtime.cli;
 
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -79,10 +78,7 @@ class ValidatorCommandTest {
 
     @Test
     void validatesTwoSimulationsThenResumesFromItsCheckpoint() throws Exception {
-        Path config = temp.resolve("small.xml");
-        try (InputStream in = ValidatorCommandTest.class.getResourceAsStream("small.xml")) {
-            Files.copy(in, config);
-        }
+        Path config = CliTestFiles.smallConfig(temp);
         Path chainDir = temp.resolve("chain");
         Path walletDir = temp.resolve("wallets");
         Path state = temp.resolve("state");
@@ -134,10 +130,7 @@ class ValidatorCommandTest {
     /** {@code --register --stake}: a development chain's validator registers and stakes itself once. */
     @Test
     void registersAndStakesItselfOnALocalChainOnce() throws Exception {
-        Path config = temp.resolve("small.xml");
-        try (InputStream in = ValidatorCommandTest.class.getResourceAsStream("small.xml")) {
-            Files.copy(in, config);
-        }
+        Path config = CliTestFiles.smallConfig(temp);
         Path chainDir = temp.resolve("chain");
         Path walletDir = temp.resolve("wallets");
         WalletStore wallets = new WalletStore(walletDir);
@@ -177,13 +170,8 @@ class ValidatorCommandTest {
      */
     @Test
     void withGentrxAndNoServerUrlRunsItsOwnGradientServer() throws Exception {
-        Path config = temp.resolve("small.xml");
-        try (InputStream in = ValidatorCommandTest.class.getResourceAsStream("small.xml")) {
-            Files.copy(in, config);
-        }
-        Path seed = temp.resolve("seed.ckpt");
-        io.mvtrx.runtime.gentrx.delta.checkpoint.CheckpointWriter.write(GentrxCommand.seedCheckpoint(
-                io.mvtrx.runtime.gentrx.model.ModelConfig.tiny(), 1, "test"), seed);
+        Path config = CliTestFiles.smallConfig(temp);
+        Path seed = CliTestFiles.tinyModelSeed(temp);
         Path walletDir = temp.resolve("wallets");
         WalletStore wallets = new WalletStore(walletDir);
         wallets.createColdkey("owner");
@@ -218,10 +206,7 @@ class ValidatorCommandTest {
      */
     @Test
     void runsAConfigurationPublishedToAStore() throws Exception {
-        Path config = temp.resolve("small.xml");
-        try (InputStream in = ValidatorCommandTest.class.getResourceAsStream("small.xml")) {
-            Files.copy(in, config);
-        }
+        Path config = CliTestFiles.smallConfig(temp);
         Path store = temp.resolve("store");
         String[] storage = {"--storage", "fs", "--storage-param", "root=" + store};
         Run published = run(concat(new String[] {"config", "publish", config.toString(), "--key", "owner/sim.xml"},

@@ -1,6 +1,5 @@
 package io.mvtrx.runtime.cli;
 
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -78,10 +77,7 @@ class ValidatorSigtermIT {
 
     @Test
     void sigtermFinishesTheStepCheckpointsExitsZeroAndTheRunResumes() throws Exception {
-        Path config = temp.resolve("small.xml");
-        try (InputStream in = ValidatorSigtermIT.class.getResourceAsStream("small.xml")) {
-            Files.copy(in, config);
-        }
+        Path config = CliTestFiles.smallConfig(temp);
         Path chainDir = temp.resolve("chain");
         Path walletDir = temp.resolve("wallets");
         Path state = temp.resolve("state");
