@@ -72,6 +72,9 @@ public final class BookCodec {
         ModelProto.BookState.Builder out = ModelProto.BookState.newBuilder()
                 .setSnapshot(encode(book.snapshot()))
                 .setMakerTakerRatio(book.makerTakerRatio());
+        if (EventColumns.fits(book.snapshot().bookId(), book.events())) {
+            return out.setEventColumns(EventColumns.encode(book.events())).build();
+        }
         for (BookEvent event : book.events()) {
             out.addEvents(encode(event));
         }
@@ -81,11 +84,19 @@ public final class BookCodec {
     /** The book a message carries. */
     public static BookState decode(ModelProto.BookState message) {
         Checks.require(message.hasSnapshot(), "BookState.snapshot");
+        BookSnapshot snapshot = decode(message.getSnapshot());
+        if (message.hasEventColumns()) {
+            if (message.getEventsCount() > 0) {
+                throw EventColumns.bothForms();
+            }
+            return new BookState(snapshot, EventColumns.decode(snapshot.bookId(), message.getEventColumns()),
+                    message.getMakerTakerRatio());
+        }
         List<BookEvent> events = new ArrayList<>(message.getEventsCount());
         for (ModelProto.BookEvent event : message.getEventsList()) {
             events.add(decode(event));
         }
-        return new BookState(decode(message.getSnapshot()), events, message.getMakerTakerRatio());
+        return new BookState(snapshot, events, message.getMakerTakerRatio());
     }
 
     static ModelProto.BookSnapshot encode(BookSnapshot snapshot) {

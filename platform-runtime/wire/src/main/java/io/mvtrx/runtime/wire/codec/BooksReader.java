@@ -73,6 +73,7 @@ final class BooksReader {
     private static BookState book(CodedInputStream in) throws IOException, MergeNeeded {
         BookSnapshot snapshot = null;
         List<BookEvent> events = new ArrayList<>();
+        LongColumn[] eventColumns = null;
         long makerTakerRatio = 0;
         int tag;
         while ((tag = in.readTag()) != 0) {
@@ -89,11 +90,30 @@ final class BooksReader {
                 in.popLimit(limit);
             } else if (tag == tag(3, VARINT)) {
                 makerTakerRatio = in.readSInt64();
+            } else if (tag == tag(4, LEN)) {
+                if (eventColumns != null) {
+                    throw new MergeNeeded();
+                }
+                int limit = in.pushLimit(in.readRawVarint32());
+                eventColumns = columns(in, EVENT_COLUMNS);
+                in.popLimit(limit);
             } else {
                 skip(in, tag);
             }
         }
         Checks.require(snapshot != null, "BookState.snapshot");
+        if (eventColumns != null) {
+            if (!events.isEmpty()) {
+                throw EventColumns.bothForms();
+            }
+            long[][] values = new long[EventColumns.FIELDS][];
+            int[] counts = new int[EventColumns.FIELDS];
+            for (int i = 0; i < EventColumns.FIELDS; i++) {
+                values[i] = eventColumns[i].values;
+                counts[i] = eventColumns[i].size;
+            }
+            events = EventColumns.decode(snapshot.bookId(), values, counts);
+        }
         return new BookState(snapshot, events, makerTakerRatio);
     }
 
@@ -157,45 +177,61 @@ final class BooksReader {
         return orders == null ? Level.broad(price, volume) : new Level(price, volume, orders);
     }
 
-    /** One {@code RestingOrderColumns}: each column packed (as written) or value by value, as protobuf allows. */
+    /** How a column field's values are coded. */
+    private enum Coding { SINT64, SINT32, INT64, UINT32 }
+
+    private static final Coding[] ORDER_COLUMNS = {Coding.SINT64, Coding.SINT32, Coding.INT64, Coding.SINT64};
+
+    private static final Coding[] EVENT_COLUMNS = {Coding.UINT32, Coding.SINT64, Coding.SINT64, Coding.SINT32,
+        Coding.SINT64, Coding.INT64, Coding.SINT64, Coding.INT64, Coding.SINT64, Coding.SINT64, Coding.SINT32,
+        Coding.SINT64, Coding.SINT64, Coding.INT64};
+
+    /** One {@code RestingOrderColumns}. */
     private static List<RestingOrder> columns(CodedInputStream in) throws IOException {
-        LongColumn ids = new LongColumn();
-        LongColumn agents = new LongColumn();
-        LongColumn volumes = new LongColumn();
-        LongColumn times = new LongColumn();
+        LongColumn[] c = columns(in, ORDER_COLUMNS);
+        return OrderColumns.decode(c[0].values, c[0].size, c[1].values, c[1].size, c[2].values, c[2].size,
+                c[3].values, c[3].size);
+    }
+
+    /**
+     * A columns message whose field {@code f} is column {@code f - 1}, coded as {@code codings[f - 1]}: each column
+     * packed (as written) or value by value, as protobuf allows; other fields skipped.
+     */
+    private static LongColumn[] columns(CodedInputStream in, Coding[] codings) throws IOException {
+        LongColumn[] columns = new LongColumn[codings.length];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = new LongColumn();
+        }
         int tag;
         while ((tag = in.readTag()) != 0) {
             int field = WireFormat.getTagFieldNumber(tag);
             int wireType = WireFormat.getTagWireType(tag);
-            LongColumn column = switch (field) {
-                case 1 -> ids;
-                case 2 -> agents;
-                case 3 -> volumes;
-                case 4 -> times;
-                default -> null;
-            };
-            if (column == null || wireType != VARINT && wireType != LEN) {
+            if (field < 1 || field > codings.length || wireType != VARINT && wireType != LEN) {
                 skip(in, tag);
-            } else if (wireType == VARINT) {
-                column.add(value(in, field));
+                continue;
+            }
+            LongColumn column = columns[field - 1];
+            Coding coding = codings[field - 1];
+            if (wireType == VARINT) {
+                column.add(value(in, coding));
             } else {
                 int limit = in.pushLimit(in.readRawVarint32());
                 column.reserve(in.getBytesUntilLimit()); // at least one byte per value
                 while (in.getBytesUntilLimit() > 0) {
-                    column.add(value(in, field));
+                    column.add(value(in, coding));
                 }
                 in.popLimit(limit);
             }
         }
-        return OrderColumns.decode(ids.values, ids.size, agents.values, agents.size, volumes.values, volumes.size,
-                times.values, times.size);
+        return columns;
     }
 
-    private static long value(CodedInputStream in, int field) throws IOException {
-        return switch (field) {
-            case 1, 4 -> in.readSInt64();
-            case 2 -> in.readSInt32();
-            default -> in.readInt64();
+    private static long value(CodedInputStream in, Coding coding) throws IOException {
+        return switch (coding) {
+            case SINT64 -> in.readSInt64();
+            case SINT32 -> in.readSInt32();
+            case INT64 -> in.readInt64();
+            case UINT32 -> Integer.toUnsignedLong(in.readUInt32());
         };
     }
 

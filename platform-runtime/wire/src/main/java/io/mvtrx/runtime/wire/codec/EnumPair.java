@@ -17,6 +17,8 @@ final class EnumPair<A extends Enum<A>, P extends Enum<P> & ProtocolMessageEnum>
     private final String wireName;
     private final P[] wire;
     private final A[] api;
+    /** Wire numbers by api ordinal: an array read, not an interface call per value on the writers' hot path. */
+    private final int[] numbers;
 
     @SuppressWarnings("unchecked")
     EnumPair(Class<A> apiType, Class<P> wireType, String prefix) {
@@ -28,6 +30,10 @@ final class EnumPair<A extends Enum<A>, P extends Enum<P> & ProtocolMessageEnum>
             P twin = Enum.valueOf(wireType, prefix + value.name());
             wire[value.ordinal()] = twin;
             maxNumber = Math.max(maxNumber, twin.getNumber());
+        }
+        this.numbers = new int[apiValues.length];
+        for (A value : apiValues) {
+            numbers[value.ordinal()] = wire[value.ordinal()].getNumber();
         }
         this.api = (A[]) Array.newInstance(apiType, maxNumber + 1);
         for (A value : apiValues) {
@@ -41,7 +47,7 @@ final class EnumPair<A extends Enum<A>, P extends Enum<P> & ProtocolMessageEnum>
 
     /** The wire number of an api value, for writers that bypass the generated messages. */
     int number(A value) {
-        return wire[value.ordinal()].getNumber();
+        return numbers[value.ordinal()];
     }
 
     /** The api value of a wire number; 0 and unknown numbers are refused, naming {@code field}. */

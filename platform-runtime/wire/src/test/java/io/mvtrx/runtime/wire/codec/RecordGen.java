@@ -125,16 +125,24 @@ final class RecordGen {
     }
 
     Trade trade() {
-        return new Trade(anyInt(), anyLong(), anyLong(), pick(Side.class), anyLong(), anyLong(), anyInt(), anyInt(),
+        return trade(anyInt());
+    }
+
+    Trade trade(int bookId) {
+        return new Trade(bookId, anyLong(), anyLong(), pick(Side.class), anyLong(), anyLong(), anyInt(), anyInt(),
                 anyLong(), anyLong(), anyLong(), anyLong());
     }
 
     BookEvent event(int kind) {
+        return event(kind, anyInt());
+    }
+
+    BookEvent event(int kind, int bookId) {
         return switch (kind) {
-            case 0 -> new OrderPlaced(anyInt(), anyLong(), anyLong(), anyInt(), anyLong(), pick(OrderType.class),
+            case 0 -> new OrderPlaced(bookId, anyLong(), anyLong(), anyInt(), anyLong(), pick(OrderType.class),
                     pick(Side.class), anyLong(), anyLong(), anyLong(), pick(StpMode.class));
-            case 1 -> trade();
-            default -> new OrderCancelled(anyInt(), anyLong(), anyLong(), anyInt(), anyLong(), anyLong(), anyLong(),
+            case 1 -> trade(bookId);
+            default -> new OrderCancelled(bookId, anyLong(), anyLong(), anyInt(), anyLong(), anyLong(), anyLong(),
                     pick(CancelReason.class));
         };
     }
@@ -175,9 +183,12 @@ final class RecordGen {
                 list(3, g -> new RestingOrder(g.anyLong(), g.anyInt(), g.anyLong(), g.anyLong())));
     }
 
+    /** A book whose events are mostly all its own (written as columns), sometimes of any book (as messages). */
     BookState book() {
-        return new BookState(new BookSnapshot(anyInt(), anyLong(), list(4, RecordGen::level), list(4, RecordGen::level)),
-                list(6, RecordGen::event), anyLong());
+        int bookId = anyInt();
+        boolean own = random.nextInt(4) != 0;
+        return new BookState(new BookSnapshot(bookId, anyLong(), list(4, RecordGen::level), list(4, RecordGen::level)),
+                list(6, g -> own ? g.event(g.random.nextInt(3), bookId) : g.event()), anyLong());
     }
 
     Balance balance() {

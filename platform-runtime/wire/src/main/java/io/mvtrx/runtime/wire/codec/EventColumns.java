@@ -1,0 +1,231 @@
+package io.mvtrx.runtime.wire.codec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.mvtrx.api.event.BookEvent;
+import io.mvtrx.api.event.OrderCancelled;
+import io.mvtrx.api.event.OrderPlaced;
+import io.mvtrx.api.event.Trade;
+import io.mvtrx.runtime.wire.proto.ModelProto;
+
+/**
+ * A book's L3 events as {@code BookEventColumns} (model.proto): the bulk of a step's books (about 90 % of the bytes
+ * as one message per event), so the form that decides how many bytes go to every miner. Both decoders (the generated
+ * messages' and {@link BooksReader}) end in {@link #decode(int, long[][], int[])}, so they agree on every input.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class EventColumns {
+
+    /** Number of column fields; field {@code f} is at index {@code f - 1} of the decoders' arrays. */
+    static final int FIELDS = 14;
+
+    static final int HEADER = 0;
+    static final int TIMESTAMP_DELTA = 1;
+    static final int ORDER_ID_DELTA = 2;
+    static final int AGENT_ID = 3;
+    static final int PRICE_DELTA = 4;
+    static final int VOLUME = 5;
+    static final int CLIENT_ORDER_ID = 6;
+    static final int LEVERAGE = 7;
+    static final int TRADE_ID_DELTA = 8;
+    static final int MAKER_ORDER_OFFSET = 9;
+    static final int MAKER_AGENT_ID = 10;
+    static final int TAKER_FEE = 11;
+    static final int MAKER_FEE = 12;
+    static final int REMAINING = 13;
+
+    private static final String[] NAMES = {"header", "timestamp_delta", "order_id_delta", "agent_id", "price_delta",
+        "volume", "client_order_id", "leverage", "trade_id_delta", "maker_order_offset", "maker_agent_id",
+        "taker_fee", "maker_fee", "remaining"};
+
+    private static final int PLACED = 1;
+    private static final int TRADE = 2;
+    private static final int CANCELLED = 3;
+    /** Radix of side and order type in a placed event's header: their enum numbers are 0..2. */
+    private static final int RADIX = 3;
+
+    static {
+        for (io.mvtrx.api.order.Side side : io.mvtrx.api.order.Side.values()) {
+            check(Enums.SIDE.number(side));
+        }
+        for (io.mvtrx.api.order.OrderType type : io.mvtrx.api.order.OrderType.values()) {
+            check(Enums.ORDER_TYPE.number(type));
+        }
+    }
+
+    private EventColumns() {
+    }
+
+    private static void check(int number) {
+        if (number >= RADIX) {
+            throw new ExceptionInInitializerError("enum number " + number + " does not fit the event header");
+        }
+    }
+
+    /** Whether {@code events} can go as columns: not empty, and all of the book {@code bookId}. */
+    static boolean fits(int bookId, List<BookEvent> events) {
+        if (events.isEmpty()) {
+            return false;
+        }
+        for (BookEvent event : events) {
+            if (event.bookId() != bookId) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The columns of {@code events}, in processing order; the caller has checked {@link #fits}. */
+    static ModelProto.BookEventColumns encode(List<BookEvent> events) {
+        ModelProto.BookEventColumns.Builder out = ModelProto.BookEventColumns.newBuilder();
+        long timestamp = 0;
+        long orderId = 0;
+        long price = 0;
+        long tradeId = 0;
+        for (BookEvent event : events) {
+            out.addTimestampDelta(event.timestamp() - timestamp);
+            timestamp = event.timestamp();
+            switch (event) {
+                case OrderPlaced p -> {
+                    out.addHeader(PLACED + 4 * (Enums.SIDE.number(p.side())
+                            + RADIX * (Enums.ORDER_TYPE.number(p.type()) + RADIX * Enums.STP.number(p.stp()))));
+                    out.addOrderIdDelta(p.orderId() - orderId).addAgentId(p.agentId())
+                            .addPriceDelta(p.price() - price).addVolume(p.volume())
+                            .addClientOrderId(p.clientOrderId()).addLeverage(p.leverage());
+                    orderId = p.orderId();
+                    price = p.price();
+                }
+                case Trade t -> {
+                    out.addHeader(TRADE + 4 * Enums.SIDE.number(t.takerSide()));
+                    out.addOrderIdDelta(t.takerOrderId() - orderId).addAgentId(t.takerAgentId())
+                            .addPriceDelta(t.price() - price).addVolume(t.volume())
+                            .addTradeIdDelta(t.tradeId() - tradeId)
+                            .addMakerOrderOffset(t.makerOrderId() - t.takerOrderId())
+                            .addMakerAgentId(t.makerAgentId()).addTakerFee(t.takerFee()).addMakerFee(t.makerFee());
+                    orderId = t.takerOrderId();
+                    price = t.price();
+                    tradeId = t.tradeId();
+                }
+                case OrderCancelled c -> {
+                    out.addHeader(CANCELLED + 4 * Enums.CANCEL_REASON.number(c.reason()));
+                    out.addOrderIdDelta(c.orderId() - orderId).addAgentId(c.agentId())
+                            .addPriceDelta(c.price() - price).addVolume(c.volume()).addRemaining(c.remaining());
+                    orderId = c.orderId();
+                    price = c.price();
+                }
+            }
+        }
+        return out.build();
+    }
+
+    /** The events a generated columns message carries, all of the book {@code bookId}. */
+    static List<BookEvent> decode(int bookId, ModelProto.BookEventColumns c) {
+        long[][] columns = {
+            unsigned(c.getHeaderList()), longs(c.getTimestampDeltaList()), longs(c.getOrderIdDeltaList()),
+            longs(c.getAgentIdList()), longs(c.getPriceDeltaList()), longs(c.getVolumeList()),
+            longs(c.getClientOrderIdList()), longs(c.getLeverageList()), longs(c.getTradeIdDeltaList()),
+            longs(c.getMakerOrderOffsetList()), longs(c.getMakerAgentIdList()), longs(c.getTakerFeeList()),
+            longs(c.getMakerFeeList()), longs(c.getRemainingList())};
+        int[] counts = new int[FIELDS];
+        for (int i = 0; i < FIELDS; i++) {
+            counts[i] = columns[i].length;
+        }
+        return decode(bookId, columns, counts);
+    }
+
+    private static long[] longs(List<? extends Number> values) {
+        long[] out = new long[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i).longValue();
+        }
+        return out;
+    }
+
+    /** uint32 values arrive as Java ints: read them unsigned, as the streaming reader does. */
+    private static long[] unsigned(List<Integer> values) {
+        long[] out = new long[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Integer.toUnsignedLong(values.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * The events of decoded columns: the first {@code counts[i]} values of {@code columns[i]}, column {@code i} being
+     * field {@code i + 1}; headers as unsigned 32-bit values, agent ids as sint32 values.
+     *
+     * @throws WireFormatException when a header is not a known kind and enums, or a column's length does not match
+     *                             the events it belongs to
+     */
+    static List<BookEvent> decode(int bookId, long[][] columns, int[] counts) {
+        int n = counts[HEADER];
+        int placed = 0;
+        int trades = 0;
+        int cancelled = 0;
+        for (int i = 0; i < n; i++) {
+            switch ((int) (columns[HEADER][i] & 3)) {
+                case PLACED -> placed++;
+                case TRADE -> trades++;
+                case CANCELLED -> cancelled++;
+                default -> throw new WireFormatException("BookEventColumns.header[%d]: %d is no event kind", i,
+                        columns[HEADER][i]);
+            }
+        }
+        int[] expected = {n, n, n, n, n, n, placed, placed, trades, trades, trades, trades, trades, cancelled};
+        for (int i = 0; i < FIELDS; i++) {
+            if (counts[i] != expected[i]) {
+                throw new WireFormatException("BookEventColumns.%s: %d values for %d events of its kind", NAMES[i],
+                        counts[i], expected[i]);
+            }
+        }
+        List<BookEvent> events = new ArrayList<>(n);
+        long timestamp = 0;
+        long orderId = 0;
+        long price = 0;
+        long tradeId = 0;
+        int p = 0;
+        int t = 0;
+        int c = 0;
+        for (int i = 0; i < n; i++) {
+            long header = columns[HEADER][i];
+            long detail = header >>> 2;
+            timestamp += columns[TIMESTAMP_DELTA][i];
+            orderId += columns[ORDER_ID_DELTA][i];
+            price += columns[PRICE_DELTA][i];
+            int agentId = (int) columns[AGENT_ID][i];
+            long volume = columns[VOLUME][i];
+            switch ((int) (header & 3)) {
+                case PLACED -> {
+                    events.add(new OrderPlaced(bookId, timestamp, orderId, agentId, columns[CLIENT_ORDER_ID][p],
+                            Enums.ORDER_TYPE.decode((int) (detail / RADIX % RADIX), "OrderPlaced.type"),
+                            Enums.SIDE.decode((int) (detail % RADIX), "OrderPlaced.side"),
+                            price, volume, columns[LEVERAGE][p],
+                            Enums.STP.decode((int) (detail / (RADIX * RADIX)), "OrderPlaced.stp")));
+                    p++;
+                }
+                case TRADE -> {
+                    tradeId += columns[TRADE_ID_DELTA][t];
+                    events.add(new Trade(bookId, timestamp, tradeId,
+                            Enums.SIDE.decode((int) detail, "Trade.taker_side"), orderId,
+                            orderId + columns[MAKER_ORDER_OFFSET][t], agentId, (int) columns[MAKER_AGENT_ID][t],
+                            price, volume, columns[TAKER_FEE][t], columns[MAKER_FEE][t]));
+                    t++;
+                }
+                default -> {
+                    events.add(new OrderCancelled(bookId, timestamp, orderId, agentId, price, volume,
+                            columns[REMAINING][c],
+                            Enums.CANCEL_REASON.decode((int) detail, "OrderCancelled.reason")));
+                    c++;
+                }
+            }
+        }
+        return events;
+    }
+
+    /** A book's events given both ways is refused, by both decoders. */
+    static WireFormatException bothForms() {
+        return new WireFormatException("BookState: events given both as messages and as columns");
+    }
+}
