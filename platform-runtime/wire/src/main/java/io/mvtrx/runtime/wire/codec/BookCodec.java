@@ -29,6 +29,11 @@ public final class BookCodec {
 
     /** Serializes every book of a step into a {@code Books} message's bytes. */
     public static ByteString encodeBooks(List<BookState> books) {
+        return BooksWriter.write(books);
+    }
+
+    /** {@link #encodeBooks} through the generated messages: the reference bytes {@link BooksWriter} writes. */
+    static ByteString encodeBooksWithBuilders(List<BookState> books) {
         ModelProto.Books.Builder out = ModelProto.Books.newBuilder();
         for (BookState book : books) {
             out.addBooks(encode(book));

@@ -95,7 +95,7 @@ final class BooksReader {
                     throw new MergeNeeded();
                 }
                 int limit = in.pushLimit(in.readRawVarint32());
-                eventColumns = columns(in, EVENT_COLUMNS);
+                eventColumns = columns(in, EventColumns.CODINGS);
                 in.popLimit(limit);
             } else {
                 skip(in, tag);
@@ -177,18 +177,9 @@ final class BooksReader {
         return orders == null ? Level.broad(price, volume) : new Level(price, volume, orders);
     }
 
-    /** How a column field's values are coded. */
-    private enum Coding { SINT64, SINT32, INT64, UINT32 }
-
-    private static final Coding[] ORDER_COLUMNS = {Coding.SINT64, Coding.SINT32, Coding.INT64, Coding.SINT64};
-
-    private static final Coding[] EVENT_COLUMNS = {Coding.UINT32, Coding.SINT64, Coding.SINT64, Coding.SINT32,
-        Coding.SINT64, Coding.INT64, Coding.SINT64, Coding.INT64, Coding.SINT64, Coding.SINT64, Coding.SINT32,
-        Coding.SINT64, Coding.SINT64, Coding.INT64};
-
     /** One {@code RestingOrderColumns}. */
     private static List<RestingOrder> columns(CodedInputStream in) throws IOException {
-        LongColumn[] c = columns(in, ORDER_COLUMNS);
+        LongColumn[] c = columns(in, OrderColumns.CODINGS);
         return OrderColumns.decode(c[0].values, c[0].size, c[1].values, c[1].size, c[2].values, c[2].size,
                 c[3].values, c[3].size);
     }
@@ -197,7 +188,7 @@ final class BooksReader {
      * A columns message whose field {@code f} is column {@code f - 1}, coded as {@code codings[f - 1]}: each column
      * packed (as written) or value by value, as protobuf allows; other fields skipped.
      */
-    private static LongColumn[] columns(CodedInputStream in, Coding[] codings) throws IOException {
+    private static LongColumn[] columns(CodedInputStream in, ColumnCoding[] codings) throws IOException {
         LongColumn[] columns = new LongColumn[codings.length];
         for (int i = 0; i < columns.length; i++) {
             columns[i] = new LongColumn();
@@ -211,28 +202,19 @@ final class BooksReader {
                 continue;
             }
             LongColumn column = columns[field - 1];
-            Coding coding = codings[field - 1];
+            ColumnCoding coding = codings[field - 1];
             if (wireType == VARINT) {
-                column.add(value(in, coding));
+                column.add(coding.read(in));
             } else {
                 int limit = in.pushLimit(in.readRawVarint32());
                 column.reserve(in.getBytesUntilLimit()); // at least one byte per value
                 while (in.getBytesUntilLimit() > 0) {
-                    column.add(value(in, coding));
+                    column.add(coding.read(in));
                 }
                 in.popLimit(limit);
             }
         }
         return columns;
-    }
-
-    private static long value(CodedInputStream in, Coding coding) throws IOException {
-        return switch (coding) {
-            case SINT64 -> in.readSInt64();
-            case SINT32 -> in.readSInt32();
-            case INT64 -> in.readInt64();
-            case UINT32 -> Integer.toUnsignedLong(in.readUInt32());
-        };
     }
 
     /** A growable column of longs. */

@@ -77,45 +77,103 @@ final class EventColumns {
         return true;
     }
 
-    /** The columns of {@code events}, in processing order; the caller has checked {@link #fits}. */
-    static ModelProto.BookEventColumns encode(List<BookEvent> events) {
-        ModelProto.BookEventColumns.Builder out = ModelProto.BookEventColumns.newBuilder();
+    /** How fields 1..14 are coded. */
+    static final ColumnCoding[] CODINGS = {ColumnCoding.UINT32, ColumnCoding.SINT64, ColumnCoding.SINT64,
+        ColumnCoding.SINT32, ColumnCoding.SINT64, ColumnCoding.INT64, ColumnCoding.SINT64, ColumnCoding.INT64,
+        ColumnCoding.SINT64, ColumnCoding.SINT64, ColumnCoding.SINT32, ColumnCoding.SINT64, ColumnCoding.SINT64,
+        ColumnCoding.INT64};
+
+    /**
+     * The columns' values of {@code events}, in processing order, field {@code f} at index {@code f - 1}, each array
+     * exactly as long as its column; the caller has checked {@link #fits}.
+     */
+    static long[][] columns(List<BookEvent> events) {
+        int n = events.size();
+        int placed = 0;
+        int trades = 0;
+        for (BookEvent event : events) {
+            placed += event instanceof OrderPlaced ? 1 : 0;
+            trades += event instanceof Trade ? 1 : 0;
+        }
+        int[] lengths = {n, n, n, n, n, n, placed, placed, trades, trades, trades, trades, trades,
+            n - placed - trades};
+        long[][] c = new long[FIELDS][];
+        for (int i = 0; i < FIELDS; i++) {
+            c[i] = new long[lengths[i]];
+        }
         long timestamp = 0;
         long orderId = 0;
         long price = 0;
         long tradeId = 0;
-        for (BookEvent event : events) {
-            out.addTimestampDelta(event.timestamp() - timestamp);
+        int p = 0;
+        int t = 0;
+        int x = 0;
+        for (int i = 0; i < n; i++) {
+            BookEvent event = events.get(i);
+            c[TIMESTAMP_DELTA][i] = event.timestamp() - timestamp;
             timestamp = event.timestamp();
+            long eventOrderId;
+            long eventPrice;
             switch (event) {
-                case OrderPlaced p -> {
-                    out.addHeader(PLACED + 4 * (Enums.SIDE.number(p.side())
-                            + RADIX * (Enums.ORDER_TYPE.number(p.type()) + RADIX * Enums.STP.number(p.stp()))));
-                    out.addOrderIdDelta(p.orderId() - orderId).addAgentId(p.agentId())
-                            .addPriceDelta(p.price() - price).addVolume(p.volume())
-                            .addClientOrderId(p.clientOrderId()).addLeverage(p.leverage());
-                    orderId = p.orderId();
-                    price = p.price();
+                case OrderPlaced o -> {
+                    c[HEADER][i] = PLACED + 4 * (Enums.SIDE.number(o.side())
+                            + RADIX * (Enums.ORDER_TYPE.number(o.type()) + RADIX * Enums.STP.number(o.stp())));
+                    eventOrderId = o.orderId();
+                    eventPrice = o.price();
+                    c[AGENT_ID][i] = o.agentId();
+                    c[VOLUME][i] = o.volume();
+                    c[CLIENT_ORDER_ID][p] = o.clientOrderId();
+                    c[LEVERAGE][p++] = o.leverage();
                 }
-                case Trade t -> {
-                    out.addHeader(TRADE + 4 * Enums.SIDE.number(t.takerSide()));
-                    out.addOrderIdDelta(t.takerOrderId() - orderId).addAgentId(t.takerAgentId())
-                            .addPriceDelta(t.price() - price).addVolume(t.volume())
-                            .addTradeIdDelta(t.tradeId() - tradeId)
-                            .addMakerOrderOffset(t.makerOrderId() - t.takerOrderId())
-                            .addMakerAgentId(t.makerAgentId()).addTakerFee(t.takerFee()).addMakerFee(t.makerFee());
-                    orderId = t.takerOrderId();
-                    price = t.price();
-                    tradeId = t.tradeId();
+                case Trade o -> {
+                    c[HEADER][i] = TRADE + 4 * Enums.SIDE.number(o.takerSide());
+                    eventOrderId = o.takerOrderId();
+                    eventPrice = o.price();
+                    c[AGENT_ID][i] = o.takerAgentId();
+                    c[VOLUME][i] = o.volume();
+                    c[TRADE_ID_DELTA][t] = o.tradeId() - tradeId;
+                    tradeId = o.tradeId();
+                    c[MAKER_ORDER_OFFSET][t] = o.makerOrderId() - o.takerOrderId();
+                    c[MAKER_AGENT_ID][t] = o.makerAgentId();
+                    c[TAKER_FEE][t] = o.takerFee();
+                    c[MAKER_FEE][t++] = o.makerFee();
                 }
-                case OrderCancelled c -> {
-                    out.addHeader(CANCELLED + 4 * Enums.CANCEL_REASON.number(c.reason()));
-                    out.addOrderIdDelta(c.orderId() - orderId).addAgentId(c.agentId())
-                            .addPriceDelta(c.price() - price).addVolume(c.volume()).addRemaining(c.remaining());
-                    orderId = c.orderId();
-                    price = c.price();
+                case OrderCancelled o -> {
+                    c[HEADER][i] = CANCELLED + 4 * Enums.CANCEL_REASON.number(o.reason());
+                    eventOrderId = o.orderId();
+                    eventPrice = o.price();
+                    c[AGENT_ID][i] = o.agentId();
+                    c[VOLUME][i] = o.volume();
+                    c[REMAINING][x++] = o.remaining();
                 }
             }
+            c[ORDER_ID_DELTA][i] = eventOrderId - orderId;
+            orderId = eventOrderId;
+            c[PRICE_DELTA][i] = eventPrice - price;
+            price = eventPrice;
+        }
+        return c;
+    }
+
+    /** The columns message of {@code events} (the generated encoder's; {@link BooksWriter} writes the same bytes). */
+    static ModelProto.BookEventColumns encode(List<BookEvent> events) {
+        long[][] c = columns(events);
+        ModelProto.BookEventColumns.Builder out = ModelProto.BookEventColumns.newBuilder();
+        for (int i = 0; i < events.size(); i++) {
+            out.addHeader((int) c[HEADER][i]).addTimestampDelta(c[TIMESTAMP_DELTA][i])
+                    .addOrderIdDelta(c[ORDER_ID_DELTA][i]).addAgentId((int) c[AGENT_ID][i])
+                    .addPriceDelta(c[PRICE_DELTA][i]).addVolume(c[VOLUME][i]);
+        }
+        for (int i = 0; i < c[CLIENT_ORDER_ID].length; i++) {
+            out.addClientOrderId(c[CLIENT_ORDER_ID][i]).addLeverage(c[LEVERAGE][i]);
+        }
+        for (int i = 0; i < c[TRADE_ID_DELTA].length; i++) {
+            out.addTradeIdDelta(c[TRADE_ID_DELTA][i]).addMakerOrderOffset(c[MAKER_ORDER_OFFSET][i])
+                    .addMakerAgentId((int) c[MAKER_AGENT_ID][i]).addTakerFee(c[TAKER_FEE][i])
+                    .addMakerFee(c[MAKER_FEE][i]);
+        }
+        for (long remaining : c[REMAINING]) {
+            out.addRemaining(remaining);
         }
         return out.build();
     }

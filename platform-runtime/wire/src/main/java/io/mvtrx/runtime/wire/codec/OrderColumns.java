@@ -19,18 +19,34 @@ final class OrderColumns {
     private OrderColumns() {
     }
 
-    /** The columns of {@code orders}, in queue order. */
-    static ModelProto.RestingOrderColumns encode(List<RestingOrder> orders) {
-        ModelProto.RestingOrderColumns.Builder out = ModelProto.RestingOrderColumns.newBuilder();
+    /** How fields 1..4 are coded. */
+    static final ColumnCoding[] CODINGS = {ColumnCoding.SINT64, ColumnCoding.SINT32, ColumnCoding.INT64,
+        ColumnCoding.SINT64};
+
+    /** The four columns' values of {@code orders}, in queue order, field {@code f} at index {@code f - 1}. */
+    static long[][] columns(List<RestingOrder> orders) {
+        int n = orders.size();
+        long[][] columns = {new long[n], new long[n], new long[n], new long[n]};
         long orderId = 0;
         long timestamp = 0;
-        for (RestingOrder order : orders) {
-            out.addOrderIdDelta(order.orderId() - orderId);
-            out.addAgentId(order.agentId());
-            out.addVolume(order.volume());
-            out.addTimestampDelta(order.timestamp() - timestamp);
+        for (int i = 0; i < n; i++) {
+            RestingOrder order = orders.get(i);
+            columns[0][i] = order.orderId() - orderId;
+            columns[1][i] = order.agentId();
+            columns[2][i] = order.volume();
+            columns[3][i] = order.timestamp() - timestamp;
             orderId = order.orderId();
             timestamp = order.timestamp();
+        }
+        return columns;
+    }
+
+    /** The columns message of {@code orders} (the generated encoder's; {@link BooksWriter} writes the same bytes). */
+    static ModelProto.RestingOrderColumns encode(List<RestingOrder> orders) {
+        long[][] c = columns(orders);
+        ModelProto.RestingOrderColumns.Builder out = ModelProto.RestingOrderColumns.newBuilder();
+        for (int i = 0; i < orders.size(); i++) {
+            out.addOrderIdDelta(c[0][i]).addAgentId((int) c[1][i]).addVolume(c[2][i]).addTimestampDelta(c[3][i]);
         }
         return out.build();
     }

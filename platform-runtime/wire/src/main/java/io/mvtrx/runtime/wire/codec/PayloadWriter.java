@@ -1,5 +1,16 @@
 package io.mvtrx.runtime.wire.codec;
 
+import static io.mvtrx.runtime.wire.codec.Proto3Writing.enumSize;
+import static io.mvtrx.runtime.wire.codec.Proto3Writing.header;
+import static io.mvtrx.runtime.wire.codec.Proto3Writing.int32;
+import static io.mvtrx.runtime.wire.codec.Proto3Writing.int64;
+import static io.mvtrx.runtime.wire.codec.Proto3Writing.message;
+import static io.mvtrx.runtime.wire.codec.Proto3Writing.sint32;
+import static io.mvtrx.runtime.wire.codec.Proto3Writing.sint64;
+import static io.mvtrx.runtime.wire.codec.Proto3Writing.writeEnum;
+import static io.mvtrx.runtime.wire.codec.Proto3Writing.writeInt32;
+import static io.mvtrx.runtime.wire.codec.Proto3Writing.writeInt64;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -10,12 +21,12 @@ import io.mvtrx.api.account.Balance;
 import io.mvtrx.api.account.Loan;
 import io.mvtrx.api.notice.Notice;
 import io.mvtrx.api.order.Order;
+import io.mvtrx.runtime.wire.codec.Proto3Writing.Sizes;
 import io.mvtrx.runtime.wire.proto.ModelProto;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.UnsafeByteOperations;
-import com.google.protobuf.WireFormat;
 
 /**
  * Writes a {@code MinerPayload} straight from the api records, without building protobuf messages first: the
@@ -82,40 +93,6 @@ final class PayloadWriter {
     }
 
     // ----------------------------------------------------------------------------------------------- Account
-
-    /**
-     * Sizes of the length-delimited messages, recorded in the order the write pass meets them (an account, then its
-     * orders), so that each is computed once, as protobuf's generated messages memoize theirs.
-     */
-    private static final class Sizes {
-        private int[] values;
-        private int count;
-        private int read;
-
-        Sizes(int capacity) {
-            values = new int[Math.max(capacity, 8)];
-        }
-
-        int reserve() {
-            if (count == values.length) {
-                values = java.util.Arrays.copyOf(values, count * 2);
-            }
-            return count++;
-        }
-
-        int set(int slot, int size) {
-            values[slot] = size;
-            return size;
-        }
-
-        int add(int size) {
-            return set(reserve(), size);
-        }
-
-        int next() {
-            return values[read++];
-        }
-    }
 
     private static int accountSize(Account a, Sizes sizes) {
         int slot = sizes.reserve();
@@ -214,54 +191,5 @@ final class PayloadWriter {
         writeEnum(out, 10, Enums.TIME_IN_FORCE.number(o.timeInForce()));
         writeInt64(out, 11, o.expiry());
         writeEnum(out, 12, Enums.STP.number(o.stp()));
-    }
-
-    // ------------------------------------------------------------------- proto3 scalars: defaults are omitted
-
-    private static int message(int field, int size) {
-        return CodedOutputStream.computeTagSize(field) + CodedOutputStream.computeUInt32SizeNoTag(size) + size;
-    }
-
-    private static void header(CodedOutputStream o, int field, int size) throws IOException {
-        o.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-        o.writeUInt32NoTag(size);
-    }
-
-    private static int int64(int field, long value) {
-        return value == 0 ? 0 : CodedOutputStream.computeInt64Size(field, value);
-    }
-
-    private static int sint64(int field, long value) {
-        return value == 0 ? 0 : CodedOutputStream.computeSInt64Size(field, value);
-    }
-
-    private static int int32(int field, int value) {
-        return value == 0 ? 0 : CodedOutputStream.computeInt32Size(field, value);
-    }
-
-    private static int sint32(int field, int value) {
-        return value == 0 ? 0 : CodedOutputStream.computeSInt32Size(field, value);
-    }
-
-    private static int enumSize(int field, int number) {
-        return number == 0 ? 0 : CodedOutputStream.computeEnumSize(field, number);
-    }
-
-    private static void writeInt64(CodedOutputStream o, int field, long value) throws IOException {
-        if (value != 0) {
-            o.writeInt64(field, value);
-        }
-    }
-
-    private static void writeInt32(CodedOutputStream o, int field, int value) throws IOException {
-        if (value != 0) {
-            o.writeInt32(field, value);
-        }
-    }
-
-    private static void writeEnum(CodedOutputStream o, int field, int number) throws IOException {
-        if (number != 0) {
-            o.writeEnum(field, number);
-        }
     }
 }

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventColumnsTest {
 
     /** One publish interval of a busy book: quotes near 30 000, a cancel for every fifth, a trade for every 20th. */
-    private static BookState busyBook() {
+    static BookState busyBook() {
         Random random = new Random(5);
         int book = 93;
         long orderId = 48_000;

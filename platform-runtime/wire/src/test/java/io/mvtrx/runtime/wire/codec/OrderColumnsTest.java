@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OrderColumnsTest {
 
     /** Five detailed levels a side, 100 quotes each, in arrival order as a price-time queue holds them. */
-    private static BookState crowdedBook() {
+    static BookState crowdedBook() {
         Random random = new Random(11);
         long orderId = 9_000;
         long timestamp = 60_000_000_000L;

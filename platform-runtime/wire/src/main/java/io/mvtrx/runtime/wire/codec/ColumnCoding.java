@@ -1,0 +1,41 @@
+package io.mvtrx.runtime.wire.codec;
+
+import java.io.IOException;
+
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.CodedOutputStream;
+
+/**
+ * How a packed column's values are coded on the wire: one constant per protobuf scalar type the column messages use.
+ * Values travel as longs; a uint32 as its unsigned value, a sint32 as its signed one.
+ */
+enum ColumnCoding {
+    SINT64, SINT32, INT64, UINT32;
+
+    long read(CodedInputStream in) throws IOException {
+        return switch (this) {
+            case SINT64 -> in.readSInt64();
+            case SINT32 -> in.readSInt32();
+            case INT64 -> in.readInt64();
+            case UINT32 -> Integer.toUnsignedLong(in.readUInt32());
+        };
+    }
+
+    int size(long value) {
+        return switch (this) {
+            case SINT64 -> CodedOutputStream.computeSInt64SizeNoTag(value);
+            case SINT32 -> CodedOutputStream.computeSInt32SizeNoTag((int) value);
+            case INT64 -> CodedOutputStream.computeInt64SizeNoTag(value);
+            case UINT32 -> CodedOutputStream.computeUInt32SizeNoTag((int) value);
+        };
+    }
+
+    void write(CodedOutputStream o, long value) throws IOException {
+        switch (this) {
+            case SINT64 -> o.writeSInt64NoTag(value);
+            case SINT32 -> o.writeSInt32NoTag((int) value);
+            case INT64 -> o.writeInt64NoTag(value);
+            case UINT32 -> o.writeUInt32NoTag((int) value);
+        }
+    }
+}
