@@ -22,7 +22,6 @@ import io.mvtrx.api.account.Loan;
 import io.mvtrx.api.notice.Notice;
 import io.mvtrx.api.order.Order;
 import io.mvtrx.runtime.wire.codec.Proto3Writing.Sizes;
-import io.mvtrx.runtime.wire.proto.ModelProto;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
@@ -52,16 +51,14 @@ final class PayloadWriter {
     /** The payload bytes; {@code simulation} is an encoded {@code SimulationInfo}, shared by every miner of a step. */
     static ByteString write(int agentId, long timestamp, ByteString simulation, Map<Integer, Account> accounts,
                             List<Notice> notices) {
-        Sizes sizes = new Sizes(accounts.size() * 4);
+        Sizes sizes = new Sizes(accounts.size() * 4 + notices.size() * 2);
         int size = int64(TIMESTAMP, timestamp) + CodedOutputStream.computeBytesSize(SIMULATION, simulation)
                 + sint32(AGENT_ID, agentId);
         for (Map.Entry<Integer, Account> entry : accounts.entrySet()) {
             size += message(ACCOUNTS, entrySize(entry.getKey(), accountSize(entry.getValue(), sizes)));
         }
-        ModelProto.Notice[] encodedNotices = new ModelProto.Notice[notices.size()];
-        for (int n = 0; n < encodedNotices.length; n++) {
-            encodedNotices[n] = NoticeCodec.encode(notices.get(n));
-            size += CodedOutputStream.computeMessageSize(NOTICES, encodedNotices[n]);
+        for (Notice notice : notices) {
+            size += message(NOTICES, NoticeWriter.size(notice, sizes));
         }
         byte[] out = new byte[size];
         CodedOutputStream o = CodedOutputStream.newInstance(out);
@@ -78,8 +75,8 @@ final class PayloadWriter {
                 header(o, 2, accountSize);
                 writeAccount(o, entry.getValue(), sizes);
             }
-            for (ModelProto.Notice notice : encodedNotices) {
-                o.writeMessage(NOTICES, notice);
+            for (Notice notice : notices) {
+                NoticeWriter.write(o, NOTICES, notice, sizes);
             }
             o.checkNoSpaceLeft();
         } catch (IOException e) {

@@ -115,6 +115,12 @@ final class Proto3Writing {
         }
     }
 
+    static void writeSInt64(CodedOutputStream o, int field, long value) throws IOException {
+        if (value != 0) {
+            o.writeSInt64(field, value);
+        }
+    }
+
     static void writeInt32(CodedOutputStream o, int field, int value) throws IOException {
         if (value != 0) {
             o.writeInt32(field, value);

@@ -32,6 +32,20 @@ class PayloadWriterProperties {
                 x.simulation(), x.accounts(), x.notices()).toByteArray());
     }
 
+    @Property(tries = 300)
+    void everyNoticeKindIsWrittenAsTheGeneratedEncoderWritesIt(@ForAll long seed,
+                                                             @ForAll @IntRange(min = 0, max = 7) int kind) {
+        RecordGen gen = new RecordGen(new Random(seed));
+        StateUpdate x = gen.state();
+        java.util.List<io.mvtrx.api.notice.Notice> notices = java.util.List.of(gen.notice(kind), gen.notice(kind));
+
+        ByteString written = StateCodec.encodePayload(7, x.timestamp(), x.simulation(), Map.of(), notices);
+
+        assertThat(written.toByteArray()).isEqualTo(StateCodec.encodePayloadWithBuilders(7, x.timestamp(),
+                x.simulation(), Map.of(), notices).toByteArray());
+        assertThat(StateCodec.decode(BookCodec.encodeBooks(x.books()), written).state().notices()).isEqualTo(notices);
+    }
+
     @Property(tries = 100)
     void aMinersAccountOnManyBooksIsWrittenInMapOrder(@ForAll long seed, @ForAll @IntRange(min = 1, max = 130) int books,
                                                       @ForAll int agentId) {
