@@ -16,6 +16,7 @@ module io.mvtrx.runtime.wire {
     requires transitive com.google.common;
     requires transitive io.helidon.config;
     requires io.grpc.protobuf;
+    requires com.github.luben.zstd_jni;
     requires io.grpc.netty.shaded;
     requires io.helidon.webserver;
     requires io.helidon.http;

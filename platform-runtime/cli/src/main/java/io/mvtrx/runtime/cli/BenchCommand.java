@@ -148,6 +148,11 @@ final class BenchCommand implements Callable<Integer> {
                         + "Default: 0, the validator's priority.")
         private int minerNice;
 
+        @Option(names = "--plain-books",
+                description = "Send the books as they are (StateRequest.books) instead of as one zstd frame "
+                        + "(books_zstd, the default), to compare the two.")
+        private boolean plainBooks;
+
         @Option(names = "--validator-cpus", paramLabel = "LIST",
                 description = "Pin this JVM, the validator, to these CPUs (taskset, e.g. 0). Default: not pinned.")
         private String validatorCpus;
@@ -273,13 +278,14 @@ final class BenchCommand implements Callable<Integer> {
                     .withLatency(ProxyCommand.withTimeout(LatencyDelay.REFERENCE, timeout))
                     .withChainCadence(3600 * SECOND, 1_000_000);
             ChainLink link = new ChainLink(chain, NETUID, validator.address());
+            FanoutConfig fanoutConfig = FanoutConfig.DEFAULTS.withBooksCompression(!plainBooks);
             io.mvtrx.runtime.wire.validator.Fanout fanout = new io.mvtrx.runtime.wire.validator.Fanout(validator,
-                    FanoutConfig.DEFAULTS.withTimeouts(Duration.ofNanos(timeout), Duration.ofNanos(timeout + SECOND)),
+                    fanoutConfig.withTimeouts(Duration.ofNanos(timeout), Duration.ofNanos(timeout + SECOND)),
                     InstantSource.system());
             io.mvtrx.runtime.wire.validator.Fanout sizer = new io.mvtrx.runtime.wire.validator.Fanout(validator,
-                    FanoutConfig.DEFAULTS, InstantSource.system());
+                    fanoutConfig, InstantSource.system());
             io.mvtrx.runtime.wire.validator.Fanout sequential = new io.mvtrx.runtime.wire.validator.Fanout(validator,
-                    FanoutConfig.DEFAULTS.withPrepareThreads(1), InstantSource.system());
+                    fanoutConfig.withPrepareThreads(1), InstantSource.system());
             Recording transport = new Recording(new GrpcTransport(fanout), sizer, sequential,
                     Math.max(0, warmup - 1));
             SimulationOptions options = SimulationOptions.defaults().withDuration(duration).withBlockCount(blocks)
@@ -297,6 +303,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             measured.requestBytes = transport.requestBytes;
             measured.booksBytes = transport.booksBytes;
+            measured.booksSentBytes = transport.booksSentBytes;
             measured.prepareNanos = transport.prepareNanos;
             measured.prepareSequentialNanos = transport.prepareSequentialNanos;
             return measured;
@@ -326,8 +333,9 @@ final class BenchCommand implements Callable<Integer> {
                             + "all requests signed p50 %.1f / p99 %.1f ms, last call started p50 %.1f / p99 %.1f ms%n",
                     ms(books, 0.50), ms(books, 0.99), ms(signed, 0.50), ms(signed, 0.99), ms(lastCall, 0.50),
                     ms(lastCall, 0.99));
-            stdout.printf(Locale.ROOT, "bytes per miner per publish: %,d (shared books payload %,d, encoded once)%n",
-                    m.requestBytes, m.booksBytes);
+            stdout.printf(Locale.ROOT, "bytes per miner per publish: %,d (shared books payload %,d, encoded once%s)%n",
+                    m.requestBytes, m.booksBytes, m.booksSentBytes == m.booksBytes ? ""
+                            : String.format(Locale.ROOT, ", sent as a zstd frame of %,d", m.booksSentBytes));
             stdout.printf(Locale.ROOT, "preparing one publish (books encoded once, %d payloads encoded and signed), "
                     + "nothing sent: %.1f ms on the prepare pool (%d thread(s)), %.1f ms on one thread%n", miners,
                     m.prepareNanos / 1e6, FanoutConfig.DEFAULTS.prepareThreads(), m.prepareSequentialNanos / 1e6);
@@ -401,6 +409,7 @@ final class BenchCommand implements Callable<Integer> {
         long queried;
         long requestBytes;
         long booksBytes;
+        long booksSentBytes;
         long prepareNanos;
         long prepareSequentialNanos;
 
@@ -447,6 +456,7 @@ final class BenchCommand implements Callable<Integer> {
         long lastSlowestNanos;
         long requestBytes;
         long booksBytes;
+        long booksSentBytes;
         long prepareNanos;
         long prepareSequentialNanos;
 
@@ -507,6 +517,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             requestBytes = total / prepared.requests().size();
             booksBytes = prepared.books().size();
+            booksSentBytes = prepared.booksSent().size();
         }
 
         @Override

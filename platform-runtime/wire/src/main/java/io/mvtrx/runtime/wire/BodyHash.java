@@ -8,9 +8,10 @@ import com.google.protobuf.ByteString;
 /**
  * The body hash a request is signed over: SHA-256 of its body parts, each preceded by its length as 8 bytes
  * big-endian, so bytes cannot be moved from one part to the next without changing the hash. A state request's
- * parts are {@code books} then {@code miner_payload}; a notice request's only part is {@code notices}.
+ * parts are {@code books}, {@code books_zstd} (one of the two is empty) and {@code miner_payload}; a notice
+ * request's only part is {@code notices}.
  *
- * <p>{@link Prefix} absorbs a shared first part once (a step's books) and finishes per miner from a copy of the
+ * <p>{@link Prefix} absorbs shared first parts once (a step's books) and finishes per miner from a copy of the
  * digest state, so N miners cost one pass over the books plus N passes over their small payloads.
  *
  * <p>Stateless and thread-safe; a {@link Prefix} is immutable and may be finished from many threads.
@@ -32,14 +33,16 @@ public final class BodyHash {
         return digest.digest();
     }
 
-    /** A digest that has absorbed {@code first}; finish it with the remaining parts. */
-    public static Prefix prefix(ByteString first) {
+    /** A digest that has absorbed the {@code first} parts, in order; finish it with the remaining parts. */
+    public static Prefix prefix(ByteString... first) {
         MessageDigest digest = sha256();
-        absorb(digest, first);
+        for (ByteString part : first) {
+            absorb(digest, part);
+        }
         return new Prefix(digest);
     }
 
-    /** A digest state after the shared first part. */
+    /** A digest state after the shared first parts. */
     public static final class Prefix {
 
         private final MessageDigest state;
@@ -48,7 +51,7 @@ public final class BodyHash {
             this.state = state;
         }
 
-        /** The hash of the first part followed by {@code rest}. */
+        /** The hash of the first parts followed by {@code rest}. */
         public byte[] finish(ByteString... rest) {
             MessageDigest digest;
             try {

@@ -69,7 +69,7 @@ public final class MinerServer implements AutoCloseable {
                 .addProtocol(GrpcConfig.builder()
                         .maxReadBufferSize(Math.addExact(config.maxInboundBytes(), ENVELOPE_ALLOWANCE))
                         .build())
-                .addRouting(routing(new MinerService(host, config.maxOutboundBytes()), authenticator))
+                .addRouting(routing(new MinerService(host, config.maxInboundBytes(), config.maxOutboundBytes()), authenticator))
                 .routing(HttpRouting.builder().get("/metrics", (req, res) -> res
                         .header(HeaderNames.CONTENT_TYPE, PrometheusText.CONTENT_TYPE)
                         .send(metrics(host, authenticator, metagraph))))

@@ -6,6 +6,7 @@ import io.mvtrx.api.gentrx.TrainingAssignment;
 import io.mvtrx.api.notice.Notice;
 import io.mvtrx.api.state.AgentResponse;
 import io.mvtrx.runtime.wire.codec.AssignmentCodec;
+import io.mvtrx.runtime.wire.codec.BooksCompression;
 import io.mvtrx.runtime.wire.codec.InstructionCodec;
 import io.mvtrx.runtime.wire.codec.NoticeCodec;
 import io.mvtrx.runtime.wire.codec.StateCodec;
@@ -13,6 +14,7 @@ import io.mvtrx.runtime.wire.codec.WireFormatException;
 import io.mvtrx.runtime.wire.proto.MinerGrpc;
 import io.mvtrx.runtime.wire.proto.MinerProto;
 
+import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 
@@ -30,10 +32,12 @@ final class MinerService extends MinerGrpc.MinerImplBase {
     private static final System.Logger LOG = System.getLogger(MinerService.class.getName());
 
     private final AgentHost host;
+    private final int maxInboundBytes;
     private final int maxOutboundBytes;
 
-    MinerService(AgentHost host, int maxOutboundBytes) {
+    MinerService(AgentHost host, int maxInboundBytes, int maxOutboundBytes) {
         this.host = host;
+        this.maxInboundBytes = maxInboundBytes;
         this.maxOutboundBytes = maxOutboundBytes;
     }
 
@@ -41,7 +45,7 @@ final class MinerService extends MinerGrpc.MinerImplBase {
     public void respond(MinerProto.StateRequest request, StreamObserver<MinerProto.AgentReply> out) {
         StateCodec.ReceivedState received;
         try {
-            received = StateCodec.decode(request.getBooks(), request.getMinerPayload());
+            received = StateCodec.decode(books(request), request.getMinerPayload());
         } catch (WireFormatException e) {
             out.onError(Status.INVALID_ARGUMENT.withDescription("state: " + e.getMessage()).asRuntimeException());
             return;
@@ -51,6 +55,20 @@ final class MinerService extends MinerGrpc.MinerImplBase {
             out.onNext(reply(agentId, response));
             out.onCompleted();
         }).exceptionally(MinerService::unsent);
+    }
+
+    /**
+     * The request's {@code Books} bytes: {@code books}, or {@code books_zstd} decompressed up to the inbound limit
+     * (the books would have been refused above it uncompressed too).
+     */
+    private ByteString books(MinerProto.StateRequest request) {
+        if (request.getBooksZstd().isEmpty()) {
+            return request.getBooks();
+        }
+        if (!request.getBooks().isEmpty()) {
+            throw new WireFormatException("books and books_zstd are both set");
+        }
+        return BooksCompression.decompress(request.getBooksZstd(), maxInboundBytes);
     }
 
     @Override

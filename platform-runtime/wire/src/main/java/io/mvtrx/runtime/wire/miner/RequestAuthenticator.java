@@ -171,7 +171,7 @@ public final class RequestAuthenticator implements ServerInterceptor {
                 size = r.getSerializedSize();
                 hasEnvelope = r.hasEnvelope();
                 envelope = r.getEnvelope();
-                body = new ByteString[] {r.getBooks(), r.getMinerPayload()};
+                body = new ByteString[] {r.getBooks(), r.getBooksZstd(), r.getMinerPayload()};
             }
             case MinerProto.NoticeRequest r -> {
                 size = r.getSerializedSize();

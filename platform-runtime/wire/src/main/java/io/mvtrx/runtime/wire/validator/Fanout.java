@@ -26,6 +26,7 @@ import io.mvtrx.runtime.wire.Check;
 import io.mvtrx.runtime.wire.NonceClock;
 import io.mvtrx.runtime.wire.WireSignature;
 import io.mvtrx.runtime.wire.codec.BookCodec;
+import io.mvtrx.runtime.wire.codec.BooksCompression;
 import io.mvtrx.runtime.wire.codec.InstructionCodec;
 import io.mvtrx.runtime.wire.codec.AssignmentCodec;
 import io.mvtrx.runtime.wire.codec.NoticeCodec;
@@ -137,7 +138,7 @@ public final class Fanout implements AutoCloseable {
         for (Future<PreparedStep.Addressed> future : signed) {
             requests.add(await(future));
         }
-        return new PreparedStep(shared.books(), requests);
+        return new PreparedStep(shared.books(), shared.sent(), requests);
     }
 
     /** Sends prepared requests to their miners in parallel and collects one result per miner, in order. */
@@ -215,19 +216,32 @@ public final class Fanout implements AutoCloseable {
     }
 
     /**
-     * What every miner's request of one step shares: the books bytes, the digest state after them, and the first of
-     * a block of nonces reserved for the step, one per miner in miner order.
+     * What every miner's request of one step shares: the books bytes, their zstd frame when they travel compressed
+     * (else empty), the digest state after both, and the first of a block of nonces reserved for the step, one per
+     * miner in miner order.
      */
-    private record Shared(Step step, ByteString books, BodyHash.Prefix booksHash, ByteString simulation,
-                          long firstNonce) {
+    private record Shared(Step step, ByteString books, ByteString booksZstd, BodyHash.Prefix booksHash,
+                          ByteString simulation, long firstNonce) {
+
+        boolean compressed() {
+            return !booksZstd.isEmpty();
+        }
+
+        /** What each request carries for the books. */
+        ByteString sent() {
+            return compressed() ? booksZstd : books;
+        }
     }
 
     private Shared share(Step step, int miners) {
         ByteString books = encodeBooks(step.books());
+        ByteString zstd = config.compressBooks() ? BooksCompression.compress(books) : ByteString.EMPTY;
         booksEncoded.incrementAndGet();
         long firstNonce = miners == 0 ? 0 : nonces.next(miners);
-        return new Shared(step, books, BodyHash.prefix(books), StateCodec.encode(step.simulation()).toByteString(),
-                firstNonce);
+        // the signed body is books, books_zstd, miner_payload: whichever books field is unused is an empty part
+        BodyHash.Prefix hash = zstd.isEmpty() ? BodyHash.prefix(books, ByteString.EMPTY)
+                : BodyHash.prefix(ByteString.EMPTY, zstd);
+        return new Shared(step, books, zstd, hash, StateCodec.encode(step.simulation()).toByteString(), firstNonce);
     }
 
     /**
@@ -278,11 +292,13 @@ public final class Fanout implements AutoCloseable {
                 step.notices().getOrDefault(miner.uid(), List.of()));
         MinerProto.Envelope envelope = WireSignature.sign(hotkey, RESPOND, nonce, miner.hotkey(),
                 shared.booksHash().finish(payload));
-        return new PreparedStep.Addressed(miner, MinerProto.StateRequest.newBuilder()
-                .setBooks(shared.books())
-                .setMinerPayload(payload)
-                .setEnvelope(envelope)
-                .build());
+        MinerProto.StateRequest.Builder request = MinerProto.StateRequest.newBuilder();
+        if (shared.compressed()) {
+            request.setBooksZstd(shared.booksZstd());
+        } else {
+            request.setBooks(shared.books());
+        }
+        return new PreparedStep.Addressed(miner, request.setMinerPayload(payload).setEnvelope(envelope).build());
     }
 
     /** A prepare task's result; a failure to encode or sign fails that miner's query (or the whole prepare). */

@@ -12,6 +12,7 @@ import java.time.Duration;
  * @param maxOutboundBytes largest serialized request sent; a larger one fails without being sent
  * @param maxInboundBytes  largest serialized reply accepted; a larger one fails the call
  * @param prepareThreads   threads that encode the books, encode and sign the per-miner requests and start the calls
+ * @param compressBooks    whether the books travel as one zstd frame ({@code books_zstd}) or as they are
  */
 public record FanoutConfig(
         Duration perCallTimeout,
@@ -19,14 +20,15 @@ public record FanoutConfig(
         Duration noticeTimeout,
         int maxOutboundBytes,
         int maxInboundBytes,
-        int prepareThreads) {
+        int prepareThreads,
+        boolean compressBooks) {
 
     /**
      * The reference defaults, 64 MiB out (the miner's default inbound limit) and 16 MiB in, one prepare thread per
-     * available processor.
+     * available processor, the books compressed.
      */
     public static final FanoutConfig DEFAULTS = new FanoutConfig(Duration.ofSeconds(3), Duration.ofSeconds(4),
-            Duration.ofSeconds(1), 64 << 20, 16 << 20, Runtime.getRuntime().availableProcessors());
+            Duration.ofSeconds(1), 64 << 20, 16 << 20, Runtime.getRuntime().availableProcessors(), true);
 
     public FanoutConfig {
         requirePositive(perCallTimeout, "per-call-timeout");
@@ -44,19 +46,26 @@ public record FanoutConfig(
 
     /** A copy with other deadlines. */
     public FanoutConfig withTimeouts(Duration perCall, Duration global) {
-        return new FanoutConfig(perCall, global, noticeTimeout, maxOutboundBytes, maxInboundBytes, prepareThreads);
+        return new FanoutConfig(perCall, global, noticeTimeout, maxOutboundBytes, maxInboundBytes, prepareThreads,
+                compressBooks);
     }
 
     /** A copy with other size limits. */
     public FanoutConfig withLimits(int maxOutbound, int maxInbound) {
         return new FanoutConfig(perCallTimeout, globalTimeout, noticeTimeout, maxOutbound, maxInbound,
-                prepareThreads);
+                prepareThreads, compressBooks);
     }
 
     /** A copy preparing requests on {@code threads} threads (1: one after another on one thread). */
     public FanoutConfig withPrepareThreads(int threads) {
         return new FanoutConfig(perCallTimeout, globalTimeout, noticeTimeout, maxOutboundBytes, maxInboundBytes,
-                threads);
+                threads, compressBooks);
+    }
+
+    /** A copy sending the books compressed ({@code books_zstd}) or as they are ({@code books}). */
+    public FanoutConfig withBooksCompression(boolean compress) {
+        return new FanoutConfig(perCallTimeout, globalTimeout, noticeTimeout, maxOutboundBytes, maxInboundBytes,
+                prepareThreads, compress);
     }
 
     private static void requirePositive(Duration d, String key) {

@@ -7,14 +7,15 @@ import io.mvtrx.runtime.wire.proto.MinerProto;
 import com.google.protobuf.ByteString;
 
 /**
- * One step's signed requests, ready to send: the books serialized once, and for each miner a request whose
- * {@code books} field is that very {@link ByteString} (the same object, not a copy) beside its own payload and
+ * One step's signed requests, ready to send: the books serialized once (and compressed once), and for each miner a
+ * request whose books field is that very {@link ByteString} (the same object, not a copy) beside its own payload and
  * envelope.
  *
- * @param books    the step's {@code Books} bytes
- * @param requests one request per miner, in the order the miners were given
+ * @param books     the step's {@code Books} bytes
+ * @param booksSent what every request carries for them: {@code books} itself, or its zstd frame in {@code books_zstd}
+ * @param requests  one request per miner, in the order the miners were given
  */
-public record PreparedStep(ByteString books, List<Addressed> requests) {
+public record PreparedStep(ByteString books, ByteString booksSent, List<Addressed> requests) {
 
     public PreparedStep {
         requests = List.copyOf(requests);

@@ -9,9 +9,11 @@ import java.util.Optional;
 import io.mvtrx.api.gentrx.BucketAccess;
 import io.mvtrx.api.gentrx.TrainingAssignment;
 import io.mvtrx.api.notice.SimulationEnded;
-import io.mvtrx.runtime.wire.Check;
 import io.mvtrx.api.state.AgentResponse;
 import io.mvtrx.api.state.StateUpdate;
+import io.mvtrx.runtime.wire.Check;
+import io.mvtrx.runtime.wire.codec.BookCodec;
+import io.mvtrx.runtime.wire.codec.BooksCompression;
 import io.mvtrx.runtime.wire.validator.Fanout;
 import io.mvtrx.runtime.wire.validator.FanoutConfig;
 import io.mvtrx.runtime.wire.validator.MinerResult;
@@ -107,6 +109,25 @@ class FanoutIT {
     }
 
     @Test
+    void sendsTheBooksUncompressedWhenToldAndMinersReadThemTheSame() throws Exception {
+        TestAgents.Echo plain = new TestAgents.Echo();
+        List<MinerTarget> miners = List.of(net.miner("plain", plain, c -> c).target());
+        Step step = TestNetwork.step(miners, 0);
+
+        try (Fanout uncompressed = new Fanout(net.validator, FanoutConfig.DEFAULTS.withBooksCompression(false),
+                TestNetwork.CLOCK)) {
+            PreparedStep prepared = uncompressed.prepare(step, miners);
+            List<MinerResult> results = uncompressed.send(prepared);
+
+            assertThat(prepared.booksSent()).isSameAs(prepared.books());
+            assertThat(prepared.requests().getFirst().request().getBooks()).isSameAs(prepared.books());
+            assertThat(prepared.requests().getFirst().request().getBooksZstd()).isEmpty();
+            assertThat(results).extracting(MinerResult::kind).containsExactly(ResultKind.OK);
+            assertThat(plain.states.getFirst().books()).isEqualTo(step.books());
+        }
+    }
+
+    @Test
     void encodesTheBooksOncePerStepAndSharesTheSameBytesWithEveryMiner() throws Exception {
         TestAgents.Echo one = new TestAgents.Echo();
         TestAgents.Echo two = new TestAgents.Echo();
@@ -118,13 +139,18 @@ class FanoutIT {
         List<MinerResult> results = fanout.send(prepared);
 
         assertThat(fanout.booksEncoded()).isEqualTo(1);
-        assertThat(prepared.requests()).hasSize(3)
-                .allSatisfy(r -> assertThat(r.request().getBooks()).isSameAs(prepared.books()));
+        // sent compressed by default: every request carries the one zstd frame of the one encoding
+        assertThat(prepared.requests()).hasSize(3).allSatisfy(r -> {
+            assertThat(r.request().getBooksZstd()).isSameAs(prepared.booksSent());
+            assertThat(r.request().getBooks()).isEmpty();
+        });
+        assertThat(BooksCompression.decompress(prepared.booksSent(), Integer.MAX_VALUE)).isEqualTo(prepared.books());
+        assertThat(prepared.booksSent().size()).isLessThan(prepared.books().size());
         assertThat(prepared.requests()).extracting(r -> r.request().getMinerPayload())
                 .doesNotHaveDuplicates();
         assertThat(results).extracting(MinerResult::kind).containsOnly(ResultKind.OK);
         assertThat(one.states.getFirst().books()).isEqualTo(two.states.getFirst().books())
-                .isEqualTo(three.states.getFirst().books());
+                .isEqualTo(three.states.getFirst().books()).isEqualTo(BookCodec.decodeBooks(prepared.books()));
         assertThat(one.states.getFirst().accounts().get(0).agentId()).isEqualTo(miners.get(0).uid());
         assertThat(two.states.getFirst().accounts().get(0).agentId()).isEqualTo(miners.get(1).uid());
 

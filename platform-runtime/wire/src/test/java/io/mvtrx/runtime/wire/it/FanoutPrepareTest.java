@@ -89,7 +89,7 @@ class FanoutPrepareTest {
             assertThat(request.getEnvelope().getNonce()).isEqualTo(first + i);
             assertThat(request.getEnvelope().getReceiverHotkey()).isEqualTo("miner" + i);
             assertThat(request.getEnvelope().getBodySha256().toByteArray())
-                    .isEqualTo(BodyHash.of(request.getBooks(), request.getMinerPayload()));
+                    .isEqualTo(BodyHash.of(request.getBooks(), request.getBooksZstd(), request.getMinerPayload()));
             assertThat(WireSignature.verify(request.getEnvelope(), "Respond")).isTrue();
         }
     }

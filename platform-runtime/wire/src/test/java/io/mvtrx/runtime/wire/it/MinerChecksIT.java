@@ -10,6 +10,7 @@ import io.mvtrx.runtime.wire.Check;
 import io.mvtrx.runtime.wire.NonceClock;
 import io.mvtrx.runtime.wire.WireSignature;
 import io.mvtrx.runtime.wire.codec.BookCodec;
+import io.mvtrx.runtime.wire.codec.BooksCompression;
 import io.mvtrx.runtime.wire.codec.StateCodec;
 import io.mvtrx.runtime.wire.proto.MinerGrpc;
 import io.mvtrx.runtime.wire.proto.MinerProto;
@@ -66,7 +67,7 @@ class MinerChecksIT {
         return MinerProto.StateRequest.newBuilder()
                 .setBooks(books)
                 .setMinerPayload(payload)
-                .setEnvelope(WireSignature.sign(signer, RESPOND, nonce, receiver, BodyHash.of(books, payload)))
+                .setEnvelope(WireSignature.sign(signer, RESPOND, nonce, receiver, BodyHash.of(books, ByteString.EMPTY, payload)))
                 .build();
     }
 
@@ -114,8 +115,8 @@ class MinerChecksIT {
         MinerProto.StateRequest tampered = request.toBuilder().setMinerPayload(otherPayload).build();
 
         assertRefused(tampered, Check.BODY_HASH, Status.Code.UNAUTHENTICATED, String.format(
-                "body hashes to %s, envelope says %s", HexFormat.of().formatHex(BodyHash.of(books, otherPayload)),
-                HexFormat.of().formatHex(BodyHash.of(books, payload))));
+                "body hashes to %s, envelope says %s", HexFormat.of().formatHex(BodyHash.of(books, ByteString.EMPTY, otherPayload)),
+                HexFormat.of().formatHex(BodyHash.of(books, ByteString.EMPTY, payload))));
         assertThat(agent.invocations()).isZero();
     }
 
@@ -128,8 +129,8 @@ class MinerChecksIT {
         MinerProto.StateRequest tampered = request.toBuilder().setBooks(otherBooks).build();
 
         assertRefused(tampered, Check.BODY_HASH, Status.Code.UNAUTHENTICATED, String.format(
-                "body hashes to %s, envelope says %s", HexFormat.of().formatHex(BodyHash.of(otherBooks, payload)),
-                HexFormat.of().formatHex(BodyHash.of(books, payload))));
+                "body hashes to %s, envelope says %s", HexFormat.of().formatHex(BodyHash.of(otherBooks, ByteString.EMPTY, payload)),
+                HexFormat.of().formatHex(BodyHash.of(books, ByteString.EMPTY, payload))));
         assertThat(agent.invocations()).isZero();
     }
 
@@ -143,8 +144,73 @@ class MinerChecksIT {
 
         assertRefused(tampered, Check.BODY_HASH, Status.Code.UNAUTHENTICATED, String.format(
                 "body hashes to %s, envelope says %s",
-                HexFormat.of().formatHex(BodyHash.of(shorterBooks, longerPayload)),
-                HexFormat.of().formatHex(BodyHash.of(books, payload))));
+                HexFormat.of().formatHex(BodyHash.of(shorterBooks, ByteString.EMPTY, longerPayload)),
+                HexFormat.of().formatHex(BodyHash.of(books, ByteString.EMPTY, payload))));
+        assertThat(agent.invocations()).isZero();
+    }
+
+    /** The request as the validator sends it by default: the books as one zstd frame, signed over the three parts. */
+    private MinerProto.StateRequest compressed(ByteString frame, long nonce) {
+        return MinerProto.StateRequest.newBuilder()
+                .setBooksZstd(frame)
+                .setMinerPayload(payload)
+                .setEnvelope(WireSignature.sign(net.validator, RESPOND, nonce, miner.target().hotkey(),
+                        BodyHash.of(ByteString.EMPTY, frame, payload)))
+                .build();
+    }
+
+    @Test
+    void acceptsBooksSentAsAZstdFrameAndHandsTheAgentTheSameState() {
+        MinerProto.AgentReply reply = stub.respond(compressed(BooksCompression.compress(books), NOW_NANOS));
+
+        assertThat(reply.getAgentId()).isEqualTo(miner.target().uid());
+        assertThat(agent.responds).hasValue(1);
+        assertThat(agent.states.getFirst().books()).isEqualTo(BookCodec.decodeBooks(books));
+    }
+
+    @Test
+    void refusesAZstdFrameMovedIntoThePlainBooksField() {
+        ByteString frame = BooksCompression.compress(books);
+        MinerProto.StateRequest request = compressed(frame, NOW_NANOS);
+        MinerProto.StateRequest moved = request.toBuilder().clearBooksZstd().setBooks(frame).build();
+
+        assertRefused(moved, Check.BODY_HASH, Status.Code.UNAUTHENTICATED, String.format(
+                "body hashes to %s, envelope says %s",
+                HexFormat.of().formatHex(BodyHash.of(frame, ByteString.EMPTY, payload)),
+                HexFormat.of().formatHex(BodyHash.of(ByteString.EMPTY, frame, payload))));
+        assertThat(agent.invocations()).isZero();
+    }
+
+    @Test
+    void refusesAFrameThatWouldDecompressBeyondTheInboundLimitWithoutHandingTheAgentAnything() {
+        // 80 MiB of zeros compress to a few KB; the miner's inbound limit is 64 MiB
+        ByteString bomb = BooksCompression.compress(ByteString.copyFrom(new byte[80 << 20]));
+        assertThat(bomb.size()).isLessThan(1 << 20);
+
+        StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class,
+                () -> stub.respond(compressed(bomb, NOW_NANOS)));
+
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(e.getStatus().getDescription()).isEqualTo(String.format(
+                "state: books_zstd: decompresses to %d bytes, over the limit of %d bytes", 80 << 20, 64 << 20));
+        assertThat(agent.invocations()).isZero();
+    }
+
+    @Test
+    void refusesBooksGivenBothPlainAndCompressed() {
+        ByteString frame = BooksCompression.compress(books);
+        MinerProto.StateRequest both = MinerProto.StateRequest.newBuilder()
+                .setBooks(books)
+                .setBooksZstd(frame)
+                .setMinerPayload(payload)
+                .setEnvelope(WireSignature.sign(net.validator, RESPOND, NOW_NANOS, miner.target().hotkey(),
+                        BodyHash.of(books, frame, payload)))
+                .build();
+
+        StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, () -> stub.respond(both));
+
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(e.getStatus().getDescription()).isEqualTo("state: books and books_zstd are both set");
         assertThat(agent.invocations()).isZero();
     }
 
@@ -154,7 +220,7 @@ class MinerChecksIT {
                 .setBooks(books)
                 .setMinerPayload(payload)
                 .setEnvelope(WireSignature.sign(net.validator, "Notify", NOW_NANOS, miner.target().hotkey(),
-                        BodyHash.of(books, payload)))
+                        BodyHash.of(books, ByteString.EMPTY, payload)))
                 .build();
 
         assertRefused(request, Check.SIGNATURE, Status.Code.UNAUTHENTICATED,

@@ -1,0 +1,82 @@
+package io.mvtrx.runtime.wire.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+
+import com.github.luben.zstd.ZstdOutputStream;
+import com.google.protobuf.ByteString;
+import org.junit.jupiter.api.Test;
+
+/** The books' zstd frame: what a miner decompresses, and every frame it refuses before allocating for it. */
+class BooksCompressionTest {
+
+    private static ByteString books() {
+        return BookCodec.encodeBooks(List.of(EventColumnsTest.busyBook(), OrderColumnsTest.crowdedBook()));
+    }
+
+    @Test
+    void aFrameGivesBackTheBooksAndIsSmallerThanThem() {
+        ByteString books = books();
+
+        ByteString frame = BooksCompression.compress(books);
+
+        assertThat(BooksCompression.decompress(frame, books.size())).isEqualTo(books);
+        // random test values compress less than a simulation's books (1.5x, doc/benchmarks.md)
+        assertThat((double) frame.size() / books.size()).isLessThan(0.9);
+    }
+
+    @Test
+    void aFrameRecordingMoreThanTheLimitIsRefusedBeforeDecompressing() {
+        ByteString books = books();
+        ByteString frame = BooksCompression.compress(books);
+
+        assertThatThrownBy(() -> BooksCompression.decompress(frame, books.size() - 1))
+                .isInstanceOf(WireFormatException.class)
+                .hasMessage("books_zstd: decompresses to %d bytes, over the limit of %d bytes", books.size(),
+                        books.size() - 1);
+    }
+
+    @Test
+    void aStreamedFrameWithoutItsContentSizeIsRefused() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZstdOutputStream zstd = new ZstdOutputStream(out)) {
+            zstd.write(books().toByteArray());
+        }
+
+        assertThatThrownBy(() -> BooksCompression.decompress(ByteString.copyFrom(out.toByteArray()), 1 << 30))
+                .isInstanceOf(WireFormatException.class)
+                .hasMessage("books_zstd: the zstd frame does not record its content size");
+    }
+
+    @Test
+    void bytesThatAreNoFrameAreRefused() {
+        ByteString books = books();
+
+        assertThatThrownBy(() -> BooksCompression.decompress(books, 1 << 30))
+                .isInstanceOf(WireFormatException.class)
+                .hasMessage("books_zstd: not a zstd frame (%d bytes)", books.size());
+        assertThatThrownBy(() -> BooksCompression.decompress(ByteString.EMPTY, 1 << 30))
+                .isInstanceOf(WireFormatException.class)
+                .hasMessage("books_zstd: not a zstd frame (0 bytes)");
+    }
+
+    @Test
+    void aDamagedCutOrExtendedFrameIsRefused() {
+        ByteString books = books();
+        byte[] frame = BooksCompression.compress(books).toByteArray();
+        byte[] damaged = frame.clone();
+        damaged[damaged.length / 2] ^= 0x5a;
+        damaged[damaged.length / 2 + 1] ^= 0x33;
+        ByteString cut = ByteString.copyFrom(frame, 0, frame.length - 10);
+        ByteString twice = ByteString.copyFrom(frame).concat(ByteString.copyFrom(frame));
+
+        assertThatThrownBy(() -> BooksCompression.decompress(cut, 1 << 30)).isInstanceOf(WireFormatException.class);
+        assertThatThrownBy(() -> BooksCompression.decompress(twice, 1 << 30)).isInstanceOf(WireFormatException.class);
+        // damage inside the compressed data fails either decoding or the frame's checksum
+        assertThatThrownBy(() -> BooksCompression.decompress(ByteString.copyFrom(damaged), 1 << 30))
+                .isInstanceOf(WireFormatException.class);
+    }
+}
