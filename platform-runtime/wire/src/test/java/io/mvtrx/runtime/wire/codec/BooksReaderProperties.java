@@ -133,14 +133,20 @@ class BooksReaderProperties {
         assertThat(streaming).isEqualTo(generated);
     }
 
-    /** Every detailed level of {@code books} rewritten with {@code form} applied to its columns message. */
-    private static ByteString rewriteLevels(List<BookState> books,
-                                            java.util.function.BiConsumer<ModelProto.Level.Builder, Random> form,
-                                            Random random) {
+    /** {@code books} as generated messages, to be rewritten into forms our encoder never writes. */
+    private static ModelProto.Books.Builder messages(List<BookState> books) {
         ModelProto.Books.Builder message = ModelProto.Books.newBuilder();
         for (BookState book : books) {
             message.addBooks(BookCodec.encode(book));
         }
+        return message;
+    }
+
+    /** Every detailed level of {@code books} rewritten with {@code form} applied to its columns message. */
+    private static ByteString rewriteLevels(List<BookState> books,
+                                            java.util.function.BiConsumer<ModelProto.Level.Builder, Random> form,
+                                            Random random) {
+        ModelProto.Books.Builder message = messages(books);
         for (int i = 0; i < message.getBooksCount(); i++) {
             ModelProto.BookSnapshot.Builder snapshot = message.getBooksBuilder(i).getSnapshotBuilder();
             for (ModelProto.Level.Builder level : snapshot.getBidsBuilderList()) {
@@ -323,10 +329,7 @@ class BooksReaderProperties {
     private static ByteString rewriteEvents(List<BookState> books,
                                             java.util.function.BiConsumer<ModelProto.BookState.Builder, Random> form,
                                             Random random) {
-        ModelProto.Books.Builder message = ModelProto.Books.newBuilder();
-        for (BookState book : books) {
-            message.addBooks(BookCodec.encode(book));
-        }
+        ModelProto.Books.Builder message = messages(books);
         for (ModelProto.BookState.Builder book : message.getBooksBuilderList()) {
             if (book.hasEventColumns()) {
                 form.accept(book, random);
