@@ -95,6 +95,10 @@ import io.mvtrx.runtime.exchange.state.StopTriggers;
  * part of the opposite side. An {@link IllegalStateException} means a broken invariant, never a business outcome.
  */
 public final class Exchange implements Snapshottable {
+    // values() clones its array on every call; these are read once per order and event
+    private static final Side[] SIDES = Side.values();
+    private static final TimeInForce[] TIMES_IN_FORCE = TimeInForce.values();
+    private static final StpMode[] STP_MODES = StpMode.values();
 
     private final ExchangeSpec spec;
     private final FeePolicy fees;
@@ -134,7 +138,7 @@ public final class Exchange implements Snapshottable {
             quantity[tail] = amount;
             clientOrderId[tail] = clientId;
             tail++;
-            listener.onStopTriggered(now, firingBook, agentId, orderId, Side.values()[closingSide], amount, reason);
+            listener.onStopTriggered(now, firingBook, agentId, orderId, SIDES[closingSide], amount, reason);
         }
 
         private void compact() {
@@ -153,7 +157,7 @@ public final class Exchange implements Snapshottable {
         void run() {
             while (head < tail) {
                 int i = head++;
-                placeMarketOrder(agent[i], book[i], Side.values()[side[i]], quantity[i], Currency.BASE, 0, 0,
+                placeMarketOrder(agent[i], book[i], SIDES[side[i]], quantity[i], Currency.BASE, 0, 0,
                         StpMode.CO, clientOrderId[i], SettleFlag.FIFO, 0, 0, true);
             }
             head = 0;
@@ -855,10 +859,10 @@ public final class Exchange implements Snapshottable {
         OrderTable orders = book.orders;
         long leverage = orders.leverage(slot);
         return new Order(orders.id(slot), book.rules.bookId(), orders.agentId(slot), orders.clientOrderId(slot),
-                Side.values()[orders.side(slot)], orders.price(slot),
+                SIDES[orders.side(slot)], orders.price(slot),
                 Intake.ownVolume(orders.quantity(slot), leverage, book.rules.volume()), leverage,
-                orders.timestamp(slot), TimeInForce.values()[orders.timeInForce(slot)], orders.expiry(slot),
-                StpMode.values()[orders.stp(slot)]);
+                orders.timestamp(slot), TIMES_IN_FORCE[orders.timeInForce(slot)], orders.expiry(slot),
+                STP_MODES[orders.stp(slot)]);
     }
 
     /**

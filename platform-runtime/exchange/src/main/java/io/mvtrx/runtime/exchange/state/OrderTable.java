@@ -1,8 +1,6 @@
 package io.mvtrx.runtime.exchange.state;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 import io.mvtrx.api.snapshot.StateReader;
 import io.mvtrx.api.snapshot.StateWriter;
@@ -63,7 +61,9 @@ public final class OrderTable {
     private long version;
     private long scannedAt = -1;
     private long indexedAt = -1;
-    private Map<Integer, int[]> slotsByAgent = Map.of();
+    // the index: agent ids ascending, and each one's slots ascending (no boxed keys: it is rebuilt every step)
+    private int[] indexedAgents = new int[0];
+    private int[][] indexedSlots = new int[0][];
 
     /** A table sized for {@code expected} open orders. */
     public OrderTable(int expected) {
@@ -136,16 +136,16 @@ public final class OrderTable {
      * later calls read the index, until the next add, remove or describe.
      */
     public int[] slotsOf(int agentId) {
-        if (indexedAt == version) {
-            return slotsByAgent.getOrDefault(agentId, NO_SLOTS);
+        if (indexedAt != version) {
+            if (scannedAt != version) {
+                scannedAt = version;
+                return scan(agentId);
+            }
+            index();
+            indexedAt = version;
         }
-        if (scannedAt != version) {
-            scannedAt = version;
-            return scan(agentId);
-        }
-        slotsByAgent = index();
-        indexedAt = version;
-        return slotsByAgent.getOrDefault(agentId, NO_SLOTS);
+        int at = Arrays.binarySearch(indexedAgents, agentId);
+        return at < 0 ? NO_SLOTS : indexedSlots[at];
     }
 
     private int[] scan(int agentId) {
@@ -168,26 +168,41 @@ public final class OrderTable {
         return out;
     }
 
-    private Map<Integer, int[]> index() {
-        Map<Integer, int[]> counts = new HashMap<>();
+    /** Indexes every used slot by agent: (agent, slot) pairs sorted as longs, then cut into one array per agent. */
+    private void index() {
+        long[] pairs = new long[live];
+        int n = 0;
         for (int slot = 0; slot < highWater; slot++) {
             if (isUsed(slot)) {
-                counts.computeIfAbsent(agentId(slot), k -> new int[1])[0]++;
+                pairs[n++] = (long) agentId(slot) << 32 | slot;
             }
         }
-        Map<Integer, int[]> out = new HashMap<>(counts.size() * 2);
-        Map<Integer, int[]> filled = new HashMap<>(counts.size() * 2);
-        for (Map.Entry<Integer, int[]> e : counts.entrySet()) {
-            out.put(e.getKey(), new int[e.getValue()[0]]);
-            filled.put(e.getKey(), new int[1]);
+        Arrays.sort(pairs, 0, n);
+        if (n == 0) {
+            indexedAgents = new int[0];
+            indexedSlots = new int[0][];
+            return;
         }
-        for (int slot = 0; slot < highWater; slot++) {
-            if (isUsed(slot)) {
-                int agent = agentId(slot);
-                out.get(agent)[filled.get(agent)[0]++] = slot;
+        int agents = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || (int) (pairs[i] >> 32) != (int) (pairs[i - 1] >> 32)) {
+                agents++;
             }
         }
-        return out;
+        indexedAgents = new int[agents];
+        indexedSlots = new int[agents][];
+        int agent = -1;
+        for (int i = 0, start = 0; i <= n; i++) {
+            if (i == n || i > start && (int) (pairs[i] >> 32) != (int) (pairs[start] >> 32)) {
+                int[] slots = new int[i - start];
+                for (int j = start; j < i; j++) {
+                    slots[j - start] = (int) pairs[j];
+                }
+                indexedAgents[++agent] = (int) (pairs[start] >> 32);
+                indexedSlots[agent] = slots;
+                start = i;
+            }
+        }
     }
 
     public long id(int slot) {

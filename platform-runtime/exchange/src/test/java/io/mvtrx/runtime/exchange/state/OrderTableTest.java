@@ -51,4 +51,33 @@ class OrderTableTest {
         int third = order(table, 4, 8);
         assertThat(table.slotsOf(8)).containsExactly(third);
     }
+
+    @Test
+    void theIndexGivesEveryAgentItsSlotsInOrderOverRandomAddsAndRemoves() {
+        java.util.Random random = new java.util.Random(42);
+        OrderTable table = new OrderTable(8);
+        java.util.Map<Integer, Integer> agentOfSlot = new java.util.HashMap<>();
+        long id = 0;
+        int[] agents = {Integer.MIN_VALUE, -1_000_000, -2, -1, 0, 1, 7, 300, Integer.MAX_VALUE};
+        for (int round = 0; round < 300; round++) {
+            for (int change = random.nextInt(20); change > 0; change--) {
+                if (agentOfSlot.isEmpty() || random.nextInt(3) > 0) {
+                    int agent = agents[random.nextInt(agents.length)];
+                    agentOfSlot.put(order(table, ++id, agent), agent);
+                } else {
+                    Integer slot = agentOfSlot.keySet().stream().skip(random.nextInt(agentOfSlot.size()))
+                            .findFirst().orElseThrow();
+                    table.remove(slot);
+                    agentOfSlot.remove(slot);
+                }
+            }
+            for (int read = 0; read < 2; read++) { // the first read scans, the second builds and reads the index
+                for (int agent : agents) {
+                    int[] expected = agentOfSlot.entrySet().stream().filter(e -> e.getValue() == agent)
+                            .mapToInt(java.util.Map.Entry::getKey).sorted().toArray();
+                    assertThat(table.slotsOf(agent)).as("round %d, agent %d", round, agent).containsExactly(expected);
+                }
+            }
+        }
+    }
 }

@@ -22,6 +22,11 @@ import io.mvtrx.runtime.simulator.log.EventLogWriter;
  * <p>Appending allocates only when the buffer grows. Confined to its block's thread, read at the barrier.
  */
 public final class L3Buffer {
+    // values() clones its array on every call; these are read once per order and event
+    private static final Side[] SIDES = Side.values();
+    private static final StpMode[] STP_MODES = StpMode.values();
+    private static final OrderType[] ORDER_TYPES = OrderType.values();
+    private static final CancelReason[] CANCEL_REASONS = CancelReason.values();
 
     static final int STRIDE = 13;
 
@@ -139,13 +144,13 @@ public final class L3Buffer {
             int book = local + bookOffset;
             BookEvent event = switch ((int) d[i]) {
                 case EventLogWriter.PLACED -> new OrderPlaced(book, d[i + 2], d[i + 3], (int) d[i + 4], d[i + 5],
-                        OrderType.values()[(int) d[i + 6]], Side.values()[(int) d[i + 7]], d[i + 9], d[i + 10],
-                        d[i + 11], StpMode.values()[(int) d[i + 8]]);
-                case EventLogWriter.TRADE -> new Trade(book, d[i + 2], d[i + 3], Side.values()[(int) d[i + 4]],
+                        ORDER_TYPES[(int) d[i + 6]], SIDES[(int) d[i + 7]], d[i + 9], d[i + 10],
+                        d[i + 11], STP_MODES[(int) d[i + 8]]);
+                case EventLogWriter.TRADE -> new Trade(book, d[i + 2], d[i + 3], SIDES[(int) d[i + 4]],
                         d[i + 5], d[i + 6], (int) d[i + 7], (int) d[i + 8], d[i + 9], d[i + 10], d[i + 11],
                         d[i + 12]);
                 case EventLogWriter.CANCELLED -> new OrderCancelled(book, d[i + 2], d[i + 3], (int) d[i + 4],
-                        d[i + 5], d[i + 6], d[i + 7], CancelReason.values()[(int) d[i + 8]]);
+                        d[i + 5], d[i + 6], d[i + 7], CANCEL_REASONS[(int) d[i + 8]]);
                 default -> throw new IllegalStateException("corrupt L3 buffer: event type " + d[i]);
             };
             perBook.get(local).add(event);
