@@ -12,4 +12,10 @@ public sealed interface BookEvent permits OrderPlaced, Trade, OrderCancelled {
 
     /** Simulation time of the event, ns. */
     long timestamp();
+
+    /** The event's price at the book's price decimals: resting, traded or cancelled (each kind says which). */
+    long price();
+
+    /** The event's volume at the book's volume decimals: resting, traded or removed (each kind says which). */
+    long volume();
 }

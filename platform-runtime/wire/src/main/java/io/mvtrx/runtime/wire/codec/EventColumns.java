@@ -112,25 +112,21 @@ final class EventColumns {
             BookEvent event = events.get(i);
             c[TIMESTAMP_DELTA][i] = event.timestamp() - timestamp;
             timestamp = event.timestamp();
+            c[VOLUME][i] = event.volume();
             long eventOrderId;
-            long eventPrice;
             switch (event) {
                 case OrderPlaced o -> {
                     c[HEADER][i] = PLACED + 4 * (Enums.SIDE.number(o.side())
                             + RADIX * (Enums.ORDER_TYPE.number(o.type()) + RADIX * Enums.STP.number(o.stp())));
                     eventOrderId = o.orderId();
-                    eventPrice = o.price();
                     c[AGENT_ID][i] = o.agentId();
-                    c[VOLUME][i] = o.volume();
                     c[CLIENT_ORDER_ID][p] = o.clientOrderId();
                     c[LEVERAGE][p++] = o.leverage();
                 }
                 case Trade o -> {
                     c[HEADER][i] = TRADE + 4 * Enums.SIDE.number(o.takerSide());
                     eventOrderId = o.takerOrderId();
-                    eventPrice = o.price();
                     c[AGENT_ID][i] = o.takerAgentId();
-                    c[VOLUME][i] = o.volume();
                     c[TRADE_ID_DELTA][t] = o.tradeId() - tradeId;
                     tradeId = o.tradeId();
                     c[MAKER_ORDER_OFFSET][t] = o.makerOrderId() - o.takerOrderId();
@@ -141,16 +137,14 @@ final class EventColumns {
                 case OrderCancelled o -> {
                     c[HEADER][i] = CANCELLED + 4 * Enums.CANCEL_REASON.number(o.reason());
                     eventOrderId = o.orderId();
-                    eventPrice = o.price();
                     c[AGENT_ID][i] = o.agentId();
-                    c[VOLUME][i] = o.volume();
                     c[REMAINING][x++] = o.remaining();
                 }
             }
             c[ORDER_ID_DELTA][i] = eventOrderId - orderId;
             orderId = eventOrderId;
-            c[PRICE_DELTA][i] = eventPrice - price;
-            price = eventPrice;
+            c[PRICE_DELTA][i] = event.price() - price;
+            price = event.price();
         }
         return c;
     }
