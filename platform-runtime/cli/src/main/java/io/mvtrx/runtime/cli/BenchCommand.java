@@ -129,7 +129,8 @@ final class BenchCommand implements Callable<Integer> {
         private long timeout;
 
         @Option(names = "--out", paramLabel = "DIR", defaultValue = "bench-fanout",
-                description = "Working folder (chain, wallets). Default: ${DEFAULT-VALUE}.")
+                description = "Working folder: each run works in a fresh run-* folder inside it (chain, wallets, "
+                        + "the miners' log). Default: ${DEFAULT-VALUE}.")
         private Path out;
 
         @Option(names = "--miners-process",
@@ -175,6 +176,8 @@ final class BenchCommand implements Callable<Integer> {
             }
             MvtrxCommand mvtrx = bench.mvtrx;
             Files.createDirectories(out);
+            // a fresh chain and wallets per run: a chain left by an earlier run is full and would refuse the miners
+            Path run = Files.createTempDirectory(out, "run-");
             try (PluginRegistry registry = mvtrx.loadPlugins()) {
                 mvtrx.printProblems(registry);
                 SimulationConfig configuration = NodeParts.first(NodeParts.source(config, registry), config, stderr);
@@ -182,11 +185,11 @@ final class BenchCommand implements Callable<Integer> {
                 configuration = SimulationShapes.withGracePeriod(configuration, configuration.step());
                 long duration = (warmup + publishes + 1L) * configuration.step();
                 ChainBackend chain = registry.require(ChainBackendProvider.class, "local").create(
-                        Settings.builder("chain").attribute("dir", out.resolve("chain").toString())
+                        Settings.builder("chain").attribute("dir", run.resolve("chain").toString())
                                 .attribute("maxUids", Integer.toString(miners + 1)).build());
                 List<AutoCloseable> minersOpen = new ArrayList<>();
                 try (chain) {
-                    WalletStore wallets = new WalletStore(out.resolve("wallets-" + System.nanoTime()));
+                    WalletStore wallets = new WalletStore(run.resolve("wallets"));
                     wallets.createColdkey(COLDKEY);
                     Keypair validator = wallets.createHotkey(COLDKEY, "validator");
                     chain.register(NETUID, validator.address(), COLDKEY);
@@ -198,8 +201,9 @@ final class BenchCommand implements Callable<Integer> {
                         hotkeys.add(key.address());
                     }
                     if (placement.minersProcess()) {
-                        MinersProcess child = MinersProcess.start(childCommand(placement, wallets.root()),
-                                childEnvironment(mvtrx), out.resolve("miners.log"), miners);
+                        MinersProcess child = MinersProcess.start(
+                                childCommand(placement, wallets.root(), run.resolve("chain")),
+                                childEnvironment(mvtrx), run.resolve("miners.log"), miners);
                         minersOpen.add(child);
                         for (int i = 0; i < miners; i++) {
                             chain.serveAxon(NETUID, hotkeys.get(i), "127.0.0.1", child.port(i));
@@ -215,7 +219,8 @@ final class BenchCommand implements Callable<Integer> {
                         }
                     }
                     stderr.printf(Locale.ROOT, "bench fanout: %d miners serving %s (%s), %d block(s) x 16 books, "
-                            + "%d + %d publishes%n", miners, agent, placement.describe(), blocks, warmup, publishes);
+                            + "%d + %d publishes, working in %s%n", miners, agent, placement.describe(), blocks, warmup,
+                            publishes, run);
                     stderr.flush();
                     Measured measured = run(registry, chain, validator, configuration, duration);
                     report(stdout, measured);
@@ -251,14 +256,14 @@ final class BenchCommand implements Callable<Integer> {
         }
 
         /** {@code mvtrx bench fanout-miners ...} in a new JVM, pinned when asked. */
-        private List<String> childCommand(Placement placement, Path walletsRoot) {
+        private List<String> childCommand(Placement placement, Path walletsRoot, Path chainDir) {
             List<String> args = new ArrayList<>();
             Path plugins = bench.mvtrx.pluginsDirectory();
             if (Files.isDirectory(plugins)) {
                 args.addAll(List.of("--plugins-dir", plugins.toAbsolutePath().toString()));
             }
             args.addAll(List.of("bench", "fanout-miners",
-                    "--chain-dir", out.resolve("chain").toAbsolutePath().toString(),
+                    "--chain-dir", chainDir.toAbsolutePath().toString(),
                     "--wallets", walletsRoot.toAbsolutePath().toString(),
                     "--miners", Integer.toString(miners),
                     "--netuid", Integer.toString(NETUID),

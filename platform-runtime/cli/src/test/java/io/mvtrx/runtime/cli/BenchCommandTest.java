@@ -2,6 +2,7 @@ package io.mvtrx.runtime.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,21 @@ class BenchCommandTest {
                         + "signed), nothing sent: ");
         assertThat(out.toString()).containsPattern(
                 "nothing sent: [0-9.]+ ms on the prepare pool \\([0-9]+ thread\\(s\\)\\), [0-9.]+ ms on one thread");
+    }
+
+    @Test
+    void aSecondRunIntoTheSameOutFolderStartsFromAFreshChain() throws Exception {
+        Path folder = temp.resolve("again");
+        String[] args = {"bench", "fanout", "--miners", "2", "--blocks", "1", "--publishes", "1", "--warmup", "1",
+            "--out", folder.toString()};
+
+        assertThat(bench(args)).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(bench(args)).as(err.toString()).isEqualTo(ExitCodes.OK);
+
+        try (var runs = Files.list(folder)) {
+            assertThat(runs.filter(p -> p.getFileName().toString().startsWith("run-"))).hasSize(2);
+        }
+        assertThat(out.toString()).contains("1 publishes measured, 2 miners, 16 books; answered 2 of 2 queries");
     }
 
     @Test
