@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,8 +59,11 @@ import io.grpc.StatusRuntimeException;
  * two-core host with the miners on it, the last request went out 40–350 ms after the step began instead of 30–60 ms
  * (doc/benchmarks.md).
  *
- * <p>Deadlines: each call gets {@code min(perCallTimeout, time left of globalTimeout)}; a call still running when
- * the global deadline has passed is cancelled and reported as {@link ResultKind#TIMEOUT}. Every miner gets a
+ * <p>Deadlines: each call gets {@code min(perCallTimeout, time left of globalTimeout)}; a miner that has not answered
+ * by then, or by the global deadline, is reported as {@link ResultKind#TIMEOUT}. The call itself is not cancelled
+ * then: it may run {@link #LINGER_NANOS} longer, so that a late answer ends its stream normally. Cancelling raced the
+ * miner's answer: the client then resets a stream the miner's server (Helidon 4.5) has already finished, which that
+ * server takes as a connection error (GOAWAY PROTOCOL_ERROR) failing the miner's next call as well. Every miner gets a
  * {@link MinerResult}, in the order given, with its response time in ns, counted from the moment its call starts. A
  * request larger than the outbound limit is not sent ({@code FAILED}, {@code RESOURCE_EXHAUSTED}); a reply larger
  * than the inbound limit is refused by the channel ({@code FAILED}, {@code RESOURCE_EXHAUSTED}).
@@ -73,13 +78,18 @@ public final class Fanout implements AutoCloseable {
 
     private static final String RESPOND = MinerGrpc.getRespondMethod().getBareMethodName();
 
-    /** How long past the global deadline the collector waits for calls to wind down before cancelling them. */
+    /** How long past the global deadline the collector waits for results still being completed. */
     private static final long COLLECT_GRACE_NANOS = 250_000_000L;
+
+    /** How long a call may outlive its deadline (the result is TIMEOUT by then) before gRPC cancels it. */
+    static final long LINGER_NANOS = 2_000_000_000L;
 
     private final Keypair hotkey;
     private final FanoutConfig config;
     private final NonceClock nonces;
     private final ExecutorService preparers;
+    /** Completes a call's result as TIMEOUT at its deadline, while the call itself lingers. */
+    private final ScheduledThreadPoolExecutor timers;
     private final Map<Integer, MinerClient> clients = new ConcurrentHashMap<>();
     private final AtomicLong booksEncoded = new AtomicLong();
     private volatile StepTiming lastTiming = StepTiming.NONE;
@@ -94,6 +104,9 @@ public final class Fanout implements AutoCloseable {
         this.nonces = new NonceClock(clock);
         this.preparers = Executors.newFixedThreadPool(config.prepareThreads(),
                 Thread.ofPlatform().name("fanout-prepare-", 0).daemon(true).factory());
+        this.timers = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("fanout-timer").daemon(true)
+                .factory());
+        timers.setRemoveOnCancelPolicy(true); // most calls answer in time: drop their timers at once
     }
 
     /**
@@ -327,8 +340,7 @@ public final class Fanout implements AutoCloseable {
                 MinerResult late = MinerResult.of(call.uid, ResultKind.TIMEOUT, Status.DEADLINE_EXCEEDED
                         .withDescription("global deadline of " + config.globalTimeout().toMillis() + " ms passed"),
                         Optional.empty(), System.nanoTime() - start);
-                call.result.complete(late); // before the cancel, whose own outcome must not win
-                call.cancel();
+                call.result.complete(late); // the call lingers: see LINGER_NANOS
                 results.add(call.result.join());
             } catch (ExecutionException e) {
                 results.add(MinerResult.of(call.uid, ResultKind.FAILED, Status.INTERNAL.withDescription(
@@ -448,6 +460,7 @@ public final class Fanout implements AutoCloseable {
     @Override
     public void close() {
         preparers.shutdownNow();
+        timers.shutdownNow();
         clients.values().forEach(MinerClient::close);
         clients.clear();
     }
@@ -471,18 +484,26 @@ public final class Fanout implements AutoCloseable {
         }
         ListenableFuture<MinerProto.AgentReply> rpc;
         try {
-            rpc = client(miner).respond(request, timeout);
+            rpc = client(miner).respond(request, timeout + LINGER_NANOS);
         } catch (RuntimeException e) {
             call.result.complete(MinerResult.of(miner.uid(), ResultKind.FAILED, Status.INTERNAL.withDescription(
                     "query failed: " + e), Optional.empty(), System.nanoTime() - begin));
             return;
         }
         call.rpc = rpc;
-        rpc.addListener(() -> call.result.complete(answered(miner, rpc, System.nanoTime() - begin)),
-                MoreExecutors.directExecutor());
-        if (call.result.isDone()) {
-            rpc.cancel(true); // the collector gave up on it while it was being started
-        }
+        ScheduledFuture<?> timer = timers.schedule(() -> call.result.complete(timedOut(miner, timeout)), timeout,
+                TimeUnit.NANOSECONDS);
+        rpc.addListener(() -> {
+            timer.cancel(false);
+            long elapsed = System.nanoTime() - begin;
+            call.result.complete(elapsed > timeout ? timedOut(miner, timeout) : answered(miner, rpc, elapsed));
+        }, MoreExecutors.directExecutor());
+    }
+
+    private static MinerResult timedOut(MinerTarget miner, long timeoutNanos) {
+        return MinerResult.of(miner.uid(), ResultKind.TIMEOUT, Status.DEADLINE_EXCEEDED.withDescription(
+                "no answer within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms"), Optional.empty(),
+                timeoutNanos);
     }
 
     /** A finished call's result: the decoded answer, or how the call failed. */
