@@ -414,20 +414,41 @@ public final class Fanout implements AutoCloseable {
             return new SignedCall<>(ResultKind.FAILED, Status.Code.RESOURCE_EXHAUSTED,
                     outboundTooLarge(signed.getSerializedSize()), Optional.empty(), Optional.empty());
         }
+        long timeout = config.noticeTimeout().toNanos();
+        ListenableFuture<A> call;
         try {
-            A answer = sender.send(client(miner), signed, config.noticeTimeout().toNanos());
+            call = sender.send(client(miner), signed, timeout + LINGER_NANOS); // not cancelled: see LINGER_NANOS
+        } catch (RuntimeException e) {
+            return new SignedCall<>(ResultKind.FAILED, Status.Code.INTERNAL, "query failed: " + e, Optional.empty(),
+                    Optional.empty());
+        }
+        try {
+            A answer = call.get(timeout, TimeUnit.NANOSECONDS);
             return new SignedCall<>(ResultKind.OK, Status.Code.OK, "", Optional.empty(), Optional.of(answer));
-        } catch (StatusRuntimeException e) {
-            Optional<Check> check = check(e);
-            Status status = status(e);
-            return new SignedCall<>(kind(status, check), status.getCode(),
-                    status.getDescription() == null ? "" : status.getDescription(), check, Optional.empty());
+        } catch (TimeoutException e) {
+            return new SignedCall<>(ResultKind.TIMEOUT, Status.Code.DEADLINE_EXCEEDED,
+                    "no answer within " + TimeUnit.NANOSECONDS.toMillis(timeout) + " ms", Optional.empty(),
+                    Optional.empty());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StatusRuntimeException failure) {
+                Optional<Check> check = check(failure);
+                Status status = status(failure);
+                return new SignedCall<>(kind(status, check), status.getCode(),
+                        status.getDescription() == null ? "" : status.getDescription(), check, Optional.empty());
+            }
+            return new SignedCall<>(ResultKind.FAILED, Status.Code.INTERNAL, "query failed: " + e.getCause(),
+                    Optional.empty(), Optional.empty());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            call.cancel(true);
+            return new SignedCall<>(ResultKind.FAILED, Status.Code.CANCELLED, "validator interrupted",
+                    Optional.empty(), Optional.empty());
         }
     }
 
     @FunctionalInterface
     private interface Sender<Q, A> {
-        A send(MinerClient client, Q request, long timeoutNanos);
+        ListenableFuture<A> send(MinerClient client, Q request, long timeoutNanos);
     }
 
     /**

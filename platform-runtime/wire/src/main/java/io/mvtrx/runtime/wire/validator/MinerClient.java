@@ -53,14 +53,16 @@ final class MinerClient implements AutoCloseable {
                 request);
     }
 
-    /** Calls {@code Assign} with a deadline {@code timeoutNanos} from now. */
-    MinerProto.AssignmentAck assign(MinerProto.AssignmentRequest request, long timeoutNanos) {
-        return ClientCalls.blockingUnaryCall(channel, MinerGrpc.getAssignMethod(), options(timeoutNanos), request);
+    /** Starts {@code Assign} with a deadline {@code timeoutNanos} from now and returns at once. */
+    ListenableFuture<MinerProto.AssignmentAck> assign(MinerProto.AssignmentRequest request, long timeoutNanos) {
+        return ClientCalls.futureUnaryCall(channel.newCall(MinerGrpc.getAssignMethod(), options(timeoutNanos)),
+                request);
     }
 
-    /** Calls {@code Notify} with a deadline {@code timeoutNanos} from now. */
-    MinerProto.NoticeAck notify(MinerProto.NoticeRequest request, long timeoutNanos) {
-        return ClientCalls.blockingUnaryCall(channel, MinerGrpc.getNotifyMethod(), options(timeoutNanos), request);
+    /** Starts {@code Notify} with a deadline {@code timeoutNanos} from now and returns at once. */
+    ListenableFuture<MinerProto.NoticeAck> notify(MinerProto.NoticeRequest request, long timeoutNanos) {
+        return ClientCalls.futureUnaryCall(channel.newCall(MinerGrpc.getNotifyMethod(), options(timeoutNanos)),
+                request);
     }
 
     private CallOptions options(long timeoutNanos) {

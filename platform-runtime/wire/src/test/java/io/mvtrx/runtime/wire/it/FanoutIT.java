@@ -80,27 +80,58 @@ class FanoutIT {
 
     @Test
     void aMinerWhoseAnswerCameAfterItsDeadlineAnswersTheNextStepOnTheSameConnection() throws Exception {
-        // a warm step, then one answered 300 ms after its 600 ms deadline, while the next step's call is in flight;
-        // the timeout is reported at the deadline, by the validator's own timer
-        TestAgents.LateOnce late = new TestAgents.LateOnce(2, 900);
-        var miner = net.miner("late", late, c -> c.withAgentTimeout(Duration.ofSeconds(5)));
+        // the first call is held past its deadline, then answered late on its stream; the next step goes through
+        var miner = net.miner("late", slowAgent, c -> c.withAgentTimeout(Duration.ofMinutes(5)));
         List<MinerTarget> miners = List.of(miner.target());
         Step step = TestNetwork.step(miners, 0);
 
-        try (Fanout quick = new Fanout(net.validator, FanoutConfig.DEFAULTS.withTimeouts(Duration.ofMillis(600),
-                Duration.ofMillis(1_500)), TestNetwork.CLOCK)) {
-            List<MinerResult> warm = quick.query(step, miners);
-            List<MinerResult> timedOut = quick.query(step, miners);
-            List<MinerResult> next = quick.query(step, miners);
+        List<MinerResult> timedOut = fanout.query(step, miners);
+        slowAgent.release.countDown(); // its answer now travels on the call the fan-out did not cancel
+        List<MinerResult> next = fanout.query(step, miners);
 
-            assertThat(warm).extracting(MinerResult::kind).containsExactly(ResultKind.OK);
-            assertThat(timedOut).extracting(MinerResult::kind, MinerResult::code, MinerResult::description)
-                    .containsExactly(tuple(ResultKind.TIMEOUT, Status.Code.DEADLINE_EXCEEDED,
-                            "no answer within 600 ms"));
-            // the late call was left to finish, not reset: the connection serves the next step as before
-            assertThat(next).extracting(MinerResult::kind, MinerResult::code)
-                    .containsExactly(tuple(ResultKind.OK, Status.Code.OK));
-            assertThat(late.responds).hasValue(3);
+        assertThat(timedOut).extracting(MinerResult::kind, MinerResult::code, MinerResult::description)
+                .containsExactly(tuple(ResultKind.TIMEOUT, Status.Code.DEADLINE_EXCEEDED, "no answer within 2000 ms"));
+        assertThat(next).extracting(MinerResult::kind, MinerResult::code)
+                .containsExactly(tuple(ResultKind.OK, Status.Code.OK));
+        assertThat(slowAgent.responds).hasValue(2);
+    }
+
+    @Test
+    void aNoticeNotAcknowledgedInTimeIsATimeoutAndTheNextOneIsDelivered() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        TestAgents.Counting slowToNotice = new TestAgents.Counting() {
+            @Override
+            AgentResponse answer(StateUpdate state) {
+                return AgentResponse.empty(agentId);
+            }
+
+            @Override
+            public void onNotice(io.mvtrx.api.notice.Notice notice) {
+                super.onNotice(notice);
+                if (seen.incrementAndGet() == 1) {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        };
+        var miner = net.miner("notices", slowToNotice, c -> c.withAgentTimeout(Duration.ofMinutes(5)));
+        FanoutConfig config = new FanoutConfig(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(1),
+                64 << 20, 16 << 20, 1, true);
+
+        try (Fanout notifier = new Fanout(net.validator, config, TestNetwork.CLOCK)) {
+            Fanout.NoticeDelivery late = notifier.notify(miner.target(), List.of(new SimulationEnded(1, "a")));
+            release.countDown();
+            Fanout.NoticeDelivery next = notifier.notify(miner.target(), List.of(new SimulationEnded(2, "b")));
+
+            assertThat(late.kind()).isEqualTo(ResultKind.TIMEOUT);
+            assertThat(late.description()).isEqualTo("no answer within 1000 ms");
+            assertThat(next.kind()).isEqualTo(ResultKind.OK);
+            assertThat(next.delivered()).isEqualTo(1);
+            assertThat(slowToNotice.notices).hasSize(2);
         }
     }
 

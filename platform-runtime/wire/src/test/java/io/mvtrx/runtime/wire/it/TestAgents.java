@@ -107,29 +107,6 @@ final class TestAgents {
         }
     }
 
-    /** Answers its {@code late}-th state (from 1) after {@code millis}, every other one at once. */
-    static final class LateOnce extends Counting {
-        private final int late;
-        private final long millis;
-
-        LateOnce(int late, long millis) {
-            this.late = late;
-            this.millis = millis;
-        }
-
-        @Override
-        AgentResponse answer(StateUpdate state) {
-            if (responds.get() == late) {
-                try {
-                    Thread.sleep(millis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            return AgentResponse.empty(agentId);
-        }
-    }
-
     /** Throws on every state. */
     static final class Throwing extends Counting {
         @Override
