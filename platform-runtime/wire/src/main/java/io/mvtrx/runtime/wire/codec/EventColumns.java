@@ -95,8 +95,7 @@ final class EventColumns {
             placed += event instanceof OrderPlaced ? 1 : 0;
             trades += event instanceof Trade ? 1 : 0;
         }
-        int[] lengths = {n, n, n, n, n, n, placed, placed, trades, trades, trades, trades, trades,
-            n - placed - trades};
+        int[] lengths = lengths(n, placed, trades, n - placed - trades);
         long[][] c = new long[FIELDS][];
         for (int i = 0; i < FIELDS; i++) {
             c[i] = new long[lengths[i]];
@@ -225,7 +224,7 @@ final class EventColumns {
                         columns[HEADER][i]);
             }
         }
-        int[] expected = {n, n, n, n, n, n, placed, placed, trades, trades, trades, trades, trades, cancelled};
+        int[] expected = lengths(n, placed, trades, cancelled);
         for (int i = 0; i < FIELDS; i++) {
             if (counts[i] != expected[i]) {
                 throw new WireFormatException("BookEventColumns.%s: %d values for %d events of its kind", NAMES[i],
@@ -274,6 +273,12 @@ final class EventColumns {
             }
         }
         return events;
+    }
+
+    /** Each column's length for {@code events} events of which so many are placements, trades and cancels. */
+    private static int[] lengths(int events, int placed, int trades, int cancelled) {
+        return new int[] {events, events, events, events, events, events, placed, placed, trades, trades, trades,
+            trades, trades, cancelled};
     }
 
     /** A book's events given both ways is refused, by both decoders. */
