@@ -106,13 +106,7 @@ final class BooksReader {
             if (!events.isEmpty()) {
                 throw EventColumns.bothForms();
             }
-            long[][] values = new long[EventColumns.FIELDS][];
-            int[] counts = new int[EventColumns.FIELDS];
-            for (int i = 0; i < EventColumns.FIELDS; i++) {
-                values[i] = eventColumns[i].values;
-                counts[i] = eventColumns[i].size;
-            }
-            events = EventColumns.decode(snapshot.bookId(), values, counts);
+            events = EventColumns.decode(snapshot.bookId(), values(eventColumns), sizes(eventColumns));
         }
         return new BookState(snapshot, events, makerTakerRatio);
     }
@@ -180,8 +174,23 @@ final class BooksReader {
     /** One {@code RestingOrderColumns}. */
     private static List<RestingOrder> columns(CodedInputStream in) throws IOException {
         LongColumn[] c = columns(in, OrderColumns.CODINGS);
-        return OrderColumns.decode(c[0].values, c[0].size, c[1].values, c[1].size, c[2].values, c[2].size,
-                c[3].values, c[3].size);
+        return OrderColumns.decode(values(c), sizes(c));
+    }
+
+    private static long[][] values(LongColumn[] columns) {
+        long[][] out = new long[columns.length][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = columns[i].values;
+        }
+        return out;
+    }
+
+    private static int[] sizes(LongColumn[] columns) {
+        int[] out = new int[columns.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = columns[i].size;
+        }
+        return out;
     }
 
     /**

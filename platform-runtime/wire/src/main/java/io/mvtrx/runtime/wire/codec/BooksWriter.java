@@ -9,6 +9,7 @@ import static io.mvtrx.runtime.wire.codec.Proto3Writing.sint64;
 import static io.mvtrx.runtime.wire.codec.Proto3Writing.writeInt32;
 import static io.mvtrx.runtime.wire.codec.Proto3Writing.writeInt64;
 import static io.mvtrx.runtime.wire.codec.Proto3Writing.writePacked;
+import static io.mvtrx.runtime.wire.codec.Proto3Writing.writeSInt64;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -138,9 +139,7 @@ final class BooksWriter {
                 o.writeMessage(2, messages.get(nextMessage++));
             }
         }
-        if (book.makerTakerRatio() != 0) {
-            o.writeSInt64(3, book.makerTakerRatio());
-        }
+        writeSInt64(o, 3, book.makerTakerRatio());
         if (asColumns) {
             writeColumns(o, 4, EventColumns.CODINGS);
         }

@@ -1,6 +1,7 @@
 package io.mvtrx.runtime.wire.codec;
 
 import java.io.IOException;
+import java.util.List;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
@@ -11,6 +12,24 @@ import com.google.protobuf.CodedOutputStream;
  */
 enum ColumnCoding {
     SINT64, SINT32, INT64, UINT32;
+
+    /** A generated message's repeated field as longs (signed: a uint32 column needs its own conversion). */
+    static long[] values(List<? extends Number> column) {
+        long[] out = new long[column.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = column.get(i).longValue();
+        }
+        return out;
+    }
+
+    /** Each column's length, as the decoders take them. */
+    static int[] lengths(long[][] columns) {
+        int[] out = new int[columns.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = columns[i].length;
+        }
+        return out;
+    }
 
     long read(CodedInputStream in) throws IOException {
         return switch (this) {

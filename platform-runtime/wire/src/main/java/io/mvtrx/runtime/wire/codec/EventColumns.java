@@ -174,24 +174,14 @@ final class EventColumns {
     /** The events a generated columns message carries, all of the book {@code bookId}. */
     static List<BookEvent> decode(int bookId, ModelProto.BookEventColumns c) {
         long[][] columns = {
-            unsigned(c.getHeaderList()), longs(c.getTimestampDeltaList()), longs(c.getOrderIdDeltaList()),
-            longs(c.getAgentIdList()), longs(c.getPriceDeltaList()), longs(c.getVolumeList()),
-            longs(c.getClientOrderIdList()), longs(c.getLeverageList()), longs(c.getTradeIdDeltaList()),
-            longs(c.getMakerOrderOffsetList()), longs(c.getMakerAgentIdList()), longs(c.getTakerFeeList()),
-            longs(c.getMakerFeeList()), longs(c.getRemainingList())};
-        int[] counts = new int[FIELDS];
-        for (int i = 0; i < FIELDS; i++) {
-            counts[i] = columns[i].length;
-        }
-        return decode(bookId, columns, counts);
-    }
-
-    private static long[] longs(List<? extends Number> values) {
-        long[] out = new long[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values.get(i).longValue();
-        }
-        return out;
+            unsigned(c.getHeaderList()), ColumnCoding.values(c.getTimestampDeltaList()),
+            ColumnCoding.values(c.getOrderIdDeltaList()), ColumnCoding.values(c.getAgentIdList()),
+            ColumnCoding.values(c.getPriceDeltaList()), ColumnCoding.values(c.getVolumeList()),
+            ColumnCoding.values(c.getClientOrderIdList()), ColumnCoding.values(c.getLeverageList()),
+            ColumnCoding.values(c.getTradeIdDeltaList()), ColumnCoding.values(c.getMakerOrderOffsetList()),
+            ColumnCoding.values(c.getMakerAgentIdList()), ColumnCoding.values(c.getTakerFeeList()),
+            ColumnCoding.values(c.getMakerFeeList()), ColumnCoding.values(c.getRemainingList())};
+        return decode(bookId, columns, ColumnCoding.lengths(columns));
     }
 
     /** uint32 values arrive as Java ints: read them unsigned, as the streaming reader does. */

@@ -10,6 +10,7 @@ import static io.mvtrx.runtime.wire.codec.Proto3Writing.sint64;
 import static io.mvtrx.runtime.wire.codec.Proto3Writing.writeEnum;
 import static io.mvtrx.runtime.wire.codec.Proto3Writing.writeInt32;
 import static io.mvtrx.runtime.wire.codec.Proto3Writing.writeInt64;
+import static io.mvtrx.runtime.wire.codec.Proto3Writing.writeSInt32;
 import static io.mvtrx.runtime.wire.codec.Proto3Writing.writeSInt64;
 
 import java.io.IOException;
@@ -140,9 +141,7 @@ final class NoticeWriter {
             }
             case AgentReset r -> {
                 writeInt64(o, 1, r.timestamp());
-                if (r.agentId() != 0) {
-                    o.writeSInt32(2, r.agentId());
-                }
+                writeSInt32(o, 2, r.agentId());
             }
         }
     }
@@ -166,12 +165,8 @@ final class NoticeWriter {
         writeEnum(o, 4, Enums.SIDE.number(t.takerSide()));
         writeInt64(o, 5, t.takerOrderId());
         writeInt64(o, 6, t.makerOrderId());
-        if (t.takerAgentId() != 0) {
-            o.writeSInt32(7, t.takerAgentId());
-        }
-        if (t.makerAgentId() != 0) {
-            o.writeSInt32(8, t.makerAgentId());
-        }
+        writeSInt32(o, 7, t.takerAgentId());
+        writeSInt32(o, 8, t.makerAgentId());
         writeInt64(o, 9, t.price());
         writeInt64(o, 10, t.volume());
         writeSInt64(o, 11, t.takerFee());

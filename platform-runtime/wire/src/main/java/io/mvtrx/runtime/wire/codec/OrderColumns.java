@@ -1,7 +1,6 @@
 package io.mvtrx.runtime.wire.codec;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import io.mvtrx.api.book.RestingOrder;
@@ -52,36 +51,31 @@ final class OrderColumns {
     }
 
     /** The orders a generated columns message carries. */
-    static List<RestingOrder> decode(ModelProto.RestingOrderColumns columns) {
-        long[] ids = new long[columns.getOrderIdDeltaCount()];
-        long[] agents = new long[columns.getAgentIdCount()];
-        long[] volumes = new long[columns.getVolumeCount()];
-        long[] times = new long[columns.getTimestampDeltaCount()];
-        Arrays.setAll(ids, columns::getOrderIdDelta);
-        Arrays.setAll(agents, columns::getAgentId);
-        Arrays.setAll(volumes, columns::getVolume);
-        Arrays.setAll(times, columns::getTimestampDelta);
-        return decode(ids, ids.length, agents, agents.length, volumes, volumes.length, times, times.length);
+    static List<RestingOrder> decode(ModelProto.RestingOrderColumns c) {
+        long[][] columns = {ColumnCoding.values(c.getOrderIdDeltaList()), ColumnCoding.values(c.getAgentIdList()),
+            ColumnCoding.values(c.getVolumeList()), ColumnCoding.values(c.getTimestampDeltaList())};
+        return decode(columns, ColumnCoding.lengths(columns));
     }
 
     /**
-     * The orders of decoded columns (the first {@code *Count} values of each array; agent ids are sint32 values).
+     * The orders of decoded columns: the first {@code counts[i]} values of {@code columns[i]}, column {@code i} being
+     * field {@code i + 1} (agent ids are sint32 values).
      *
      * @throws WireFormatException when the columns' lengths differ
      */
-    static List<RestingOrder> decode(long[] idDeltas, int idCount, long[] agents, int agentCount, long[] volumes,
-                                     int volumeCount, long[] timeDeltas, int timeCount) {
-        if (agentCount != idCount || volumeCount != idCount || timeCount != idCount) {
+    static List<RestingOrder> decode(long[][] columns, int[] counts) {
+        int n = counts[0];
+        if (counts[1] != n || counts[2] != n || counts[3] != n) {
             throw new WireFormatException("RestingOrderColumns: columns of different lengths (order_id_delta %d, "
-                    + "agent_id %d, volume %d, timestamp_delta %d)", idCount, agentCount, volumeCount, timeCount);
+                    + "agent_id %d, volume %d, timestamp_delta %d)", counts[0], counts[1], counts[2], counts[3]);
         }
-        List<RestingOrder> orders = new ArrayList<>(idCount);
+        List<RestingOrder> orders = new ArrayList<>(n);
         long orderId = 0;
         long timestamp = 0;
-        for (int i = 0; i < idCount; i++) {
-            orderId += idDeltas[i];
-            timestamp += timeDeltas[i];
-            orders.add(new RestingOrder(orderId, (int) agents[i], volumes[i], timestamp));
+        for (int i = 0; i < n; i++) {
+            orderId += columns[0][i];
+            timestamp += columns[3][i];
+            orders.add(new RestingOrder(orderId, (int) columns[1][i], columns[2][i], timestamp));
         }
         return orders;
     }

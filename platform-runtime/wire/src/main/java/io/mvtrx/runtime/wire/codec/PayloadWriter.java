@@ -10,6 +10,8 @@ import static io.mvtrx.runtime.wire.codec.Proto3Writing.sint64;
 import static io.mvtrx.runtime.wire.codec.Proto3Writing.writeEnum;
 import static io.mvtrx.runtime.wire.codec.Proto3Writing.writeInt32;
 import static io.mvtrx.runtime.wire.codec.Proto3Writing.writeInt64;
+import static io.mvtrx.runtime.wire.codec.Proto3Writing.writeSInt32;
+import static io.mvtrx.runtime.wire.codec.Proto3Writing.writeSInt64;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,9 +67,7 @@ final class PayloadWriter {
         try {
             writeInt64(o, TIMESTAMP, timestamp);
             o.writeBytes(SIMULATION, simulation);
-            if (agentId != 0) {
-                o.writeSInt32(AGENT_ID, agentId);
-            }
+            writeSInt32(o, AGENT_ID, agentId);
             for (Map.Entry<Integer, Account> entry : accounts.entrySet()) {
                 int accountSize = sizes.next();
                 header(o, ACCOUNTS, entrySize(entry.getKey(), accountSize));
@@ -107,9 +107,7 @@ final class PayloadWriter {
     }
 
     private static void writeAccount(CodedOutputStream o, Account a, Sizes sizes) throws IOException {
-        if (a.agentId() != 0) {
-            o.writeSInt32(1, a.agentId());
-        }
+        writeSInt32(o, 1, a.agentId());
         writeInt32(o, 2, a.bookId());
         writeBalance(o, 3, a.base());
         writeBalance(o, 4, a.quote());
@@ -133,12 +131,8 @@ final class PayloadWriter {
         }
         header(o, 11, feesSize(a));
         writeInt64(o, 1, a.fees().volume());
-        if (a.fees().makerRate() != 0) {
-            o.writeSInt64(2, a.fees().makerRate());
-        }
-        if (a.fees().takerRate() != 0) {
-            o.writeSInt64(3, a.fees().takerRate());
-        }
+        writeSInt64(o, 2, a.fees().makerRate());
+        writeSInt64(o, 3, a.fees().takerRate());
     }
 
     private static int feesSize(Account a) {
@@ -174,12 +168,8 @@ final class PayloadWriter {
     private static void writeOrder(CodedOutputStream out, Order o) throws IOException {
         writeInt64(out, 1, o.orderId());
         writeInt32(out, 2, o.bookId());
-        if (o.agentId() != 0) {
-            out.writeSInt32(3, o.agentId());
-        }
-        if (o.clientOrderId() != 0) {
-            out.writeSInt64(4, o.clientOrderId());
-        }
+        writeSInt32(out, 3, o.agentId());
+        writeSInt64(out, 4, o.clientOrderId());
         writeEnum(out, 5, Enums.SIDE.number(o.side()));
         writeInt64(out, 6, o.price());
         writeInt64(out, 7, o.volume());

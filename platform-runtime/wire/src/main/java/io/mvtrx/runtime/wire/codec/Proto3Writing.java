@@ -121,6 +121,12 @@ final class Proto3Writing {
         }
     }
 
+    static void writeSInt32(CodedOutputStream o, int field, int value) throws IOException {
+        if (value != 0) {
+            o.writeSInt32(field, value);
+        }
+    }
+
     static void writeInt32(CodedOutputStream o, int field, int value) throws IOException {
         if (value != 0) {
             o.writeInt32(field, value);

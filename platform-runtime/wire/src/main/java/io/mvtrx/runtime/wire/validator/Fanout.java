@@ -41,7 +41,6 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.protobuf.ByteString;
-import com.google.protobuf.UnsafeByteOperations;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
@@ -266,24 +265,15 @@ public final class Fanout implements AutoCloseable {
         if (config.prepareThreads() == 1 || books.size() < 2) {
             return BookCodec.encodeBooks(books);
         }
-        List<Future<byte[]>> parts = new ArrayList<>(books.size());
+        List<Future<ByteString>> parts = new ArrayList<>(books.size());
         for (BookState book : books) {
-            parts.add(preparers.submit(() -> BookCodec.encodeBooks(List.of(book)).toByteArray()));
+            parts.add(preparers.submit(() -> BookCodec.encodeBooks(List.of(book))));
         }
-        List<byte[]> encoded = new ArrayList<>(books.size());
-        int total = 0;
-        for (Future<byte[]> part : parts) {
-            byte[] bytes = await(part);
-            encoded.add(bytes);
-            total = Math.addExact(total, bytes.length);
+        List<ByteString> encoded = new ArrayList<>(books.size());
+        for (Future<ByteString> part : parts) {
+            encoded.add(await(part));
         }
-        byte[] out = new byte[total];
-        int at = 0;
-        for (byte[] bytes : encoded) {
-            System.arraycopy(bytes, 0, out, at, bytes.length);
-            at += bytes.length;
-        }
-        return UnsafeByteOperations.unsafeWrap(out);
+        return ByteString.copyFrom(encoded); // one flat copy: hashing and compressing read it as one array
     }
 
     /** Every miner's request, encoded and signed on the prepare threads, miner {@code i} with nonce first + i. */
@@ -542,7 +532,7 @@ public final class Fanout implements AutoCloseable {
                     "query failed: " + e.getCause()), Optional.empty(), nanos);
         } catch (CancellationException e) {
             return MinerResult.of(miner.uid(), ResultKind.TIMEOUT, Status.CANCELLED.withDescription(
-                    "cancelled after the global deadline"), Optional.empty(), nanos);
+                    "call cancelled"), Optional.empty(), nanos);
         }
         try {
             return MinerResult.ok(miner.uid(), InstructionCodec.decode(reply), nanos);
