@@ -3,6 +3,7 @@ package io.mvtrx.api.account;
 import java.util.List;
 
 import io.mvtrx.api.order.Order;
+import io.mvtrx.api.order.OrderList;
 
 /**
  * An agent's position on one book.
@@ -33,7 +34,8 @@ public record Account(
         FeeRates fees) {
 
     public Account {
-        orders = List.copyOf(orders);
+        // an OrderList is immutable already: kept as it is, columns and all
+        orders = orders instanceof OrderList list ? list : List.copyOf(orders);
         loans = List.copyOf(loans);
     }
 }

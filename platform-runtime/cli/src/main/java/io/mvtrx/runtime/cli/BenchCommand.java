@@ -338,7 +338,13 @@ final class BenchCommand implements Callable<Integer> {
                             + "all requests signed p50 %.1f / p99 %.1f ms, last call started p50 %.1f / p99 %.1f ms%n",
                     ms(books, 0.50), ms(books, 0.99), ms(signed, 0.50), ms(signed, 0.99), ms(lastCall, 0.50),
                     ms(lastCall, 0.99));
-            stdout.printf(Locale.ROOT, "bytes per miner per publish: %,d (shared books payload %,d, encoded once%s)%n",
+            long[] bytes = sorted(m.bytesPerMiner, n);
+            long[] booksSent = sorted(m.booksSent, n);
+            stdout.printf(Locale.ROOT, "bytes per miner per measured publish: p50 %,d  max %,d (the books as sent: "
+                    + "p50 %,d  max %,d)%n", percentile(bytes, 0.50), bytes[n - 1], percentile(booksSent, 0.50),
+                    booksSent[n - 1]);
+            stdout.printf(Locale.ROOT, "bytes per miner at the last warm-up publish: %,d (shared books payload %,d, "
+                            + "encoded once%s)%n",
                     m.requestBytes, m.booksBytes, m.booksSentBytes == m.booksBytes ? ""
                             : String.format(Locale.ROOT, ", sent as a zstd frame of %,d", m.booksSentBytes));
             stdout.printf(Locale.ROOT, "preparing one publish (books encoded once, %d payloads encoded and signed), "
@@ -356,8 +362,13 @@ final class BenchCommand implements Callable<Integer> {
 
         /** Nearest-rank percentile of sorted ns, in ms. */
         private static double ms(long[] sorted, double p) {
+            return percentile(sorted, p) / 1e6;
+        }
+
+        /** Nearest-rank percentile of sorted values. */
+        private static long percentile(long[] sorted, double p) {
             int rank = (int) Math.ceil(p * sorted.length);
-            return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
         }
     }
 
@@ -408,6 +419,8 @@ final class BenchCommand implements Callable<Integer> {
         final long[] books;
         final long[] signed;
         final long[] lastCall;
+        final long[] bytesPerMiner;
+        final long[] booksSent;
         int seen;
         int count;
         long answered;
@@ -426,6 +439,8 @@ final class BenchCommand implements Callable<Integer> {
             this.books = new long[publishes];
             this.signed = new long[publishes];
             this.lastCall = new long[publishes];
+            this.bytesPerMiner = new long[publishes];
+            this.booksSent = new long[publishes];
         }
 
         void publish(long loopNanos, long queryNanos, long slowestNanos,
@@ -439,6 +454,8 @@ final class BenchCommand implements Callable<Integer> {
             books[count] = timing.booksNanos();
             signed[count] = timing.preparedNanos();
             lastCall[count] = timing.lastCallStartedNanos();
+            bytesPerMiner[count] = servingNow == 0 ? 0 : timing.requestBytes() / servingNow;
+            booksSent[count] = timing.booksSentBytes();
             answered += answeredNow;
             queried += servingNow;
             count++;

@@ -48,8 +48,10 @@ class BenchCommandTest {
         assertThat(out.toString()).contains("3 publishes measured, 2 miners, 16 books; answered 6 of 6 queries",
                 "validator beyond the slowest answer (query + screening + injection + scoring): p50 ",
                 "fan-out alone beyond the slowest answer", "slowest answer per publish: p50 ",
-                "bytes per miner per publish: ", "preparing one publish (books encoded once, 2 payloads encoded and "
+                "bytes per miner at the last warm-up publish: ", "preparing one publish (books encoded once, 2 payloads encoded and "
                         + "signed), nothing sent: ");
+        assertThat(out.toString()).containsPattern("bytes per miner per measured publish: p50 [1-9][0-9,]*  max "
+                + "[1-9][0-9,]* \\(the books as sent: p50 [1-9][0-9,]*  max [1-9][0-9,]*\\)\n");
         assertThat(out.toString()).containsPattern(
                 "nothing sent: [0-9.]+ ms on the prepare pool \\([0-9]+ thread\\(s\\)\\), [0-9.]+ ms on one thread");
     }

@@ -3,7 +3,6 @@ package io.mvtrx.runtime.exchange;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 import io.mvtrx.api.account.Account;
@@ -25,6 +24,7 @@ import io.mvtrx.api.number.BookDecimals;
 import io.mvtrx.api.number.Rate;
 import io.mvtrx.api.order.Currency;
 import io.mvtrx.api.order.Order;
+import io.mvtrx.api.order.OrderList;
 import io.mvtrx.api.order.OrderType;
 import io.mvtrx.api.order.SettleFlag;
 import io.mvtrx.api.order.Side;
@@ -821,6 +821,16 @@ public final class Exchange implements Snapshottable {
      * @throws IllegalArgumentException if the agent has no account or the book does not exist
      */
     public Account account(int agentId, int bookId) {
+        return account(agentId, bookId, bookId, null);
+    }
+
+    /**
+     * {@link #account(int, int)} with the account and its orders carrying {@code reportedBookId} instead of the
+     * exchange's own book id (a simulation block publishes its books under ids offset by the block's first book),
+     * the orders appended to {@code into} (a publication's shared block; a block of their own when null) and read
+     * back as its slice: no record per order.
+     */
+    public Account account(int agentId, int bookId, int reportedBookId, OrderList.Columns into) {
         if (bookId < 0 || bookId >= books.length) {
             throw new IllegalArgumentException("no book " + bookId + "; books are 0.." + (books.length - 1));
         }
@@ -829,14 +839,12 @@ public final class Exchange implements Snapshottable {
             throw new IllegalArgumentException("agent " + agentId + " has no account");
         }
         BookState book = books[bookId];
-        List<Order> open = new ArrayList<>();
+        OrderList open = OrderList.empty();
         // an account without open limit orders has nothing resting: skip the table
         if (accounts.openOrders(a) != 0) {
-            for (int slot : book.orders.slotsOf(agentId)) {
-                open.add(order(book, slot));
-            }
+            open = openOrders(book, book.orders.slotsOf(agentId), reportedBookId,
+                    into == null ? new OrderList.Columns(accounts.openOrders(a)) : into);
         }
-        open.sort(Comparator.comparingLong(Order::orderId));
         List<Loan> loans = new ArrayList<>();
         LoanTable table = book.loans;
         for (int loan = table.first(a); loan != -1; loan = table.next(loan)) {
@@ -844,7 +852,7 @@ public final class Exchange implements Snapshottable {
                     table.side(loan) == LoanTable.BUY ? Currency.QUOTE : Currency.BASE, table.leverage(loan),
                     table.baseCollateral(loan), table.quoteCollateral(loan), table.marginCallPrice(loan)));
         }
-        return new Account(agentId, bookId,
+        return new Account(agentId, reportedBookId,
                 new Balance(accounts.baseTotal(a), accounts.baseFree(a), accounts.baseReserved(a),
                         accounts.baseInitial(a)),
                 new Balance(accounts.quoteTotal(a), accounts.quoteFree(a), accounts.quoteReserved(a),
@@ -855,14 +863,34 @@ public final class Exchange implements Snapshottable {
                         fees.takerRate(agentId, bookId)));
     }
 
-    private static Order order(BookState book, int slot) {
+    /** The orders in {@code slots}, by order id, appended to {@code into}. */
+    private static OrderList openOrders(BookState book, int[] slots, int reportedBookId, OrderList.Columns into) {
         OrderTable orders = book.orders;
-        long leverage = orders.leverage(slot);
-        return new Order(orders.id(slot), book.rules.bookId(), orders.agentId(slot), orders.clientOrderId(slot),
-                SIDES[orders.side(slot)], orders.price(slot),
-                Intake.ownVolume(orders.quantity(slot), leverage, book.rules.volume()), leverage,
-                orders.timestamp(slot), TIMES_IN_FORCE[orders.timeInForce(slot)], orders.expiry(slot),
-                STP_MODES[orders.stp(slot)]);
+        int n = slots.length;
+        long[] ids = new long[n];
+        boolean ascending = true;
+        for (int i = 0; i < n; i++) {
+            ids[i] = orders.id(slots[i]);
+            ascending &= i == 0 || ids[i - 1] < ids[i];
+        }
+        long[] sorted = ids;
+        if (!ascending) {
+            sorted = ids.clone();
+            Arrays.sort(sorted);
+        }
+        int first = into.append(n);
+        for (int i = 0; i < n; i++) {
+            int slot = slots[i];
+            // ids are unique within a book, so an id's rank is its row
+            int row = first + (ascending ? i : Arrays.binarySearch(sorted, ids[i]));
+            long leverage = orders.leverage(slot);
+            into.set(row, ids[i], reportedBookId, orders.agentId(slot), orders.clientOrderId(slot),
+                    SIDES[orders.side(slot)], orders.price(slot),
+                    Intake.ownVolume(orders.quantity(slot), leverage, book.rules.volume()), leverage,
+                    orders.timestamp(slot), TIMES_IN_FORCE[orders.timeInForce(slot)], orders.expiry(slot),
+                    STP_MODES[orders.stp(slot)]);
+        }
+        return into.slice(first, first + n);
     }
 
     /**

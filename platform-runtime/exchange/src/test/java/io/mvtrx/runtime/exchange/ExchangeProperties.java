@@ -12,6 +12,7 @@ import io.mvtrx.api.number.Rate;
 import io.mvtrx.api.number.Scale;
 import io.mvtrx.api.order.Currency;
 import io.mvtrx.api.order.Order;
+import io.mvtrx.api.order.OrderList;
 import io.mvtrx.api.order.SettleFlag;
 import io.mvtrx.api.order.Side;
 import io.mvtrx.api.order.StpMode;
@@ -241,6 +242,9 @@ class ExchangeProperties {
     private static void verify(Exchange x, BookDecimals d, int books, long[][] start) {
         x.checkInvariants();
         assertThat(holdings(x, books)).as("base and quote held plus fees").isEqualTo(start);
+        // every account read again into one shared block of order columns under other book ids, as a publication
+        // reads them: the same orders, in id order
+        OrderList.Columns shared = new OrderList.Columns(0);
         for (int book = 0; book < books; book++) {
             long bid = x.bestBid(book);
             long ask = x.bestAsk(book);
@@ -249,6 +253,13 @@ class ExchangeProperties {
             }
             for (int agent : x.agentIds()) {
                 Account account = x.account(agent, book);
+                Account published = x.account(agent, book, 100 + book, shared);
+                assertThat(published.bookId()).isEqualTo(100 + book);
+                assertThat(published.orders()).as("agent %d book %d orders in a shared block", agent, book)
+                        .isEqualTo(account.orders().stream().map(o -> new Order(o.orderId(), 100 + o.bookId(),
+                                o.agentId(), o.clientOrderId(), o.side(), o.price(), o.volume(), o.leverage(),
+                                o.timestamp(), o.timeInForce(), o.expiry(), o.stp())).toList());
+                assertThat(account.orders()).extracting(Order::orderId).isSorted();
                 long base = 0;
                 long quote = 0;
                 for (Order order : account.orders()) {

@@ -42,6 +42,7 @@ import io.mvtrx.api.notice.OrderRejected;
 import io.mvtrx.api.notice.PositionCloseReport;
 import io.mvtrx.api.notice.SimulationEnded;
 import io.mvtrx.api.notice.SimulationStarted;
+import io.mvtrx.api.order.OrderList;
 import io.mvtrx.api.order.OrderType;
 import io.mvtrx.api.snapshot.StateFormatException;
 import io.mvtrx.api.snapshot.StateReader;
@@ -117,6 +118,8 @@ public final class Simulation implements AutoCloseable {
     private final Map<Integer, List<Notice>> pendingNotices = new HashMap<>();
     private final Path eventLogFile;
     private long stepIndex;
+    /** Open orders the last publication carried: the next one's first guess at its order block. */
+    private int publishedOrders;
     private long wallNanos;
     private BarrierListener barrierListener;
 
@@ -449,6 +452,8 @@ public final class Simulation implements AutoCloseable {
         boolean last = finished();
         List<BookState> shared = List.copyOf(bookStates());
         Map<Integer, StateUpdate> updates = new HashMap<>();
+        // every remote account's open orders in one block of columns, sized from the last publication's
+        OrderList.Columns orders = new OrderList.Columns(publishedOrders + publishedOrders / 8);
         for (int id = 0; id < remoteCount; id++) {
             if (last) {
                 notice(id, new SimulationEnded(timestamp, info.simulationId()));
@@ -458,13 +463,14 @@ public final class Simulation implements AutoCloseable {
             pendingNotices.remove(id);
             for (Block block : blocks) {
                 for (int b = 0; b < block.books(); b++) {
-                    accounts.put(block.bookOffset() + b, block.account(id, b));
+                    accounts.put(block.bookOffset() + b, block.account(id, b, orders));
                 }
                 notices.addAll(block.takeRemoteNotices(id));
             }
             notices.sort(Comparator.comparingLong(Notice::timestamp));
             updates.put(id, new StateUpdate(timestamp, info, shared, accounts, notices));
         }
+        publishedOrders = orders.rows();
         Map<Integer, AgentResponse> answers = remote.onPublish(new Publication(timestamp, info, shared, updates,
                 last));
         if (answers != null && !last) {

@@ -19,6 +19,7 @@ import io.mvtrx.api.notice.AgentReset;
 import io.mvtrx.api.notice.Notice;
 import io.mvtrx.api.number.BookDecimals;
 import io.mvtrx.api.number.Rate;
+import io.mvtrx.api.order.OrderList;
 import io.mvtrx.api.order.Side;
 import io.mvtrx.api.order.TimeInForce;
 import io.mvtrx.api.snapshot.Snapshottable;
@@ -882,9 +883,9 @@ public final class Block implements Steppable {
         return fees.makerTakerRatio(bookId);
     }
 
-    /** A remote account on a local book, with canonical book ids. */
-    public Account account(int agentId, int bookId) {
-        return Canonical.account(exchange.account(agentId, bookId), bookOffset + bookId);
+    /** A remote account on a local book, with canonical book ids, its open orders appended to {@code orders}. */
+    public Account account(int agentId, int bookId, OrderList.Columns orders) {
+        return exchange.account(agentId, bookId, bookOffset + bookId, orders);
     }
 
     /** Takes the notices collected for a remote account since the last call. */

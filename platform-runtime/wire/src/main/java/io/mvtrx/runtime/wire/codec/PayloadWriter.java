@@ -22,7 +22,7 @@ import io.mvtrx.api.account.Account;
 import io.mvtrx.api.account.Balance;
 import io.mvtrx.api.account.Loan;
 import io.mvtrx.api.notice.Notice;
-import io.mvtrx.api.order.Order;
+import io.mvtrx.api.order.OrderList;
 import io.mvtrx.runtime.wire.codec.Proto3Writing.Sizes;
 
 import com.google.protobuf.ByteString;
@@ -97,8 +97,9 @@ final class PayloadWriter {
                 + message(3, balanceSize(a.base())) + message(4, balanceSize(a.quote()))
                 + int64(5, a.baseLoan()) + int64(6, a.quoteLoan())
                 + int64(7, a.baseCollateral()) + int64(8, a.quoteCollateral());
-        for (Order order : a.orders()) {
-            size += message(9, sizes.add(orderSize(order)));
+        OrderList orders = OrderList.of(a.orders());
+        for (int i = 0; i < orders.size(); i++) {
+            size += message(9, sizes.add(orderSize(orders, i)));
         }
         for (Loan loan : a.loans()) {
             size += message(10, loanSize(loan));
@@ -115,9 +116,10 @@ final class PayloadWriter {
         writeInt64(o, 6, a.quoteLoan());
         writeInt64(o, 7, a.baseCollateral());
         writeInt64(o, 8, a.quoteCollateral());
-        for (Order order : a.orders()) {
+        OrderList orders = OrderList.of(a.orders());
+        for (int i = 0; i < orders.size(); i++) {
             header(o, 9, sizes.next());
-            writeOrder(o, order);
+            writeOrder(o, orders, i);
         }
         for (Loan loan : a.loans()) {
             header(o, 10, loanSize(loan));
@@ -157,26 +159,27 @@ final class PayloadWriter {
                 + int64(7, l.marginCallPrice());
     }
 
-    private static int orderSize(Order o) {
-        return int64(1, o.orderId()) + int32(2, o.bookId()) + sint32(3, o.agentId())
-                + sint64(4, o.clientOrderId()) + enumSize(5, Enums.SIDE.number(o.side()))
-                + int64(6, o.price()) + int64(7, o.volume()) + int64(8, o.leverage()) + int64(9, o.timestamp())
-                + enumSize(10, Enums.TIME_IN_FORCE.number(o.timeInForce())) + int64(11, o.expiry())
-                + enumSize(12, Enums.STP.number(o.stp()));
+    // the publication's accounts hold their orders as columns (OrderList): read them without building records
+    private static int orderSize(OrderList o, int i) {
+        return int64(1, o.orderId(i)) + int32(2, o.bookId(i)) + sint32(3, o.agentId(i))
+                + sint64(4, o.clientOrderId(i)) + enumSize(5, Enums.SIDE.number(o.side(i)))
+                + int64(6, o.price(i)) + int64(7, o.volume(i)) + int64(8, o.leverage(i)) + int64(9, o.timestamp(i))
+                + enumSize(10, Enums.TIME_IN_FORCE.number(o.timeInForce(i))) + int64(11, o.expiry(i))
+                + enumSize(12, Enums.STP.number(o.stp(i)));
     }
 
-    private static void writeOrder(CodedOutputStream out, Order o) throws IOException {
-        writeInt64(out, 1, o.orderId());
-        writeInt32(out, 2, o.bookId());
-        writeSInt32(out, 3, o.agentId());
-        writeSInt64(out, 4, o.clientOrderId());
-        writeEnum(out, 5, Enums.SIDE.number(o.side()));
-        writeInt64(out, 6, o.price());
-        writeInt64(out, 7, o.volume());
-        writeInt64(out, 8, o.leverage());
-        writeInt64(out, 9, o.timestamp());
-        writeEnum(out, 10, Enums.TIME_IN_FORCE.number(o.timeInForce()));
-        writeInt64(out, 11, o.expiry());
-        writeEnum(out, 12, Enums.STP.number(o.stp()));
+    private static void writeOrder(CodedOutputStream out, OrderList o, int i) throws IOException {
+        writeInt64(out, 1, o.orderId(i));
+        writeInt32(out, 2, o.bookId(i));
+        writeSInt32(out, 3, o.agentId(i));
+        writeSInt64(out, 4, o.clientOrderId(i));
+        writeEnum(out, 5, Enums.SIDE.number(o.side(i)));
+        writeInt64(out, 6, o.price(i));
+        writeInt64(out, 7, o.volume(i));
+        writeInt64(out, 8, o.leverage(i));
+        writeInt64(out, 9, o.timestamp(i));
+        writeEnum(out, 10, Enums.TIME_IN_FORCE.number(o.timeInForce(i)));
+        writeInt64(out, 11, o.expiry(i));
+        writeEnum(out, 12, Enums.STP.number(o.stp(i)));
     }
 }

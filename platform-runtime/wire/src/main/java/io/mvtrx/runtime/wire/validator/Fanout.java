@@ -134,7 +134,8 @@ public final class Fanout implements AutoCloseable {
         long prepared = System.nanoTime();
         long lastStart = startAll(calls, deadline);
         List<MinerResult> results = collect(calls, start, deadline);
-        lastTiming = new StepTiming(booksDone - start, prepared - start, Math.max(0, lastStart - start));
+        lastTiming = new StepTiming(booksDone - start, prepared - start, Math.max(0, lastStart - start),
+                requestBytes(calls), shared.sent().size());
         return results;
     }
 
@@ -165,8 +166,20 @@ public final class Fanout implements AutoCloseable {
         }
         long lastStart = startAll(calls, deadline);
         List<MinerResult> results = collect(calls, start, deadline);
-        lastTiming = new StepTiming(0, 0, Math.max(0, lastStart - start));
+        lastTiming = new StepTiming(0, 0, Math.max(0, lastStart - start), requestBytes(calls),
+                step.booksSent().size());
         return results;
+    }
+
+    /** The serialized size of every request prepared for {@code calls} (memoized by protobuf, so cheap). */
+    private static long requestBytes(List<Call> calls) {
+        long bytes = 0;
+        for (Call call : calls) {
+            if (call.request != null) {
+                bytes += call.request.request().getSerializedSize();
+            }
+        }
+        return bytes;
     }
 
     /**
@@ -177,9 +190,12 @@ public final class Fanout implements AutoCloseable {
      * @param booksNanos           until the books were encoded
      * @param preparedNanos        until every request was encoded and signed
      * @param lastCallStartedNanos until the last call was started
+     * @param requestBytes         the requests' serialized bytes, all miners together
+     * @param booksSentBytes       the books as each request carries them (the zstd frame, or the plain books)
      */
-    public record StepTiming(long booksNanos, long preparedNanos, long lastCallStartedNanos) {
-        static final StepTiming NONE = new StepTiming(0, 0, 0);
+    public record StepTiming(long booksNanos, long preparedNanos, long lastCallStartedNanos, long requestBytes,
+                             long booksSentBytes) {
+        static final StepTiming NONE = new StepTiming(0, 0, 0, 0, 0);
     }
 
     /** The timing of the last step queried or sent; zeros before the first. */

@@ -1,0 +1,241 @@
+package io.mvtrx.api.order;
+
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
+
+/**
+ * An immutable list of orders held as columns, a slice of a shared {@link Columns} block. A publication snapshots
+ * every remote account's open orders (with hundreds of miners, about a million orders a publish) into one block and
+ * gives each account its slice: a few large arrays instead of an object per order, which the garbage collector never
+ * has to trace or copy, and which a wire encoder reads column by column without building an {@link Order}.
+ *
+ * <p>{@link #get} builds the {@link Order} record on each call; equality and hash code are the {@link List}
+ * contract's, so a slice equals any list of the same orders.
+ */
+public final class OrderList extends AbstractList<Order> implements RandomAccess {
+
+    private static final Side[] SIDES = Side.values();
+    private static final TimeInForce[] TIMES_IN_FORCE = TimeInForce.values();
+    private static final StpMode[] STP_MODES = StpMode.values();
+    private static final OrderList EMPTY = new OrderList(new Columns(0), 0, 0);
+
+    private final Columns columns;
+    private final int from;
+    private final int size;
+
+    private OrderList(Columns columns, int from, int size) {
+        this.columns = columns;
+        this.from = from;
+        this.size = size;
+    }
+
+    /** No orders. */
+    public static OrderList empty() {
+        return EMPTY;
+    }
+
+    /** {@code orders} as columns: itself when it already is an {@code OrderList}, else a copy. */
+    public static OrderList of(List<Order> orders) {
+        if (orders instanceof OrderList list) {
+            return list;
+        }
+        if (orders.isEmpty()) {
+            return EMPTY;
+        }
+        Columns columns = new Columns(orders.size());
+        for (Order order : orders) {
+            columns.add(Objects.requireNonNull(order, "order"));
+        }
+        return columns.slice(0, orders.size());
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public Order get(int index) {
+        int i = at(index);
+        Columns c = columns;
+        return new Order(c.orderId[i], c.bookId[i], c.agentId[i], c.clientOrderId[i], SIDES[c.side[i]], c.price[i],
+                c.volume[i], c.leverage[i], c.timestamp[i], TIMES_IN_FORCE[c.timeInForce[i]], c.expiry[i],
+                STP_MODES[c.stp[i]]);
+    }
+
+    /** {@link Order#orderId()} of order {@code index}, without building the record. */
+    public long orderId(int index) {
+        return columns.orderId[at(index)];
+    }
+
+    /** {@link Order#bookId()} of order {@code index}. */
+    public int bookId(int index) {
+        return columns.bookId[at(index)];
+    }
+
+    /** {@link Order#agentId()} of order {@code index}. */
+    public int agentId(int index) {
+        return columns.agentId[at(index)];
+    }
+
+    /** {@link Order#clientOrderId()} of order {@code index}. */
+    public long clientOrderId(int index) {
+        return columns.clientOrderId[at(index)];
+    }
+
+    /** {@link Order#side()} of order {@code index}. */
+    public Side side(int index) {
+        return SIDES[columns.side[at(index)]];
+    }
+
+    /** {@link Order#price()} of order {@code index}. */
+    public long price(int index) {
+        return columns.price[at(index)];
+    }
+
+    /** {@link Order#volume()} of order {@code index}. */
+    public long volume(int index) {
+        return columns.volume[at(index)];
+    }
+
+    /** {@link Order#leverage()} of order {@code index}. */
+    public long leverage(int index) {
+        return columns.leverage[at(index)];
+    }
+
+    /** {@link Order#timestamp()} of order {@code index}. */
+    public long timestamp(int index) {
+        return columns.timestamp[at(index)];
+    }
+
+    /** {@link Order#timeInForce()} of order {@code index}. */
+    public TimeInForce timeInForce(int index) {
+        return TIMES_IN_FORCE[columns.timeInForce[at(index)]];
+    }
+
+    /** {@link Order#expiry()} of order {@code index}. */
+    public long expiry(int index) {
+        return columns.expiry[at(index)];
+    }
+
+    /** {@link Order#stp()} of order {@code index}. */
+    public StpMode stp(int index) {
+        return STP_MODES[columns.stp[at(index)]];
+    }
+
+    private int at(int index) {
+        Objects.checkIndex(index, size);
+        return from + index;
+    }
+
+    /**
+     * A block of order columns filled once, front to back, and then read through {@link #slice}s. Rows are
+     * {@link #append reserved} and then {@link #set}; a slice reads only its own rows, so appending after a slice was
+     * taken leaves the slice as it was. Not thread-safe while being filled; hand the slices to other threads through
+     * a happens-before edge (an executor, a concurrent collection).
+     */
+    public static final class Columns {
+        private long[] orderId;
+        private int[] bookId;
+        private int[] agentId;
+        private long[] clientOrderId;
+        private byte[] side;
+        private long[] price;
+        private long[] volume;
+        private long[] leverage;
+        private long[] timestamp;
+        private byte[] timeInForce;
+        private long[] expiry;
+        private byte[] stp;
+        private int rows;
+
+        /** A block with room for {@code capacity} orders; it grows past that when needed. */
+        public Columns(int capacity) {
+            if (capacity < 0) {
+                throw new IllegalArgumentException("capacity must be >= 0, got " + capacity);
+            }
+            allocate(capacity);
+        }
+
+        /** Rows reserved so far. */
+        public int rows() {
+            return rows;
+        }
+
+        /** Reserves {@code count} rows, to be {@link #set}; returns the first. */
+        public int append(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("count must be >= 0, got " + count);
+            }
+            int first = rows;
+            if (count > orderId.length - first) {
+                allocate(Math.max(Math.max(16, first + count), (int) Math.min(Integer.MAX_VALUE - 8, 2L * first)));
+            }
+            rows = first + count;
+            return first;
+        }
+
+        /** Sets the order of a reserved row. */
+        public void set(int row, long orderId, int bookId, int agentId, long clientOrderId, Side side, long price,
+                        long volume, long leverage, long timestamp, TimeInForce timeInForce, long expiry,
+                        StpMode stp) {
+            Objects.checkIndex(row, rows);
+            this.orderId[row] = orderId;
+            this.bookId[row] = bookId;
+            this.agentId[row] = agentId;
+            this.clientOrderId[row] = clientOrderId;
+            this.side[row] = (byte) side.ordinal();
+            this.price[row] = price;
+            this.volume[row] = volume;
+            this.leverage[row] = leverage;
+            this.timestamp[row] = timestamp;
+            this.timeInForce[row] = (byte) timeInForce.ordinal();
+            this.expiry[row] = expiry;
+            this.stp[row] = (byte) stp.ordinal();
+        }
+
+        /** Appends one order record; returns its row. */
+        public int add(Order o) {
+            int row = append(1);
+            set(row, o.orderId(), o.bookId(), o.agentId(), o.clientOrderId(), o.side(), o.price(), o.volume(),
+                    o.leverage(), o.timestamp(), o.timeInForce(), o.expiry(), o.stp());
+            return row;
+        }
+
+        /** The rows {@code from} (inclusive) to {@code to} as a list. */
+        public OrderList slice(int from, int to) {
+            Objects.checkFromToIndex(from, to, rows);
+            return from == to ? EMPTY : new OrderList(this, from, to - from);
+        }
+
+        private void allocate(int capacity) {
+            orderId = grow(orderId, capacity);
+            bookId = grow(bookId, capacity);
+            agentId = grow(agentId, capacity);
+            clientOrderId = grow(clientOrderId, capacity);
+            side = grow(side, capacity);
+            price = grow(price, capacity);
+            volume = grow(volume, capacity);
+            leverage = grow(leverage, capacity);
+            timestamp = grow(timestamp, capacity);
+            timeInForce = grow(timeInForce, capacity);
+            expiry = grow(expiry, capacity);
+            stp = grow(stp, capacity);
+        }
+
+        private static long[] grow(long[] a, int capacity) {
+            return a == null ? new long[capacity] : Arrays.copyOf(a, capacity);
+        }
+
+        private static int[] grow(int[] a, int capacity) {
+            return a == null ? new int[capacity] : Arrays.copyOf(a, capacity);
+        }
+
+        private static byte[] grow(byte[] a, int capacity) {
+            return a == null ? new byte[capacity] : Arrays.copyOf(a, capacity);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.mvtrx.api.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.mvtrx.api.account.Account;
+import io.mvtrx.api.account.Balance;
+import io.mvtrx.api.account.FeeRates;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+class OrderListTest {
+
+    @Property(tries = 300)
+    void slicesReadBackTheOrdersTheyWereGiven(@ForAll("orderLists") List<List<Order>> accounts) {
+        // every account's orders appended to one block, as a publication does, the block growing from nothing
+        OrderList.Columns block = new OrderList.Columns(0);
+        List<OrderList> slices = new ArrayList<>();
+        for (List<Order> orders : accounts) {
+            int first = block.append(orders.size());
+            for (int i = 0; i < orders.size(); i++) {
+                Order o = orders.get(i);
+                block.set(first + i, o.orderId(), o.bookId(), o.agentId(), o.clientOrderId(), o.side(), o.price(),
+                        o.volume(), o.leverage(), o.timestamp(), o.timeInForce(), o.expiry(), o.stp());
+            }
+            slices.add(block.slice(first, block.rows()));
+        }
+        for (int a = 0; a < accounts.size(); a++) {
+            List<Order> expected = accounts.get(a);
+            OrderList slice = slices.get(a);
+            assertThat(slice).containsExactlyElementsOf(expected);
+            assertThat(slice).isEqualTo(expected).hasSameHashCodeAs(expected);
+            for (int i = 0; i < expected.size(); i++) {
+                Order o = expected.get(i);
+                assertThat(new long[] {slice.orderId(i), slice.bookId(i), slice.agentId(i), slice.clientOrderId(i),
+                    slice.price(i), slice.volume(i), slice.leverage(i), slice.timestamp(i), slice.expiry(i)})
+                        .containsExactly(o.orderId(), o.bookId(), o.agentId(), o.clientOrderId(), o.price(),
+                                o.volume(), o.leverage(), o.timestamp(), o.expiry());
+                assertThat(List.of(slice.side(i), slice.timeInForce(i), slice.stp(i)))
+                        .containsExactly(o.side(), o.timeInForce(), o.stp());
+            }
+            assertThat(OrderList.of(expected)).isEqualTo(slice);
+        }
+    }
+
+    @Test
+    void isImmutableAndChecksItsBounds() {
+        OrderList.Columns block = new OrderList.Columns(2);
+        block.add(order(7));
+        block.add(order(9));
+        OrderList slice = block.slice(1, 2);
+        block.add(order(11)); // appending later, past a growth, leaves the slice as it was
+        block.add(order(13));
+        assertThat(slice).containsExactly(order(9));
+        assertThatThrownBy(() -> slice.add(order(1))).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> slice.set(0, order(1))).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> slice.get(1)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> slice.price(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> block.slice(3, 5)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> block.set(4, 1, 0, 0, 0, Side.BUY, 1, 1, 0, 0, TimeInForce.GTC, 0,
+                StpMode.CO)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThat(block.slice(2, 2)).isSameAs(OrderList.empty());
+        assertThat(OrderList.empty()).isEmpty();
+    }
+
+    @Test
+    void anAccountKeepsAnOrderListAndCopiesAnyOtherList() {
+        OrderList columns = OrderList.of(List.of(order(3), order(4)));
+        List<Order> mutable = new ArrayList<>(List.of(order(3), order(4)));
+        Account kept = account(columns);
+        Account copied = account(mutable);
+        mutable.clear();
+        assertThat(kept.orders()).isSameAs(columns);
+        assertThat(copied.orders()).containsExactly(order(3), order(4));
+        assertThat(kept).isEqualTo(copied).hasSameHashCodeAs(copied);
+    }
+
+    private static Account account(List<Order> orders) {
+        Balance balance = new Balance(10, 10, 0, 10);
+        return new Account(0, 1, balance, balance, 0, 0, 0, 0, orders, List.of(), new FeeRates(0, 0, 0));
+    }
+
+    private static Order order(long id) {
+        return new Order(id, 1, 0, Order.NO_CLIENT_ID, Side.SELL, 100 + id, 5, 0, 1_000 + id, TimeInForce.GTT,
+                9_000, StpMode.CN);
+    }
+
+    @Provide
+    Arbitrary<List<List<Order>>> orderLists() {
+        Arbitrary<Order> order = Combinators.combine(
+                Combinators.combine(Arbitraries.longs(), Arbitraries.integers(), Arbitraries.integers(),
+                        Arbitraries.longs(), Arbitraries.of(Side.class), Arbitraries.longs()).as(Head::new),
+                Combinators.combine(Arbitraries.longs(), Arbitraries.longs(), Arbitraries.longs(),
+                        Arbitraries.of(TimeInForce.class), Arbitraries.longs(), Arbitraries.of(StpMode.class))
+                        .as(Tail::new))
+                .as((h, t) -> new Order(h.id, h.book, h.agent, h.client, h.side, h.price, t.volume, t.leverage,
+                        t.timestamp, t.tif, t.expiry, t.stp));
+        return order.list().ofMaxSize(40).list().ofMaxSize(12);
+    }
+
+    private record Head(long id, int book, int agent, long client, Side side, long price) {
+    }
+
+    private record Tail(long volume, long leverage, long timestamp, TimeInForce tif, long expiry, StpMode stp) {
+    }
+}
