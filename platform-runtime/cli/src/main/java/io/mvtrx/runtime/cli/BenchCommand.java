@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import io.mvtrx.api.account.Account;
 import io.mvtrx.api.notice.Notice;
@@ -225,16 +227,28 @@ final class BenchCommand implements Callable<Integer> {
                     Measured measured = run(registry, chain, validator, configuration, duration);
                     report(stdout, measured);
                 } finally {
-                    for (AutoCloseable open : minersOpen) {
-                        try {
-                            open.close();
-                        } catch (Exception e) {
-                            stderr.println("mvtrx: WARNING: stopping the miners: " + e.getMessage());
-                        }
-                    }
+                    closeAll(minersOpen, stderr);
                 }
             }
             return ExitCodes.OK;
+        }
+
+        /**
+         * Stops the miners all at once: each Helidon server waits up to its shutdown grace period for its
+         * connections, which one after another made a 256-miner run take two more minutes to exit.
+         */
+        static void closeAll(List<? extends AutoCloseable> open, PrintWriter stderr) {
+            try (ExecutorService closing = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (AutoCloseable closeable : open) {
+                    closing.submit(() -> {
+                        try {
+                            closeable.close();
+                        } catch (Exception e) {
+                            stderr.println("mvtrx: WARNING: stopping the miners: " + e.getMessage());
+                        }
+                    });
+                }
+            }
         }
 
         /** Where the miners and the validator run, from the options. */

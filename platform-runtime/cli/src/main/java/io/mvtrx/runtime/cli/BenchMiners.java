@@ -85,9 +85,7 @@ final class BenchMiners implements Callable<Integer> {
                 stdout.flush();
                 drain(mvtrx.input());
             } finally {
-                for (MinerServer server : servers) {
-                    server.close();
-                }
+                BenchCommand.Fanout.closeAll(servers, spec.commandLine().getErr());
             }
         }
         return ExitCodes.OK;
