@@ -13,6 +13,9 @@ import io.mvtrx.runtime.wire.proto.ModelProto;
 /**
  * Accounts (balances, loans, fee rates, open orders) to and from their messages.
  *
+ * <p>Open orders are encoded as columns when every order has the account's agent and book ids (as the simulation's
+ * accounts do), else as messages; decoding reads either, and refuses both at once.
+ *
  * <p>Stateless and thread-safe. Decoding refuses unset balances and fee rates, unset enums, and balances whose total
  * is not free + reserved.
  */
@@ -36,8 +39,12 @@ public final class AccountCodec {
                         .setVolume(a.fees().volume())
                         .setMakerRate(a.fees().makerRate())
                         .setTakerRate(a.fees().takerRate()));
-        for (Order order : a.orders()) {
-            out.addOrders(encode(order));
+        if (AccountOrders.fits(a)) {
+            out.setOrderColumns(AccountOrders.encode(a.orders()));
+        } else {
+            for (Order order : a.orders()) {
+                out.addOrders(encode(order));
+            }
         }
         for (Loan loan : a.loans()) {
             out.addLoans(ModelProto.Loan.newBuilder()
@@ -57,9 +64,17 @@ public final class AccountCodec {
         Checks.require(m.hasBase(), "Account.base");
         Checks.require(m.hasQuote(), "Account.quote");
         Checks.require(m.hasFees(), "Account.fees");
-        List<Order> orders = new ArrayList<>(m.getOrdersCount());
-        for (ModelProto.Order order : m.getOrdersList()) {
-            orders.add(decode(order));
+        if (m.hasOrderColumns() && m.getOrdersCount() > 0) {
+            throw AccountOrders.bothForms();
+        }
+        List<Order> orders;
+        if (m.hasOrderColumns()) {
+            orders = AccountOrders.decode(m.getOrderColumns(), m.getAgentId(), m.getBookId());
+        } else {
+            orders = new ArrayList<>(m.getOrdersCount());
+            for (ModelProto.Order order : m.getOrdersList()) {
+                orders.add(decode(order));
+            }
         }
         List<Loan> loans = new ArrayList<>(m.getLoansCount());
         for (ModelProto.Loan l : m.getLoansList()) {

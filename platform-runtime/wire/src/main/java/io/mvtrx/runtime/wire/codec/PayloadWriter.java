@@ -98,13 +98,20 @@ final class PayloadWriter {
                 + int64(5, a.baseLoan()) + int64(6, a.quoteLoan())
                 + int64(7, a.baseCollateral()) + int64(8, a.quoteCollateral());
         OrderList orders = OrderList.of(a.orders());
-        for (int i = 0; i < orders.size(); i++) {
-            size += message(9, sizes.add(orderSize(orders, i)));
+        boolean columns = AccountOrders.fits(a);
+        if (!columns) {
+            for (int i = 0; i < orders.size(); i++) {
+                size += message(9, sizes.add(orderSize(orders, i)));
+            }
         }
         for (Loan loan : a.loans()) {
             size += message(10, loanSize(loan));
         }
-        return sizes.set(slot, size + message(11, feesSize(a)));
+        size += message(11, feesSize(a));
+        if (columns) {
+            size += AccountOrders.size(orders, sizes);
+        }
+        return sizes.set(slot, size);
     }
 
     private static void writeAccount(CodedOutputStream o, Account a, Sizes sizes) throws IOException {
@@ -117,9 +124,12 @@ final class PayloadWriter {
         writeInt64(o, 7, a.baseCollateral());
         writeInt64(o, 8, a.quoteCollateral());
         OrderList orders = OrderList.of(a.orders());
-        for (int i = 0; i < orders.size(); i++) {
-            header(o, 9, sizes.next());
-            writeOrder(o, orders, i);
+        boolean columns = AccountOrders.fits(a);
+        if (!columns) {
+            for (int i = 0; i < orders.size(); i++) {
+                header(o, 9, sizes.next());
+                writeOrder(o, orders, i);
+            }
         }
         for (Loan loan : a.loans()) {
             header(o, 10, loanSize(loan));
@@ -135,6 +145,9 @@ final class PayloadWriter {
         writeInt64(o, 1, a.fees().volume());
         writeSInt64(o, 2, a.fees().makerRate());
         writeSInt64(o, 3, a.fees().takerRate());
+        if (columns) {
+            AccountOrders.write(o, orders, sizes);
+        }
     }
 
     private static int feesSize(Account a) {
@@ -159,7 +172,7 @@ final class PayloadWriter {
                 + int64(7, l.marginCallPrice());
     }
 
-    // the publication's accounts hold their orders as columns (OrderList): read them without building records
+    // an account whose orders are not all its own agent's and book's (never the simulation's) writes messages
     private static int orderSize(OrderList o, int i) {
         return int64(1, o.orderId(i)) + int32(2, o.bookId(i)) + sint32(3, o.agentId(i))
                 + sint64(4, o.clientOrderId(i)) + enumSize(5, Enums.SIDE.number(o.side(i)))

@@ -197,11 +197,18 @@ final class RecordGen {
         return new Balance(free + reserved, free, reserved, anyLong());
     }
 
+    /**
+     * An account; half of them hold only their own agent's orders on their own book (as the simulation's accounts
+     * do, the form that travels as columns), the others orders of any ids.
+     */
     Account account() {
-        return new Account(anyInt(), anyInt(), balance(), balance(), anyLong(), anyLong(), anyLong(), anyLong(),
-                list(3, g -> new Order(g.anyLong(), g.anyInt(), g.anyInt(), g.anyLong(), g.pick(Side.class),
-                        g.anyLong(), g.anyLong(), g.anyLong(), g.anyLong(), g.pick(TimeInForce.class), g.anyLong(),
-                        g.pick(StpMode.class))),
+        int agentId = anyInt();
+        int bookId = anyInt();
+        boolean own = random.nextBoolean();
+        return new Account(agentId, bookId, balance(), balance(), anyLong(), anyLong(), anyLong(), anyLong(),
+                list(own ? 6 : 3, g -> new Order(g.anyLong(), own ? bookId : g.anyInt(), own ? agentId : g.anyInt(),
+                        g.anyLong(), g.pick(Side.class), g.anyLong(), g.anyLong(), g.anyLong(), g.anyLong(),
+                        g.pick(TimeInForce.class), g.anyLong(), g.pick(StpMode.class))),
                 list(3, g -> new Loan(g.anyLong(), g.anyLong(), g.pick(Currency.class), g.anyLong(), g.anyLong(),
                         g.anyLong(), g.anyLong())),
                 new FeeRates(anyLong(), anyLong(), anyLong()));

@@ -1,0 +1,93 @@
+package io.mvtrx.runtime.wire.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.mvtrx.api.account.Account;
+import io.mvtrx.api.account.Balance;
+import io.mvtrx.api.account.FeeRates;
+import io.mvtrx.api.order.Order;
+import io.mvtrx.api.order.Side;
+import io.mvtrx.api.order.StpMode;
+import io.mvtrx.api.order.TimeInForce;
+import io.mvtrx.runtime.wire.proto.ModelProto;
+
+import org.junit.jupiter.api.Test;
+
+class AccountOrdersTest {
+
+    private static final int AGENT = 17;
+    private static final int BOOK = 93;
+
+    @Test
+    void aMarketMakersQuotesTravelAsColumnsAtUnderHalfTheBytesOfMessages() {
+        // 100 GTC quotes near 300.00, ids and arrival times increasing, as a maker keeps on one book
+        List<Order> quotes = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            quotes.add(new Order(1_000_000 + 7L * i, BOOK, AGENT, Order.NO_CLIENT_ID, i % 2 == 0 ? Side.BUY : Side.SELL,
+                    30_000 + (i % 2 == 0 ? -1 : 1) * (i % 30), 2_500 + 75L * i, 0, 3_600_000_000_000L + 1_234_567L * i,
+                    TimeInForce.GTC, 0, StpMode.CO));
+        }
+        Account account = account(quotes);
+
+        ModelProto.Account columns = AccountCodec.encode(account);
+        ModelProto.Account messages = ModelProto.Account.newBuilder(columns).clearOrderColumns()
+                .addAllOrders(quotes.stream().map(o -> ModelProto.Order.newBuilder().setOrderId(o.orderId())
+                        .setBookId(o.bookId()).setAgentId(o.agentId()).setClientOrderId(o.clientOrderId())
+                        .setSide(Enums.SIDE.encode(o.side())).setPrice(o.price()).setVolume(o.volume())
+                        .setTimestamp(o.timestamp()).setTimeInForce(Enums.TIME_IN_FORCE.encode(o.timeInForce()))
+                        .setStp(Enums.STP.encode(o.stp())).build()).toList())
+                .build();
+
+        assertThat(columns.getOrdersCount()).isZero();
+        assertThat(columns.getOrderColumns().getOrderIdDeltaCount()).isEqualTo(100);
+        // 14.3 bytes an order as columns (1 429 for the 100), 31 as messages
+        int accountOnly = columns.getSerializedSize() - columns.getOrderColumns().getSerializedSize();
+        assertThat(columns.getOrderColumns().getSerializedSize())
+                .isLessThan((messages.getSerializedSize() - accountOnly) / 2);
+        assertThat(AccountCodec.decode(columns)).isEqualTo(account);
+        assertThat(AccountCodec.decode(messages)).isEqualTo(account);
+    }
+
+    @Test
+    void ordersOfAnotherAgentOrBookTravelAsMessages() {
+        Order own = order(5, BOOK, AGENT);
+        assertThat(AccountCodec.encode(account(List.of(own, order(6, BOOK, AGENT + 1)))).getOrdersCount())
+                .isEqualTo(2);
+        assertThat(AccountCodec.encode(account(List.of(own, order(6, BOOK + 1, AGENT)))).getOrdersCount())
+                .isEqualTo(2);
+        assertThat(AccountCodec.encode(account(List.of())).hasOrderColumns()).isFalse();
+    }
+
+    @Test
+    void malformedColumnsAreRefusedNamingWhatIsWrong() {
+        ModelProto.Account good = AccountCodec.encode(account(List.of(order(5, BOOK, AGENT), order(9, BOOK, AGENT))));
+
+        ModelProto.Account shortColumn = good.toBuilder().setOrderColumns(good.getOrderColumns().toBuilder()
+                .clearVolume().addVolume(1)).build();
+        assertThatThrownBy(() -> AccountCodec.decode(shortColumn)).isInstanceOf(WireFormatException.class)
+                .hasMessageContaining("AccountOrderColumns: column volume has 1 values, order_id_delta has 2");
+
+        ModelProto.Account unsetSide = good.toBuilder().setOrderColumns(good.getOrderColumns().toBuilder()
+                .setSideValue(1, 0)).build();
+        assertThatThrownBy(() -> AccountCodec.decode(unsetSide)).isInstanceOf(WireFormatException.class)
+                .hasMessageContaining("AccountOrderColumns.side");
+
+        ModelProto.Account both = good.toBuilder().addOrders(ModelProto.Order.getDefaultInstance()).build();
+        assertThatThrownBy(() -> AccountCodec.decode(both)).isInstanceOf(WireFormatException.class)
+                .hasMessageContaining("both as messages and as columns");
+    }
+
+    private static Order order(long id, int book, int agent) {
+        return new Order(id, book, agent, 42, Side.SELL, 30_010, 2_500, 0, 1_000 + id, TimeInForce.GTT, 9_000,
+                StpMode.CN);
+    }
+
+    private static Account account(List<Order> orders) {
+        Balance balance = new Balance(100, 90, 10, 100);
+        return new Account(AGENT, BOOK, balance, balance, 0, 0, 0, 0, orders, List.of(), new FeeRates(1, 2, 3));
+    }
+}
