@@ -6,6 +6,7 @@ module io.mvtrx.api {
     exports io.mvtrx.api;
     exports io.mvtrx.api.account;
     exports io.mvtrx.api.book;
+    exports io.mvtrx.api.collect;
     exports io.mvtrx.api.event;
     exports io.mvtrx.api.gentrx;
     exports io.mvtrx.api.instruction;

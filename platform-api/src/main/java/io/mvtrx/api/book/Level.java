@@ -2,6 +2,8 @@ package io.mvtrx.api.book;
 
 import java.util.List;
 
+import io.mvtrx.api.collect.DeferredList;
+
 /**
  * A price level.
  *
@@ -12,7 +14,8 @@ import java.util.List;
 public record Level(long price, long volume, List<RestingOrder> orders) {
 
     public Level {
-        orders = List.copyOf(orders);
+        // a DeferredList is immutable already: kept as it is, unbuilt until read
+        orders = orders instanceof DeferredList<RestingOrder> deferred ? deferred : List.copyOf(orders);
     }
 
     /** A broad level: price and volume only. */

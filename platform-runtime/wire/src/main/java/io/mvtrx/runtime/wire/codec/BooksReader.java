@@ -7,6 +7,7 @@ import java.util.List;
 import io.mvtrx.api.book.BookSnapshot;
 import io.mvtrx.api.book.Level;
 import io.mvtrx.api.book.RestingOrder;
+import io.mvtrx.api.collect.DeferredList;
 import io.mvtrx.api.event.BookEvent;
 import io.mvtrx.api.event.OrderCancelled;
 import io.mvtrx.api.event.OrderPlaced;
@@ -58,7 +59,7 @@ final class BooksReader {
             if (tag == tag(1, LEN)) {
                 int limit = in.pushLimit(in.readRawVarint32());
                 try {
-                    books.add(book(in));
+                    books.add(book(in, bytes));
                 } catch (IllegalArgumentException | WireFormatException e) {
                     throw new WireFormatException(e, "books[%d]: %s", books.size(), e.getMessage());
                 }
@@ -70,7 +71,7 @@ final class BooksReader {
         return books;
     }
 
-    private static BookState book(CodedInputStream in) throws IOException, MergeNeeded {
+    private static BookState book(CodedInputStream in, ByteString bytes) throws IOException, MergeNeeded {
         BookSnapshot snapshot = null;
         List<BookEvent> events = new ArrayList<>();
         LongColumn[] eventColumns = null;
@@ -82,7 +83,7 @@ final class BooksReader {
                     throw new MergeNeeded();
                 }
                 int limit = in.pushLimit(in.readRawVarint32());
-                snapshot = snapshot(in);
+                snapshot = snapshot(in, bytes);
                 in.popLimit(limit);
             } else if (tag == tag(2, LEN)) {
                 int limit = in.pushLimit(in.readRawVarint32());
@@ -95,7 +96,7 @@ final class BooksReader {
                     throw new MergeNeeded();
                 }
                 int limit = in.pushLimit(in.readRawVarint32());
-                eventColumns = columns(in, EventColumns.CODINGS);
+                eventColumns = columns(in, EventColumns.CODINGS, true);
                 in.popLimit(limit);
             } else {
                 skip(in, tag);
@@ -111,7 +112,7 @@ final class BooksReader {
         return new BookState(snapshot, events, makerTakerRatio);
     }
 
-    private static BookSnapshot snapshot(CodedInputStream in) throws IOException, MergeNeeded {
+    private static BookSnapshot snapshot(CodedInputStream in, ByteString bytes) throws IOException, MergeNeeded {
         int bookId = 0;
         long timestamp = 0;
         List<Level> bids = new ArrayList<>();
@@ -124,7 +125,7 @@ final class BooksReader {
                 timestamp = in.readInt64();
             } else if (tag == tag(3, LEN) || tag == tag(4, LEN)) {
                 int limit = in.pushLimit(in.readRawVarint32());
-                (tag == tag(3, LEN) ? bids : asks).add(level(in));
+                (tag == tag(3, LEN) ? bids : asks).add(level(in, bytes));
                 in.popLimit(limit);
             } else {
                 skip(in, tag);
@@ -133,7 +134,7 @@ final class BooksReader {
         return new BookSnapshot(bookId, timestamp, bids, asks);
     }
 
-    private static Level level(CodedInputStream in) throws IOException, MergeNeeded {
+    private static Level level(CodedInputStream in, ByteString bytes) throws IOException, MergeNeeded {
         long price = 0;
         long volume = 0;
         List<RestingOrder> orders = null;
@@ -155,9 +156,14 @@ final class BooksReader {
                 if (columns != null) {
                     throw new MergeNeeded();
                 }
-                int limit = in.pushLimit(in.readRawVarint32());
-                columns = columns(in);
+                int length = in.readRawVarint32();
+                int start = in.getTotalBytesRead();
+                int limit = in.pushLimit(length);
+                // checked now (the columns only counted), built when an agent first reads the level's orders
+                int count = OrderColumns.check(sizes(columns(in, OrderColumns.CODINGS, false)));
                 in.popLimit(limit);
+                ByteString checked = bytes.substring(start, start + length);
+                columns = DeferredList.of(count, () -> orders(checked));
             } else {
                 skip(in, tag);
             }
@@ -171,10 +177,14 @@ final class BooksReader {
         return orders == null ? Level.broad(price, volume) : new Level(price, volume, orders);
     }
 
-    /** One {@code RestingOrderColumns}. */
-    private static List<RestingOrder> columns(CodedInputStream in) throws IOException {
-        LongColumn[] c = columns(in, OrderColumns.CODINGS);
-        return OrderColumns.decode(values(c), sizes(c));
+    /** The orders of one {@code RestingOrderColumns}, checked when they arrived. */
+    private static List<RestingOrder> orders(ByteString columnBytes) {
+        try {
+            LongColumn[] c = columns(columnBytes.newCodedInput(), OrderColumns.CODINGS, true);
+            return OrderColumns.decode(values(c), sizes(c));
+        } catch (IOException e) {
+            throw new IllegalStateException("resting orders checked on arrival could not be read again", e);
+        }
     }
 
     private static long[][] values(LongColumn[] columns) {
@@ -195,12 +205,14 @@ final class BooksReader {
 
     /**
      * A columns message whose field {@code f} is column {@code f - 1}, coded as {@code codings[f - 1]}: each column
-     * packed (as written) or value by value, as protobuf allows; other fields skipped.
+     * packed (as written) or value by value, as protobuf allows; other fields skipped. Unless {@code keep}, the
+     * values are read and counted but not kept.
      */
-    private static LongColumn[] columns(CodedInputStream in, ColumnCoding[] codings) throws IOException {
+    private static LongColumn[] columns(CodedInputStream in, ColumnCoding[] codings, boolean keep)
+            throws IOException {
         LongColumn[] columns = new LongColumn[codings.length];
         for (int i = 0; i < columns.length; i++) {
-            columns[i] = new LongColumn();
+            columns[i] = new LongColumn(keep);
         }
         int tag;
         while ((tag = in.readTag()) != 0) {
@@ -228,18 +240,29 @@ final class BooksReader {
 
     /** A growable column of longs. */
     private static final class LongColumn {
-        long[] values = new long[8];
+        private static final long[] NONE = new long[0];
+        final boolean kept;
+        long[] values;
         int size;
 
+        /** A column whose values are {@code kept}, or only counted. */
+        LongColumn(boolean kept) {
+            this.kept = kept;
+            this.values = kept ? new long[8] : NONE;
+        }
+
         void add(long value) {
-            if (size == values.length) {
-                values = java.util.Arrays.copyOf(values, size * 2);
+            if (kept) {
+                if (size == values.length) {
+                    values = java.util.Arrays.copyOf(values, size * 2);
+                }
+                values[size] = value;
             }
-            values[size++] = value;
+            size++;
         }
 
         void reserve(int more) {
-            if (values.length - size < more) {
+            if (kept && values.length - size < more) {
                 values = java.util.Arrays.copyOf(values, size + more);
             }
         }

@@ -64,11 +64,7 @@ final class OrderColumns {
      * @throws WireFormatException when the columns' lengths differ
      */
     static List<RestingOrder> decode(long[][] columns, int[] counts) {
-        int n = counts[0];
-        if (counts[1] != n || counts[2] != n || counts[3] != n) {
-            throw new WireFormatException("RestingOrderColumns: columns of different lengths (order_id_delta %d, "
-                    + "agent_id %d, volume %d, timestamp_delta %d)", counts[0], counts[1], counts[2], counts[3]);
-        }
+        int n = check(counts);
         List<RestingOrder> orders = new ArrayList<>(n);
         long orderId = 0;
         long timestamp = 0;
@@ -78,6 +74,22 @@ final class OrderColumns {
             orders.add(new RestingOrder(orderId, (int) columns[1][i], columns[2][i], timestamp));
         }
         return orders;
+    }
+
+    /**
+     * Checks what {@link #decode} checks, from the columns' lengths alone: a reader may check eagerly and build the
+     * orders later.
+     *
+     * @return the number of orders
+     * @throws WireFormatException when the columns' lengths differ
+     */
+    static int check(int[] counts) {
+        int n = counts[0];
+        if (counts[1] != n || counts[2] != n || counts[3] != n) {
+            throw new WireFormatException("RestingOrderColumns: columns of different lengths (order_id_delta %d, "
+                    + "agent_id %d, volume %d, timestamp_delta %d)", counts[0], counts[1], counts[2], counts[3]);
+        }
+        return n;
     }
 
     /** A level's orders given both ways is refused, by both decoders. */

@@ -41,6 +41,26 @@ class BooksReaderProperties {
         assertThat(BookCodec.decodeBooks(bytes)).isEqualTo(books).isEqualTo(BookCodec.decodeGenerated(bytes));
     }
 
+    @Property(tries = 100)
+    void aDetailedLevelsOrdersAreCheckedOnArrivalAndBuiltOnlyWhenRead(@ForAll long seed) {
+        List<BookState> books = books(seed);
+        List<BookState> read = BookCodec.decodeBooks(BookCodec.encodeBooks(books));
+        int detailed = 0;
+        for (int b = 0; b < books.size(); b++) {
+            List<io.mvtrx.api.book.Level> levels = new java.util.ArrayList<>(read.get(b).snapshot().bids());
+            levels.addAll(read.get(b).snapshot().asks());
+            for (io.mvtrx.api.book.Level level : levels) {
+                if (level.orders() instanceof io.mvtrx.api.collect.DeferredList<?> deferred) {
+                    detailed++;
+                    assertThat(deferred.built()).isFalse();
+                }
+            }
+        }
+        Statistics.label("detailed levels").collect(detailed > 0);
+        // reading them builds them, equal to what was written
+        assertThat(read).isEqualTo(books);
+    }
+
     @Property(tries = 200)
     void readsBooksWhoseBytesAreSplitAcrossBuffersAsGrpcDeliversThem(@ForAll long seed) throws Exception {
         List<BookState> books = books(seed);

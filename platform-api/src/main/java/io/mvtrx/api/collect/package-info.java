@@ -1,0 +1,2 @@
+/** Collections the api records hold without copying them. */
+package io.mvtrx.api.collect;
