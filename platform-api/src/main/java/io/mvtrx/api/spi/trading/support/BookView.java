@@ -7,7 +7,6 @@ import java.util.List;
 
 import io.mvtrx.api.book.BookSnapshot;
 import io.mvtrx.api.book.Level;
-import io.mvtrx.api.event.BookEvent;
 import io.mvtrx.api.event.Trade;
 import io.mvtrx.api.number.BookDecimals;
 import io.mvtrx.api.order.Side;
@@ -196,33 +195,20 @@ public final class BookView {
 
     /** The trades of this interval, in order. */
     public List<Trade> trades() {
-        List<Trade> trades = new ArrayList<>();
-        for (BookEvent event : state.events()) {
-            if (event instanceof Trade trade) {
-                trades.add(trade);
-            }
-        }
-        return trades;
+        return new ArrayList<>(state.trades());
     }
 
     /** Price of this interval's last trade in ticks, 0 when nothing traded. */
     public long lastTradePrice() {
-        List<BookEvent> events = state.events();
-        for (int i = events.size() - 1; i >= 0; i--) {
-            if (events.get(i) instanceof Trade trade) {
-                return trade.price();
-            }
-        }
-        return 0;
+        List<Trade> trades = state.trades();
+        return trades.isEmpty() ? 0 : trades.get(trades.size() - 1).price();
     }
 
     /** Volume traded this interval, in lots. */
     public long tradedVolume() {
         long total = 0;
-        for (BookEvent event : state.events()) {
-            if (event instanceof Trade trade) {
-                total = Math.addExact(total, trade.volume());
-            }
+        for (Trade trade : state.trades()) {
+            total = Math.addExact(total, trade.volume());
         }
         return total;
     }

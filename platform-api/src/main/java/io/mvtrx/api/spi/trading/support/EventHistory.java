@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.mvtrx.api.event.BookEvent;
 import io.mvtrx.api.event.Trade;
 import io.mvtrx.api.notice.Notice;
 import io.mvtrx.api.notice.TradeNotice;
@@ -74,10 +73,8 @@ public final class EventHistory {
         BookDecimals decimals = state.simulation().decimals();
         for (BookState book : state.books()) {
             int bookId = book.snapshot().bookId();
-            for (BookEvent event : book.events()) {
-                if (event instanceof Trade trade) {
-                    push(trades.computeIfAbsent(bookId, id -> new ArrayDeque<>()), trade, limits.tradesPerBook());
-                }
+            for (Trade trade : book.trades()) {
+                push(trades.computeIfAbsent(bookId, id -> new ArrayDeque<>()), trade, limits.tradesPerBook());
             }
             long bid = book.snapshot().bestBid();
             long ask = book.snapshot().bestAsk();

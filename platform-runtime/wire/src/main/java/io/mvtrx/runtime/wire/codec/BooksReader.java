@@ -9,6 +9,7 @@ import io.mvtrx.api.book.Level;
 import io.mvtrx.api.book.RestingOrder;
 import io.mvtrx.api.collect.DeferredList;
 import io.mvtrx.api.event.BookEvent;
+import io.mvtrx.api.event.EventList;
 import io.mvtrx.api.event.OrderCancelled;
 import io.mvtrx.api.event.OrderPlaced;
 import io.mvtrx.api.event.Trade;
@@ -75,6 +76,8 @@ final class BooksReader {
         BookSnapshot snapshot = null;
         List<BookEvent> events = new ArrayList<>();
         LongColumn[] eventColumns = null;
+        Runs eventRuns = null;
+        ByteString eventBytes = null;
         long makerTakerRatio = 0;
         int tag;
         while ((tag = in.readTag()) != 0) {
@@ -95,9 +98,15 @@ final class BooksReader {
                 if (eventColumns != null) {
                     throw new MergeNeeded();
                 }
-                int limit = in.pushLimit(in.readRawVarint32());
-                eventColumns = columns(in, EventColumns.CODINGS, true);
+                int length = in.readRawVarint32();
+                int start = in.getTotalBytesRead();
+                int limit = in.pushLimit(length);
+                // the headers kept, the other columns counted and located: enough to check them all and to build
+                // the trades now, and every event when an agent first reads them
+                eventRuns = new Runs(start, EventColumns.CODINGS.length);
+                eventColumns = columns(in, EventColumns.CODINGS, c -> c == EventColumns.HEADER, eventRuns);
                 in.popLimit(limit);
+                eventBytes = bytes.substring(start, start + length);
             } else {
                 skip(in, tag);
             }
@@ -107,7 +116,21 @@ final class BooksReader {
             if (!events.isEmpty()) {
                 throw EventColumns.bothForms();
             }
-            events = EventColumns.decode(snapshot.bookId(), values(eventColumns), sizes(eventColumns));
+            int[] counts = sizes(eventColumns);
+            long[] headers = eventColumns[EventColumns.HEADER].values;
+            EventColumns.check(headers, counts);
+            int bookId = snapshot.bookId();
+            ByteString checked = eventBytes;
+            if (eventRuns.regular) {
+                CodedInputStream[] readers = new CodedInputStream[EventColumns.CODINGS.length];
+                for (int c = 0; c < readers.length; c++) {
+                    readers[c] = eventRuns.reader(checked, c);
+                }
+                events = EventList.of(EventColumns.trades(bookId, headers, counts[EventColumns.HEADER], readers),
+                        counts[EventColumns.HEADER], () -> events(checked, bookId));
+            } else {
+                events = events(checked, bookId); // columns written value by value or in pieces: no shortcut
+            }
         }
         return new BookState(snapshot, events, makerTakerRatio);
     }
@@ -177,6 +200,16 @@ final class BooksReader {
         return orders == null ? Level.broad(price, volume) : new Level(price, volume, orders);
     }
 
+    /** A book's events from its {@code BookEventColumns} bytes, checked when they arrived. */
+    private static List<BookEvent> events(ByteString columnBytes, int bookId) {
+        try {
+            LongColumn[] c = columns(columnBytes.newCodedInput(), EventColumns.CODINGS, true);
+            return EventColumns.decode(bookId, values(c), sizes(c));
+        } catch (IOException e) {
+            throw new IllegalStateException("events checked on arrival could not be read again", e);
+        }
+    }
+
     /** The orders of one {@code RestingOrderColumns}, checked when they arrived. */
     private static List<RestingOrder> orders(ByteString columnBytes) {
         try {
@@ -210,9 +243,19 @@ final class BooksReader {
      */
     private static LongColumn[] columns(CodedInputStream in, ColumnCoding[] codings, boolean keep)
             throws IOException {
+        return columns(in, codings, c -> keep, null);
+    }
+
+    /**
+     * {@link #columns(CodedInputStream, ColumnCoding[], boolean)} keeping the columns {@code kept} selects, and, with
+     * {@code runs}, noting where each column's values lie: {@code runs.from[c]} to {@code runs.to[c]}, counted from
+     * {@code runs.origin} bytes read, when the column is one packed run (else {@code runs.regular} turns false).
+     */
+    private static LongColumn[] columns(CodedInputStream in, ColumnCoding[] codings,
+                                        java.util.function.IntPredicate kept, Runs runs) throws IOException {
         LongColumn[] columns = new LongColumn[codings.length];
         for (int i = 0; i < columns.length; i++) {
-            columns[i] = new LongColumn(keep);
+            columns[i] = new LongColumn(kept.test(i));
         }
         int tag;
         while ((tag = in.readTag()) != 0) {
@@ -226,8 +269,14 @@ final class BooksReader {
             ColumnCoding coding = codings[field - 1];
             if (wireType == VARINT) {
                 column.add(coding.read(in));
+                if (runs != null) {
+                    runs.regular = false;
+                }
             } else {
                 int limit = in.pushLimit(in.readRawVarint32());
+                if (runs != null) {
+                    runs.note(field - 1, in.getTotalBytesRead(), in.getBytesUntilLimit());
+                }
                 column.reserve(in.getBytesUntilLimit()); // at least one byte per value
                 while (in.getBytesUntilLimit() > 0) {
                     column.add(coding.read(in));
@@ -236,6 +285,33 @@ final class BooksReader {
             }
         }
         return columns;
+    }
+
+    /** Where the columns of one columns message lie: one packed run each, or not {@code regular}. */
+    private static final class Runs {
+        final int origin;
+        final int[] from;
+        final int[] to;
+        boolean regular = true;
+
+        Runs(int origin, int columns) {
+            this.origin = origin;
+            this.from = new int[columns];
+            this.to = new int[columns];
+        }
+
+        void note(int column, int at, int length) {
+            if (to[column] != 0) {
+                regular = false; // a column in two runs: read it the plain way
+            }
+            from[column] = at - origin;
+            to[column] = at - origin + length;
+        }
+
+        /** Column {@code c}'s values in {@code message}; an empty stream for a column not given. */
+        CodedInputStream reader(ByteString message, int c) {
+            return message.substring(from[c], to[c]).newCodedInput();
+        }
     }
 
     /** A growable column of longs. */

@@ -1,5 +1,6 @@
 package io.mvtrx.runtime.wire.codec;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,6 +9,8 @@ import io.mvtrx.api.event.OrderCancelled;
 import io.mvtrx.api.event.OrderPlaced;
 import io.mvtrx.api.event.Trade;
 import io.mvtrx.runtime.wire.proto.ModelProto;
+
+import com.google.protobuf.CodedInputStream;
 
 /**
  * A book's L3 events as {@code BookEventColumns} (model.proto): the bulk of a step's books (about 90 % of the bytes
@@ -201,26 +204,8 @@ final class EventColumns {
      *                             the events it belongs to
      */
     static List<BookEvent> decode(int bookId, long[][] columns, int[] counts) {
+        check(columns[HEADER], counts);
         int n = counts[HEADER];
-        int placed = 0;
-        int trades = 0;
-        int cancelled = 0;
-        for (int i = 0; i < n; i++) {
-            switch ((int) (columns[HEADER][i] & 3)) {
-                case PLACED -> placed++;
-                case TRADE -> trades++;
-                case CANCELLED -> cancelled++;
-                default -> throw new WireFormatException("BookEventColumns.header[%d]: %d is no event kind", i,
-                        columns[HEADER][i]);
-            }
-        }
-        int[] expected = lengths(n, placed, trades, cancelled);
-        for (int i = 0; i < FIELDS; i++) {
-            if (counts[i] != expected[i]) {
-                throw new WireFormatException("BookEventColumns.%s: %d values for %d events of its kind", NAMES[i],
-                        counts[i], expected[i]);
-            }
-        }
         List<BookEvent> events = new ArrayList<>(n);
         long timestamp = 0;
         long orderId = 0;
@@ -263,6 +248,83 @@ final class EventColumns {
             }
         }
         return events;
+    }
+
+    /**
+     * Checks what {@link #decode} checks, from the headers alone and every column's length: each header's kind, each
+     * column's length against the events of its kind, then each header's enums; the same refusals in the same order,
+     * so a reader may check on arrival and build the events later.
+     *
+     * @throws WireFormatException as {@link #decode}
+     */
+    static void check(long[] headers, int[] counts) {
+        int n = counts[HEADER];
+        int placed = 0;
+        int trades = 0;
+        int cancelled = 0;
+        for (int i = 0; i < n; i++) {
+            switch ((int) (headers[i] & 3)) {
+                case PLACED -> placed++;
+                case TRADE -> trades++;
+                case CANCELLED -> cancelled++;
+                default -> throw new WireFormatException("BookEventColumns.header[%d]: %d is no event kind", i,
+                        headers[i]);
+            }
+        }
+        int[] expected = lengths(n, placed, trades, cancelled);
+        for (int i = 0; i < FIELDS; i++) {
+            if (counts[i] != expected[i]) {
+                throw new WireFormatException("BookEventColumns.%s: %d values for %d events of its kind", NAMES[i],
+                        counts[i], expected[i]);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            long detail = headers[i] >>> 2;
+            switch ((int) (headers[i] & 3)) {
+                case PLACED -> {
+                    Enums.ORDER_TYPE.decode((int) (detail / RADIX % RADIX), "OrderPlaced.type");
+                    Enums.SIDE.decode((int) (detail % RADIX), "OrderPlaced.side");
+                    Enums.STP.decode((int) (detail / (RADIX * RADIX)), "OrderPlaced.stp");
+                }
+                case TRADE -> Enums.SIDE.decode((int) detail, "Trade.taker_side");
+                default -> Enums.CANCEL_REASON.decode((int) detail, "OrderCancelled.reason");
+            }
+        }
+    }
+
+    /**
+     * The trades among {@code n} checked events, built as {@link #decode} builds them, reading the columns as
+     * streams ({@code columns[c]} over column {@code c}'s packed values) and skipping the placement and cancel
+     * columns: no other event and no column array is built.
+     */
+    static List<Trade> trades(int bookId, long[] headers, int n, CodedInputStream[] columns) {
+        List<Trade> trades = new ArrayList<>();
+        long timestamp = 0;
+        long orderId = 0;
+        long price = 0;
+        long tradeId = 0;
+        try {
+            for (int i = 0; i < n; i++) {
+                timestamp += CODINGS[TIMESTAMP_DELTA].read(columns[TIMESTAMP_DELTA]);
+                orderId += CODINGS[ORDER_ID_DELTA].read(columns[ORDER_ID_DELTA]);
+                int agentId = (int) CODINGS[AGENT_ID].read(columns[AGENT_ID]);
+                price += CODINGS[PRICE_DELTA].read(columns[PRICE_DELTA]);
+                long volume = CODINGS[VOLUME].read(columns[VOLUME]);
+                if ((headers[i] & 3) == TRADE) {
+                    tradeId += CODINGS[TRADE_ID_DELTA].read(columns[TRADE_ID_DELTA]);
+                    long makerOffset = CODINGS[MAKER_ORDER_OFFSET].read(columns[MAKER_ORDER_OFFSET]);
+                    int makerAgentId = (int) CODINGS[MAKER_AGENT_ID].read(columns[MAKER_AGENT_ID]);
+                    long takerFee = CODINGS[TAKER_FEE].read(columns[TAKER_FEE]);
+                    long makerFee = CODINGS[MAKER_FEE].read(columns[MAKER_FEE]);
+                    trades.add(new Trade(bookId, timestamp, tradeId,
+                            Enums.SIDE.decode((int) (headers[i] >>> 2), "Trade.taker_side"), orderId,
+                            orderId + makerOffset, agentId, makerAgentId, price, volume, takerFee, makerFee));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("event columns checked on arrival could not be read again", e);
+        }
+        return trades;
     }
 
     /** Each column's length for {@code events} events of which so many are placements, trades and cancels. */
