@@ -8,6 +8,7 @@ import io.mvtrx.api.account.Balance;
 import io.mvtrx.api.account.FeeRates;
 import io.mvtrx.api.account.Loan;
 import io.mvtrx.api.order.Order;
+import io.mvtrx.api.order.OrderList;
 import io.mvtrx.runtime.wire.proto.ModelProto;
 
 /**
@@ -39,8 +40,9 @@ public final class AccountCodec {
                         .setVolume(a.fees().volume())
                         .setMakerRate(a.fees().makerRate())
                         .setTakerRate(a.fees().takerRate()));
-        if (AccountOrders.fits(a)) {
-            out.setOrderColumns(AccountOrders.encode(a.orders()));
+        OrderList columns = OrderList.of(a.orders());
+        if (AccountOrders.fits(a, columns)) {
+            out.setOrderColumns(AccountOrders.encode(columns));
         } else {
             for (Order order : a.orders()) {
                 out.addOrders(encode(order));

@@ -40,9 +40,11 @@ final class AccountOrders {
     private static final String[] NAMES = {"order_id_delta", "client_order_id", "side", "price_delta", "volume",
         "leverage", "timestamp_delta", "time_in_force", "expiry", "stp"};
 
-    /** Whether {@code a}'s orders travel as columns: some orders, all with the account's agent and book ids. */
-    static boolean fits(Account a) {
-        OrderList orders = OrderList.of(a.orders());
+    /**
+     * Whether {@code a}'s orders ({@code orders}, its {@link Account#orders()} as columns) travel as columns: some
+     * orders, all with the account's agent and book ids.
+     */
+    static boolean fits(Account a, OrderList orders) {
         if (orders.isEmpty()) {
             return false;
         }
@@ -72,8 +74,7 @@ final class AccountOrders {
     }
 
     /** The columns message of {@code orders} (the generated encoder's; {@link PayloadWriter} writes the same bytes). */
-    static ModelProto.AccountOrderColumns encode(List<Order> orders) {
-        OrderList o = OrderList.of(orders);
+    static ModelProto.AccountOrderColumns encode(OrderList o) {
         ModelProto.AccountOrderColumns.Builder out = ModelProto.AccountOrderColumns.newBuilder();
         for (int i = 0; i < o.size(); i++) {
             out.addOrderIdDelta(value(o, 0, i)).addClientOrderId(value(o, 1, i))

@@ -204,7 +204,7 @@ final class BooksReader {
     private static List<BookEvent> events(ByteString columnBytes, int bookId) {
         try {
             LongColumn[] c = columns(columnBytes.newCodedInput(), EventColumns.CODINGS, true);
-            return EventColumns.decode(bookId, values(c), sizes(c));
+            return EventColumns.build(bookId, values(c), c[EventColumns.HEADER].size);
         } catch (IOException e) {
             throw new IllegalStateException("events checked on arrival could not be read again", e);
         }

@@ -205,7 +205,11 @@ final class EventColumns {
      */
     static List<BookEvent> decode(int bookId, long[][] columns, int[] counts) {
         check(columns[HEADER], counts);
-        int n = counts[HEADER];
+        return build(bookId, columns, counts[HEADER]);
+    }
+
+    /** The {@code n} events of columns {@link #check} accepted (a reader that checked them on arrival). */
+    static List<BookEvent> build(int bookId, long[][] columns, int n) {
         List<BookEvent> events = new ArrayList<>(n);
         long timestamp = 0;
         long orderId = 0;
@@ -233,10 +237,9 @@ final class EventColumns {
                 }
                 case TRADE -> {
                     tradeId += columns[TRADE_ID_DELTA][t];
-                    events.add(new Trade(bookId, timestamp, tradeId,
-                            Enums.SIDE.decode((int) detail, "Trade.taker_side"), orderId,
-                            orderId + columns[MAKER_ORDER_OFFSET][t], agentId, (int) columns[MAKER_AGENT_ID][t],
-                            price, volume, columns[TAKER_FEE][t], columns[MAKER_FEE][t]));
+                    events.add(trade(bookId, timestamp, tradeId, header, orderId, columns[MAKER_ORDER_OFFSET][t],
+                            agentId, columns[MAKER_AGENT_ID][t], price, volume, columns[TAKER_FEE][t],
+                            columns[MAKER_FEE][t]));
                     t++;
                 }
                 default -> {
@@ -312,19 +315,25 @@ final class EventColumns {
                 long volume = CODINGS[VOLUME].read(columns[VOLUME]);
                 if ((headers[i] & 3) == TRADE) {
                     tradeId += CODINGS[TRADE_ID_DELTA].read(columns[TRADE_ID_DELTA]);
-                    long makerOffset = CODINGS[MAKER_ORDER_OFFSET].read(columns[MAKER_ORDER_OFFSET]);
-                    int makerAgentId = (int) CODINGS[MAKER_AGENT_ID].read(columns[MAKER_AGENT_ID]);
-                    long takerFee = CODINGS[TAKER_FEE].read(columns[TAKER_FEE]);
-                    long makerFee = CODINGS[MAKER_FEE].read(columns[MAKER_FEE]);
-                    trades.add(new Trade(bookId, timestamp, tradeId,
-                            Enums.SIDE.decode((int) (headers[i] >>> 2), "Trade.taker_side"), orderId,
-                            orderId + makerOffset, agentId, makerAgentId, price, volume, takerFee, makerFee));
+                    trades.add(trade(bookId, timestamp, tradeId, headers[i], orderId,
+                            CODINGS[MAKER_ORDER_OFFSET].read(columns[MAKER_ORDER_OFFSET]), agentId,
+                            CODINGS[MAKER_AGENT_ID].read(columns[MAKER_AGENT_ID]), price, volume,
+                            CODINGS[TAKER_FEE].read(columns[TAKER_FEE]), CODINGS[MAKER_FEE].read(columns[MAKER_FEE])));
                 }
             }
         } catch (IOException e) {
             throw new IllegalStateException("event columns checked on arrival could not be read again", e);
         }
         return trades;
+    }
+
+    /** One trade from its header and its columns' values (sums already taken), as both builders make it. */
+    private static Trade trade(int bookId, long timestamp, long tradeId, long header, long takerOrderId,
+                               long makerOrderOffset, int takerAgentId, long makerAgentId, long price, long volume,
+                               long takerFee, long makerFee) {
+        return new Trade(bookId, timestamp, tradeId, Enums.SIDE.decode((int) (header >>> 2), "Trade.taker_side"),
+                takerOrderId, takerOrderId + makerOrderOffset, takerAgentId, (int) makerAgentId, price, volume,
+                takerFee, makerFee);
     }
 
     /** Each column's length for {@code events} events of which so many are placements, trades and cancels. */

@@ -98,7 +98,7 @@ final class PayloadWriter {
                 + int64(5, a.baseLoan()) + int64(6, a.quoteLoan())
                 + int64(7, a.baseCollateral()) + int64(8, a.quoteCollateral());
         OrderList orders = OrderList.of(a.orders());
-        boolean columns = AccountOrders.fits(a);
+        boolean columns = AccountOrders.fits(a, orders);
         if (!columns) {
             for (int i = 0; i < orders.size(); i++) {
                 size += message(9, sizes.add(orderSize(orders, i)));
@@ -124,7 +124,7 @@ final class PayloadWriter {
         writeInt64(o, 7, a.baseCollateral());
         writeInt64(o, 8, a.quoteCollateral());
         OrderList orders = OrderList.of(a.orders());
-        boolean columns = AccountOrders.fits(a);
+        boolean columns = AccountOrders.fits(a, orders);
         if (!columns) {
             for (int i = 0; i < orders.size(); i++) {
                 header(o, 9, sizes.next());
