@@ -156,6 +156,12 @@ final class BenchCommand implements Callable<Integer> {
                         + "(books_zstd, the default), to compare the two.")
         private boolean plainBooks;
 
+        @Option(names = "--inline-books",
+                description = "Send the books in every miner's request, as to miners each in a process of its own, "
+                        + "instead of once per miner process and host (the others named by books_sha256, the "
+                        + "default).")
+        private boolean inlineBooks;
+
         @Option(names = "--validator-cpus", paramLabel = "LIST",
                 description = "Pin this JVM, the validator, to these CPUs (taskset, e.g. 0). Default: not pinned.")
         private String validatorCpus;
@@ -297,7 +303,8 @@ final class BenchCommand implements Callable<Integer> {
                     .withLatency(ProxyCommand.withTimeout(LatencyDelay.REFERENCE, timeout))
                     .withChainCadence(3600 * SECOND, 1_000_000);
             ChainLink link = new ChainLink(chain, NETUID, validator.address());
-            FanoutConfig fanoutConfig = FanoutConfig.DEFAULTS.withBooksCompression(!plainBooks);
+            FanoutConfig fanoutConfig = FanoutConfig.DEFAULTS.withBooksCompression(!plainBooks)
+                    .withBooksByReference(!inlineBooks);
             io.mvtrx.runtime.wire.validator.Fanout fanout = new io.mvtrx.runtime.wire.validator.Fanout(validator,
                     fanoutConfig.withTimeouts(Duration.ofNanos(timeout), Duration.ofNanos(timeout + SECOND)),
                     InstantSource.system());
@@ -357,8 +364,12 @@ final class BenchCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "bytes per miner per measured publish: p50 %,d  max %,d (the books as sent: "
                     + "p50 %,d  max %,d)%n", percentile(bytes, 0.50), bytes[n - 1], percentile(booksSent, 0.50),
                     booksSent[n - 1]);
-            stdout.printf(Locale.ROOT, "bytes per miner at the last warm-up publish: %,d (shared books payload %,d, "
-                            + "encoded once%s)%n",
+            long[] inline = sorted(m.booksInline, n);
+            stdout.printf(Locale.ROOT, "requests carrying the books per measured publish: p50 %d  max %d of %d "
+                            + "(the others named them by hash); sent again with the books after an unresolved hash: "
+                            + "%d%n", percentile(inline, 0.50), inline[n - 1], miners, m.booksResent);
+            stdout.printf(Locale.ROOT, "bytes of a request carrying the books at the last warm-up publish: %,d "
+                            + "(shared books payload %,d, encoded once%s)%n",
                     m.requestBytes, m.booksBytes, m.booksSentBytes == m.booksBytes ? ""
                             : String.format(Locale.ROOT, ", sent as a zstd frame of %,d", m.booksSentBytes));
             stdout.printf(Locale.ROOT, "preparing one publish (books encoded once, %d payloads encoded and signed), "
@@ -435,6 +446,8 @@ final class BenchCommand implements Callable<Integer> {
         final long[] lastCall;
         final long[] bytesPerMiner;
         final long[] booksSent;
+        final long[] booksInline;
+        long booksResent;
         int seen;
         int count;
         long answered;
@@ -455,6 +468,7 @@ final class BenchCommand implements Callable<Integer> {
             this.lastCall = new long[publishes];
             this.bytesPerMiner = new long[publishes];
             this.booksSent = new long[publishes];
+            this.booksInline = new long[publishes];
         }
 
         void publish(long loopNanos, long queryNanos, long slowestNanos,
@@ -470,6 +484,8 @@ final class BenchCommand implements Callable<Integer> {
             lastCall[count] = timing.lastCallStartedNanos();
             bytesPerMiner[count] = servingNow == 0 ? 0 : timing.requestBytes() / servingNow;
             booksSent[count] = timing.booksSentBytes();
+            booksInline[count] = timing.booksInline();
+            booksResent += timing.booksResent();
             answered += answeredNow;
             queried += servingNow;
             count++;

@@ -48,12 +48,26 @@ class BenchCommandTest {
         assertThat(out.toString()).contains("3 publishes measured, 2 miners, 16 books; answered 6 of 6 queries",
                 "validator beyond the slowest answer (query + screening + injection + scoring): p50 ",
                 "fan-out alone beyond the slowest answer", "slowest answer per publish: p50 ",
-                "bytes per miner at the last warm-up publish: ", "preparing one publish (books encoded once, 2 payloads encoded and "
-                        + "signed), nothing sent: ");
+                "bytes of a request carrying the books at the last warm-up publish: ",
+                "preparing one publish (books encoded once, 2 payloads encoded and signed), nothing sent: ");
+        // both miners serve from this JVM: once their first answers named its books cache, one request a publish
+        // carries the books and the other names them
+        assertThat(out.toString()).containsPattern("requests carrying the books per measured publish: p50 1  max 1 of "
+                + "2 \\(the others named them by hash\\); sent again with the books after an unresolved hash: [0-9]+\n");
         assertThat(out.toString()).containsPattern("bytes per miner per measured publish: p50 [1-9][0-9,]*  max "
                 + "[1-9][0-9,]* \\(the books as sent: p50 [1-9][0-9,]*  max [1-9][0-9,]*\\)\n");
         assertThat(out.toString()).containsPattern(
                 "nothing sent: [0-9.]+ ms on the prepare pool \\([0-9]+ thread\\(s\\)\\), [0-9.]+ ms on one thread");
+    }
+
+    @Test
+    void fanoutWithInlineBooksSendsTheBooksInEveryRequest() {
+        int exitCode = bench("bench", "fanout", "--miners", "2", "--blocks", "1", "--publishes", "2",
+                "--warmup", "1", "--inline-books", "--out", temp.resolve("inline").toString());
+
+        assertThat(exitCode).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("requests carrying the books per measured publish: p50 2  max 2 of 2 "
+                + "(the others named them by hash); sent again with the books after an unresolved hash: 0");
     }
 
     @Test

@@ -8,8 +8,9 @@ import com.google.protobuf.ByteString;
 /**
  * The body hash a request is signed over: SHA-256 of its body parts, each preceded by its length as 8 bytes
  * big-endian, so bytes cannot be moved from one part to the next without changing the hash. A state request's
- * parts are {@code books}, {@code books_zstd} (one of the two is empty) and {@code miner_payload}; a notice
- * request's only part is {@code notices}.
+ * parts are {@code books}, {@code books_zstd} (one of the two is empty, or both when the books go by reference),
+ * {@code miner_payload}, and {@code books_sha256} when set ({@link BooksReference#bodyParts}); a notice request's
+ * only part is {@code notices}.
  *
  * <p>{@link Prefix} absorbs shared first parts once (a step's books) and finishes per miner from a copy of the
  * digest state, so N miners cost one pass over the books plus N passes over their small payloads.

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.mvtrx.api.account.Account;
 import io.mvtrx.api.notice.Notice;
 import io.mvtrx.api.number.BookDecimals;
+import io.mvtrx.api.state.BookState;
 import io.mvtrx.api.state.SimulationInfo;
 import io.mvtrx.api.state.StateUpdate;
 import io.mvtrx.runtime.wire.proto.MinerProto;
@@ -69,6 +70,11 @@ public final class StateCodec {
 
     /** Rebuilds the state update from a request's books and payload bytes. */
     public static ReceivedState decode(ByteString books, ByteString payload) {
+        return decode(BookCodec.decodeBooks(books), payload);
+    }
+
+    /** Rebuilds the state update from books already decoded (shared by the miners of a process) and payload bytes. */
+    public static ReceivedState decode(List<BookState> books, ByteString payload) {
         MinerProto.MinerPayload p;
         try {
             p = MinerProto.MinerPayload.parseFrom(payload);
@@ -91,7 +97,7 @@ public final class StateCodec {
             }
         }
         List<Notice> notices = NoticeCodec.decodeAll(p.getNoticesList(), "MinerPayload.notices");
-        StateUpdate state = new StateUpdate(p.getTimestamp(), simulation, BookCodec.decodeBooks(books), accounts,
+        StateUpdate state = new StateUpdate(p.getTimestamp(), simulation, books, accounts,
                 notices);
         return new ReceivedState(p.getAgentId(), state);
     }

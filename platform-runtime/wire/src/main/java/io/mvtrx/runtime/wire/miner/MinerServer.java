@@ -50,8 +50,17 @@ public final class MinerServer implements AutoCloseable {
         this.metagraph = metagraph;
     }
 
-    /** Starts serving {@code agent} as {@code config.hotkey()}; callers are looked up on {@code chain}. */
+    /**
+     * Starts serving {@code agent} as {@code config.hotkey()}; callers are looked up on {@code chain}. The books are
+     * kept in the process's {@link SharedBooks}, with every other miner of this JVM.
+     */
     public static MinerServer start(MinerConfig config, TradingAgent agent, ChainBackend chain, InstantSource clock) {
+        return start(config, agent, chain, clock, SharedBooks.process());
+    }
+
+    /** As {@link #start(MinerConfig, TradingAgent, ChainBackend, InstantSource)}, keeping the books in {@code books}. */
+    public static MinerServer start(MinerConfig config, TradingAgent agent, ChainBackend chain, InstantSource clock,
+                                    SharedBooks books) {
         MetagraphCache metagraph = new MetagraphCache(chain, config.netuid(), config.metagraphRefresh(), clock);
         AgentHost host = new AgentHost(agent, config.agentTimeout());
         RequestAuthenticator authenticator = new RequestAuthenticator(config.hotkey(), config.maxInboundBytes(),
@@ -69,7 +78,8 @@ public final class MinerServer implements AutoCloseable {
                 .addProtocol(GrpcConfig.builder()
                         .maxReadBufferSize(Math.addExact(config.maxInboundBytes(), ENVELOPE_ALLOWANCE))
                         .build())
-                .addRouting(routing(new MinerService(host, config.maxInboundBytes(), config.maxOutboundBytes()), authenticator))
+                .addRouting(routing(new MinerService(host, config.maxInboundBytes(), config.maxOutboundBytes(), books),
+                        authenticator))
                 .routing(HttpRouting.builder().get("/metrics", (req, res) -> res
                         .header(HeaderNames.CONTENT_TYPE, PrometheusText.CONTENT_TYPE)
                         .send(metrics(host, authenticator, metagraph))))

@@ -1,11 +1,20 @@
 package io.mvtrx.runtime.wire.miner;
 
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.mvtrx.api.gentrx.TrainingAssignment;
 import io.mvtrx.api.notice.Notice;
 import io.mvtrx.api.state.AgentResponse;
+import io.mvtrx.api.state.BookState;
+import io.mvtrx.runtime.wire.BodyHash;
+import io.mvtrx.runtime.wire.BooksReference;
 import io.mvtrx.runtime.wire.codec.AssignmentCodec;
+import io.mvtrx.runtime.wire.codec.BookCodec;
 import io.mvtrx.runtime.wire.codec.BooksCompression;
 import io.mvtrx.runtime.wire.codec.InstructionCodec;
 import io.mvtrx.runtime.wire.codec.NoticeCodec;
@@ -31,44 +40,78 @@ final class MinerService extends MinerGrpc.MinerImplBase {
 
     private static final System.Logger LOG = System.getLogger(MinerService.class.getName());
 
+    /** Longest a request naming its books by hash waits for another request to bring them. */
+    static final Duration MAX_BOOKS_WAIT = Duration.ofSeconds(1);
+
     private final AgentHost host;
     private final int maxInboundBytes;
     private final int maxOutboundBytes;
+    private final SharedBooks shared;
+    private final Duration booksWait;
 
-    MinerService(AgentHost host, int maxInboundBytes, int maxOutboundBytes) {
+    MinerService(AgentHost host, int maxInboundBytes, int maxOutboundBytes, SharedBooks shared) {
         this.host = host;
         this.maxInboundBytes = maxInboundBytes;
         this.maxOutboundBytes = maxOutboundBytes;
+        this.shared = shared;
+        this.booksWait = host.timeout().compareTo(MAX_BOOKS_WAIT) < 0 ? host.timeout() : MAX_BOOKS_WAIT;
     }
 
     @Override
     public void respond(MinerProto.StateRequest request, StreamObserver<MinerProto.AgentReply> out) {
-        StateCodec.ReceivedState received;
+        CompletableFuture<List<BookState>> books;
         try {
-            received = StateCodec.decode(books(request), request.getMinerPayload());
+            books = books(request);
         } catch (WireFormatException e) {
             out.onError(Status.INVALID_ARGUMENT.withDescription("state: " + e.getMessage()).asRuntimeException());
             return;
         }
-        int agentId = received.agentId();
-        host.respond(agentId, received.state()).thenAccept(response -> {
-            out.onNext(reply(agentId, response));
-            out.onCompleted();
-        }).exceptionally(MinerService::unsent);
+        // a copy: the timeout is this request's, the shared future stays pending for the others
+        books.copy().orTimeout(booksWait.toNanos(), TimeUnit.NANOSECONDS).whenComplete((list, error) -> {
+            if (error != null) {
+                out.onError(Status.FAILED_PRECONDITION.withDescription(String.format(
+                        "books_sha256 %s: no books under this hash reached this process within %d ms",
+                        HexFormat.of().formatHex(request.getBooksSha256().toByteArray()), booksWait.toMillis()))
+                        .asRuntimeException(BooksReference.unknownTrailers()));
+                return;
+            }
+            StateCodec.ReceivedState received;
+            try {
+                received = StateCodec.decode(list, request.getMinerPayload());
+            } catch (WireFormatException e) {
+                out.onError(Status.INVALID_ARGUMENT.withDescription("state: " + e.getMessage())
+                        .asRuntimeException());
+                return;
+            }
+            int agentId = received.agentId();
+            host.respond(agentId, received.state()).thenAccept(response -> {
+                out.onNext(reply(agentId, response));
+                out.onCompleted();
+            }).exceptionally(MinerService::unsent);
+        });
     }
 
     /**
-     * The request's {@code Books} bytes: {@code books}, or {@code books_zstd} decompressed up to the inbound limit
-     * (the books would have been refused above it uncompressed too).
+     * The request's books: decoded from {@code books}, or from {@code books_zstd} decompressed up to the inbound
+     * limit (the books would have been refused above it uncompressed too); once per process when the request names
+     * them by hash, which also lets a request carrying only the hash take them from another.
      */
-    private ByteString books(MinerProto.StateRequest request) {
-        if (request.getBooksZstd().isEmpty()) {
-            return request.getBooks();
-        }
-        if (!request.getBooks().isEmpty()) {
+    private CompletableFuture<List<BookState>> books(MinerProto.StateRequest request) {
+        boolean zstd = !request.getBooksZstd().isEmpty();
+        if (zstd && !request.getBooks().isEmpty()) {
             throw new WireFormatException("books and books_zstd are both set");
         }
-        return BooksCompression.decompress(request.getBooksZstd(), maxInboundBytes);
+        ByteString sent = zstd ? request.getBooksZstd() : request.getBooks();
+        ByteString sha256 = request.getBooksSha256();
+        Supplier<List<BookState>> decode = () -> BookCodec.decodeBooks(zstd
+                ? BooksCompression.decompress(sent, maxInboundBytes) : sent);
+        if (sha256.isEmpty()) {
+            return CompletableFuture.completedFuture(decode.get());
+        }
+        if (sha256.size() != BodyHash.LENGTH) {
+            throw new WireFormatException("books_sha256 must be %d bytes, got %d", BodyHash.LENGTH, sha256.size());
+        }
+        return sent.isEmpty() ? shared.reference(sha256) : shared.inline(sha256, sent, decode);
     }
 
     @Override
@@ -107,7 +150,12 @@ final class MinerService extends MinerGrpc.MinerImplBase {
         return null;
     }
 
+    /** The agent's answer as a reply naming this process's books cache, or an empty one when it cannot be sent. */
     private MinerProto.AgentReply reply(int agentId, AgentResponse response) {
+        return instructions(agentId, response).toBuilder().setBooksCache(shared.id()).build();
+    }
+
+    private MinerProto.AgentReply instructions(int agentId, AgentResponse response) {
         MinerProto.AgentReply reply;
         try {
             reply = InstructionCodec.encode(response);

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 import io.mvtrx.api.spi.chain.Neuron;
 import io.mvtrx.runtime.wire.BodyHash;
+import io.mvtrx.runtime.wire.BooksReference;
 import io.mvtrx.runtime.wire.Check;
 import io.mvtrx.runtime.wire.NonceClock;
 import io.mvtrx.runtime.wire.WireSignature;
@@ -171,7 +172,7 @@ public final class RequestAuthenticator implements ServerInterceptor {
                 size = r.getSerializedSize();
                 hasEnvelope = r.hasEnvelope();
                 envelope = r.getEnvelope();
-                body = new ByteString[] {r.getBooks(), r.getBooksZstd(), r.getMinerPayload()};
+                body = BooksReference.bodyParts(r);
             }
             case MinerProto.NoticeRequest r -> {
                 size = r.getSerializedSize();

@@ -2,9 +2,11 @@ package io.mvtrx.runtime.wire.validator;
 
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,11 +14,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import io.mvtrx.api.gentrx.TrainingAssignment;
 import io.mvtrx.api.notice.Notice;
@@ -24,6 +28,7 @@ import io.mvtrx.api.state.AgentResponse;
 import io.mvtrx.api.state.BookState;
 import io.mvtrx.runtime.wallet.Keypair;
 import io.mvtrx.runtime.wire.BodyHash;
+import io.mvtrx.runtime.wire.BooksReference;
 import io.mvtrx.runtime.wire.Check;
 import io.mvtrx.runtime.wire.NonceClock;
 import io.mvtrx.runtime.wire.WireSignature;
@@ -80,6 +85,9 @@ public final class Fanout implements AutoCloseable {
     /** How long past the global deadline the collector waits for results still being completed. */
     private static final long COLLECT_GRACE_NANOS = 250_000_000L;
 
+    /** The digest state of a request whose books go by reference: both books fields empty. */
+    private static final BodyHash.Prefix NO_BOOKS = BodyHash.prefix(ByteString.EMPTY, ByteString.EMPTY);
+
     /** How long a call may outlive its deadline (the result is TIMEOUT by then) before gRPC cancels it. */
     static final long LINGER_NANOS = 2_000_000_000L;
 
@@ -90,6 +98,8 @@ public final class Fanout implements AutoCloseable {
     /** Completes a call's result as TIMEOUT at its deadline, while the call itself lingers. */
     private final ScheduledThreadPoolExecutor timers;
     private final Map<Integer, MinerClient> clients = new ConcurrentHashMap<>();
+    /** Where each miner keeps the books, from its last finished call. */
+    private final Map<Integer, BooksHome> homes = new ConcurrentHashMap<>();
     private final AtomicLong booksEncoded = new AtomicLong();
     private volatile StepTiming lastTiming = StepTiming.NONE;
 
@@ -117,14 +127,18 @@ public final class Fanout implements AutoCloseable {
     public List<MinerResult> query(Step step, List<MinerTarget> miners) {
         long start = System.nanoTime();
         long deadline = start + config.globalTimeout().toNanos();
-        Shared shared = share(step, miners.size());
+        Shared shared = share(step, miners);
         long booksDone = System.nanoTime();
         List<Future<PreparedStep.Addressed>> signed = submitRequests(shared, miners);
         List<Call> calls = new ArrayList<>(miners.size());
         for (int i = 0; i < miners.size(); i++) {
-            Call call = new Call(miners.get(i).uid());
+            MinerTarget miner = miners.get(i);
+            Call call = new Call(miner.uid());
             try {
                 call.request = await(signed.get(i));
+                if (call.request.byReference()) {
+                    call.inlineAgain = () -> request(shared, nonces.next(), miner, true);
+                }
             } catch (RuntimeException e) {
                 call.result.complete(MinerResult.of(call.uid, ResultKind.FAILED, Status.INTERNAL.withDescription(
                         "query failed: " + e), Optional.empty(), System.nanoTime() - start));
@@ -134,8 +148,7 @@ public final class Fanout implements AutoCloseable {
         long prepared = System.nanoTime();
         long lastStart = startAll(calls, deadline);
         List<MinerResult> results = collect(calls, start, deadline);
-        lastTiming = new StepTiming(booksDone - start, prepared - start, Math.max(0, lastStart - start),
-                requestBytes(calls), shared.sent().size());
+        lastTiming = timing(booksDone - start, prepared - start, lastStart - start, calls, shared.sent().size());
         return results;
     }
 
@@ -145,7 +158,7 @@ public final class Fanout implements AutoCloseable {
      * miner order before any request is signed, and Ed25519 signatures are deterministic.
      */
     public PreparedStep prepare(Step step, List<MinerTarget> miners) {
-        Shared shared = share(step, miners.size());
+        Shared shared = share(step, miners);
         List<Future<PreparedStep.Addressed>> signed = submitRequests(shared, miners);
         List<PreparedStep.Addressed> requests = new ArrayList<>(miners.size());
         for (Future<PreparedStep.Addressed> future : signed) {
@@ -166,20 +179,25 @@ public final class Fanout implements AutoCloseable {
         }
         long lastStart = startAll(calls, deadline);
         List<MinerResult> results = collect(calls, start, deadline);
-        lastTiming = new StepTiming(0, 0, Math.max(0, lastStart - start), requestBytes(calls),
-                step.booksSent().size());
+        lastTiming = timing(0, 0, lastStart - start, calls, step.booksSent().size());
         return results;
     }
 
-    /** The serialized size of every request prepared for {@code calls} (memoized by protobuf, so cheap). */
-    private static long requestBytes(List<Call> calls) {
+    /** A step's timing, with the bytes its calls sent and how many requests carried the books. */
+    private static StepTiming timing(long books, long prepared, long lastStart, List<Call> calls, long booksSent) {
         long bytes = 0;
+        int inline = 0;
+        int resent = 0;
         for (Call call : calls) {
-            if (call.request != null) {
-                bytes += call.request.request().getSerializedSize();
+            bytes += call.bytesSent.get();
+            if (call.request != null && !call.request.byReference() && call.bytesSent.get() > 0) {
+                inline++;
+            }
+            if (call.resent) {
+                resent++;
             }
         }
-        return bytes;
+        return new StepTiming(books, prepared, Math.max(0, lastStart), bytes, booksSent, inline, resent);
     }
 
     /**
@@ -190,12 +208,14 @@ public final class Fanout implements AutoCloseable {
      * @param booksNanos           until the books were encoded
      * @param preparedNanos        until every request was encoded and signed
      * @param lastCallStartedNanos until the last call was started
-     * @param requestBytes         the requests' serialized bytes, all miners together
-     * @param booksSentBytes       the books as each request carries them (the zstd frame, or the plain books)
+     * @param requestBytes         the serialized bytes of the requests sent, all miners together
+     * @param booksSentBytes       the books as a request carries them inline (the zstd frame, or the plain books)
+     * @param booksInline          requests sent with the books inline (the others named them by hash)
+     * @param booksResent          miners that could not resolve the hash and were sent the books inline after all
      */
     public record StepTiming(long booksNanos, long preparedNanos, long lastCallStartedNanos, long requestBytes,
-                             long booksSentBytes) {
-        static final StepTiming NONE = new StepTiming(0, 0, 0, 0, 0);
+                             long booksSentBytes, int booksInline, int booksResent) {
+        static final StepTiming NONE = new StepTiming(0, 0, 0, 0, 0, 0, 0);
     }
 
     /** The timing of the last step queried or sent; zeros before the first. */
@@ -203,11 +223,19 @@ public final class Fanout implements AutoCloseable {
         return lastTiming;
     }
 
-    /** One miner's call in a step: its request, the gRPC call once started, and the result once known. */
+    /**
+     * One miner's call in a step: its request, the gRPC call once started, and the result once known. A call whose
+     * request names the books by hash may be started a second time, with them inline, when the miner could not
+     * resolve the hash.
+     */
     private static final class Call {
         final int uid;
         final CompletableFuture<MinerResult> result = new CompletableFuture<>();
-        PreparedStep.Addressed request;
+        final AtomicLong bytesSent = new AtomicLong();
+        volatile PreparedStep.Addressed request;
+        /** The same request with the books inline, signed anew when asked; null when there is none to send. */
+        volatile Supplier<PreparedStep.Addressed> inlineAgain;
+        volatile boolean resent;
         volatile ListenableFuture<MinerProto.AgentReply> rpc;
 
         Call(int uid) {
@@ -224,13 +252,25 @@ public final class Fanout implements AutoCloseable {
 
     /**
      * Starts every prepared call, spread over the prepare threads (starting a call copies its request into the
-     * transport's buffers), and returns when all are started: the {@link System#nanoTime} of the last start.
+     * transport's buffers), and returns when all are started: the {@link System#nanoTime} of the last start. Calls
+     * carrying the books start first, so that the books reach each miner process before the calls that name them.
      */
     private long startAll(List<Call> calls, long deadline) {
         AtomicLong lastStart = new AtomicLong(System.nanoTime());
         List<Future<?>> starting = new ArrayList<>(calls.size());
+        List<Call> inlineFirst = new ArrayList<>(calls.size());
         for (Call call : calls) {
-            if (call.request != null && !call.result.isDone()) {
+            if (call.request != null && !call.request.byReference()) {
+                inlineFirst.add(call);
+            }
+        }
+        for (Call call : calls) {
+            if (call.request != null && call.request.byReference()) {
+                inlineFirst.add(call);
+            }
+        }
+        for (Call call : inlineFirst) {
+            if (!call.result.isDone()) {
                 starting.add(preparers.submit(() -> {
                     start(call, deadline);
                     lastStart.accumulateAndGet(System.nanoTime(), Math::max);
@@ -245,11 +285,12 @@ public final class Fanout implements AutoCloseable {
 
     /**
      * What every miner's request of one step shares: the books bytes, their zstd frame when they travel compressed
-     * (else empty), the digest state after both, and the first of a block of nonces reserved for the step, one per
-     * miner in miner order.
+     * (else empty), the digest state after both, the SHA-256 naming the books as sent (empty when they always travel
+     * inline), which miners get them inline, and the first of a block of nonces reserved for the step, one per miner
+     * in miner order.
      */
     private record Shared(Step step, ByteString books, ByteString booksZstd, BodyHash.Prefix booksHash,
-                          ByteString simulation, long firstNonce) {
+                          ByteString sha256, boolean[] inline, ByteString simulation, long firstNonce) {
 
         boolean compressed() {
             return !booksZstd.isEmpty();
@@ -261,15 +302,70 @@ public final class Fanout implements AutoCloseable {
         }
     }
 
-    private Shared share(Step step, int miners) {
+    private Shared share(Step step, List<MinerTarget> miners) {
         ByteString books = encodeBooks(step.books());
         ByteString zstd = config.compressBooks() ? BooksCompression.compress(books) : ByteString.EMPTY;
         booksEncoded.incrementAndGet();
-        long firstNonce = miners == 0 ? 0 : nonces.next(miners);
+        long firstNonce = miners.isEmpty() ? 0 : nonces.next(miners.size());
         // the signed body is books, books_zstd, miner_payload: whichever books field is unused is an empty part
         BodyHash.Prefix hash = zstd.isEmpty() ? BodyHash.prefix(books, ByteString.EMPTY)
                 : BodyHash.prefix(ByteString.EMPTY, zstd);
-        return new Shared(step, books, zstd, hash, StateCodec.encode(step.simulation()).toByteString(), firstNonce);
+        ByteString sha256 = config.booksByReference() ? BooksReference.sha256(zstd.isEmpty() ? books : zstd)
+                : ByteString.EMPTY;
+        return new Shared(step, books, zstd, hash, sha256, inline(miners),
+                StateCodec.encode(step.simulation()).toByteString(), firstNonce);
+    }
+
+    /**
+     * Which miners get the books inline: all when they never go by reference; else one miner per books cache and
+     * host, as their last answers named them (the first in the given order), and every miner not known yet.
+     */
+    private boolean[] inline(List<MinerTarget> miners) {
+        boolean[] inline = new boolean[miners.size()];
+        Set<BooksHome> carried = new HashSet<>();
+        for (int i = 0; i < inline.length; i++) {
+            MinerTarget miner = miners.get(i);
+            BooksHome home = homes.get(miner.uid());
+            inline[i] = !config.booksByReference() || home == null || !home.host().equals(miner.host())
+                    || carried.add(home);
+        }
+        return inline;
+    }
+
+    /**
+     * Where a miner keeps the books, as its last answer said: its process's books cache on its axon host (the host
+     * too, so that a cache id seen elsewhere never groups miners of two hosts).
+     */
+    private record BooksHome(ByteString cache, String host) {
+    }
+
+    /** Remembers, from a finished call, where the miner keeps the books (or forgets it when the call failed). */
+    private void learn(MinerTarget miner, ListenableFuture<MinerProto.AgentReply> rpc) {
+        ByteString cache;
+        try {
+            cache = Futures.getDone(rpc).getBooksCache();
+        } catch (ExecutionException | CancellationException e) {
+            cache = ByteString.EMPTY;
+        }
+        if (cache.isEmpty()) {
+            homes.remove(miner.uid());
+        } else {
+            homes.put(miner.uid(), new BooksHome(cache, miner.host()));
+        }
+    }
+
+    /** Whether the miner answered that it could not resolve the books its request named. */
+    private static boolean booksUnknown(ListenableFuture<MinerProto.AgentReply> rpc) {
+        try {
+            Futures.getDone(rpc);
+            return false;
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof StatusRuntimeException failure
+                    && failure.getStatus().getCode() == Status.Code.FAILED_PRECONDITION
+                    && BooksReference.unknown(failure.getTrailers());
+        } catch (CancellationException e) {
+            return false;
+        }
     }
 
     /**
@@ -298,24 +394,38 @@ public final class Fanout implements AutoCloseable {
         for (int i = 0; i < miners.size(); i++) {
             long nonce = shared.firstNonce() + i;
             MinerTarget miner = miners.get(i);
-            signed.add(preparers.submit(() -> request(shared, nonce, miner)));
+            boolean inline = shared.inline()[i];
+            signed.add(preparers.submit(() -> request(shared, nonce, miner, inline)));
         }
         return signed;
     }
 
-    /** One miner's request: its payload encoded, the body hash finished from the books' digest state, signed. */
-    private PreparedStep.Addressed request(Shared shared, long nonce, MinerTarget miner) {
+    /**
+     * One miner's request: its payload encoded, the body hash finished from the books' digest state (or, for books by
+     * reference, from the empty books fields' state), signed.
+     */
+    private PreparedStep.Addressed request(Shared shared, long nonce, MinerTarget miner, boolean inline) {
         Step step = shared.step();
         ByteString payload = StateCodec.encodePayload(miner.uid(), step.timestamp(), shared.simulation(),
                 step.accounts().getOrDefault(miner.uid(), Map.of()),
                 step.notices().getOrDefault(miner.uid(), List.of()));
-        MinerProto.Envelope envelope = WireSignature.sign(hotkey, RESPOND, nonce, miner.hotkey(),
-                shared.booksHash().finish(payload));
-        MinerProto.StateRequest.Builder request = MinerProto.StateRequest.newBuilder();
-        if (shared.compressed()) {
-            request.setBooksZstd(shared.booksZstd());
+        byte[] bodyHash;
+        if (shared.sha256().isEmpty()) {
+            bodyHash = shared.booksHash().finish(payload);
         } else {
-            request.setBooks(shared.books());
+            bodyHash = (inline ? shared.booksHash() : NO_BOOKS).finish(payload, shared.sha256());
+        }
+        MinerProto.Envelope envelope = WireSignature.sign(hotkey, RESPOND, nonce, miner.hotkey(), bodyHash);
+        MinerProto.StateRequest.Builder request = MinerProto.StateRequest.newBuilder();
+        if (!inline) {
+            request.setBooksSha256(shared.sha256());
+        } else {
+            if (shared.compressed()) {
+                request.setBooksZstd(shared.booksZstd());
+            } else {
+                request.setBooks(shared.books());
+            }
+            request.setBooksSha256(shared.sha256()); // empty: not set
         }
         return new PreparedStep.Addressed(miner, request.setMinerPayload(payload).setEnvelope(envelope).build());
     }
@@ -510,6 +620,7 @@ public final class Fanout implements AutoCloseable {
             return;
         }
         ListenableFuture<MinerProto.AgentReply> rpc;
+        call.bytesSent.addAndGet(size);
         try {
             rpc = client(miner).respond(request, timeout + LINGER_NANOS);
         } catch (RuntimeException e) {
@@ -523,8 +634,39 @@ public final class Fanout implements AutoCloseable {
         rpc.addListener(() -> {
             timer.cancel(false);
             long elapsed = System.nanoTime() - begin;
+            learn(miner, rpc);
+            Supplier<PreparedStep.Addressed> again = call.inlineAgain;
+            if (again != null && !call.result.isDone() && booksUnknown(rpc)) {
+                call.inlineAgain = null;
+                resendInline(call, again, globalDeadline);
+                return;
+            }
             call.result.complete(elapsed > timeout ? timedOut(miner, timeout) : answered(miner, rpc, elapsed));
         }, MoreExecutors.directExecutor());
+    }
+
+    /**
+     * Starts a call again with the books inline, on a prepare thread (never the transport's: the request is copied
+     * into its buffers), after the miner answered that the books its request named never reached its process. Its
+     * response time counts from this second start.
+     */
+    private void resendInline(Call call, Supplier<PreparedStep.Addressed> again, long globalDeadline) {
+        call.resent = true;
+        try {
+            preparers.execute(() -> {
+                try {
+                    call.request = again.get();
+                } catch (RuntimeException e) {
+                    call.result.complete(MinerResult.of(call.uid, ResultKind.FAILED, Status.INTERNAL
+                            .withDescription("query failed: " + e), Optional.empty(), 0));
+                    return;
+                }
+                start(call, globalDeadline);
+            });
+        } catch (RejectedExecutionException e) {
+            call.result.complete(MinerResult.of(call.uid, ResultKind.FAILED, Status.CANCELLED
+                    .withDescription("fan-out closed"), Optional.empty(), 0));
+        }
     }
 
     private static MinerResult timedOut(MinerTarget miner, long timeoutNanos) {

@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param maxInboundBytes  largest serialized reply accepted; a larger one fails the call
  * @param prepareThreads   threads that encode the books, encode and sign the per-miner requests and start the calls
  * @param compressBooks    whether the books travel as one zstd frame ({@code books_zstd}) or as they are
+ * @param booksByReference whether miners that answered from one process and host get the books inline once, the
+ *                         others by their hash ({@code books_sha256}); else every request carries them
  */
 public record FanoutConfig(
         Duration perCallTimeout,
@@ -21,14 +23,15 @@ public record FanoutConfig(
         int maxOutboundBytes,
         int maxInboundBytes,
         int prepareThreads,
-        boolean compressBooks) {
+        boolean compressBooks,
+        boolean booksByReference) {
 
     /**
      * The reference defaults, 64 MiB out (the miner's default inbound limit) and 16 MiB in, one prepare thread per
-     * available processor, the books compressed.
+     * available processor, the books compressed and sent once per miner process.
      */
     public static final FanoutConfig DEFAULTS = new FanoutConfig(Duration.ofSeconds(3), Duration.ofSeconds(4),
-            Duration.ofSeconds(1), 64 << 20, 16 << 20, Runtime.getRuntime().availableProcessors(), true);
+            Duration.ofSeconds(1), 64 << 20, 16 << 20, Runtime.getRuntime().availableProcessors(), true, true);
 
     public FanoutConfig {
         requirePositive(perCallTimeout, "per-call-timeout");
@@ -47,25 +50,34 @@ public record FanoutConfig(
     /** A copy with other deadlines. */
     public FanoutConfig withTimeouts(Duration perCall, Duration global) {
         return new FanoutConfig(perCall, global, noticeTimeout, maxOutboundBytes, maxInboundBytes, prepareThreads,
-                compressBooks);
+                compressBooks, booksByReference);
     }
 
     /** A copy with other size limits. */
     public FanoutConfig withLimits(int maxOutbound, int maxInbound) {
         return new FanoutConfig(perCallTimeout, globalTimeout, noticeTimeout, maxOutbound, maxInbound,
-                prepareThreads, compressBooks);
+                prepareThreads, compressBooks, booksByReference);
     }
 
     /** A copy preparing requests on {@code threads} threads (1: one after another on one thread). */
     public FanoutConfig withPrepareThreads(int threads) {
         return new FanoutConfig(perCallTimeout, globalTimeout, noticeTimeout, maxOutboundBytes, maxInboundBytes,
-                threads, compressBooks);
+                threads, compressBooks, booksByReference);
     }
 
     /** A copy sending the books compressed ({@code books_zstd}) or as they are ({@code books}). */
     public FanoutConfig withBooksCompression(boolean compress) {
         return new FanoutConfig(perCallTimeout, globalTimeout, noticeTimeout, maxOutboundBytes, maxInboundBytes,
-                prepareThreads, compress);
+                prepareThreads, compress, booksByReference);
+    }
+
+    /**
+     * A copy sending the books inline to one miner per process and host and by reference to the others
+     * ({@code true}), or inline in every request ({@code false}).
+     */
+    public FanoutConfig withBooksByReference(boolean byReference) {
+        return new FanoutConfig(perCallTimeout, globalTimeout, noticeTimeout, maxOutboundBytes, maxInboundBytes,
+                prepareThreads, compressBooks, byReference);
     }
 
     private static void requirePositive(Duration d, String key) {

@@ -8,8 +8,8 @@ import com.google.protobuf.ByteString;
 
 /**
  * One step's signed requests, ready to send: the books serialized once (and compressed once), and for each miner a
- * request whose books field is that very {@link ByteString} (the same object, not a copy) beside its own payload and
- * envelope.
+ * request whose books field is that very {@link ByteString} (the same object, not a copy) — or, for a miner whose
+ * process receives them through another, their hash alone — beside its own payload and envelope.
  *
  * @param books     the step's {@code Books} bytes
  * @param booksSent what every request carries for them: {@code books} itself, or its zstd frame in {@code books_zstd}
@@ -28,5 +28,11 @@ public record PreparedStep(ByteString books, ByteString booksSent, List<Addresse
      * @param request the request, signed for {@code target.hotkey()}
      */
     public record Addressed(MinerTarget target, MinerProto.StateRequest request) {
+
+        /** Whether the request names the books by hash instead of carrying them. */
+        public boolean byReference() {
+            return request.getBooks().isEmpty() && request.getBooksZstd().isEmpty()
+                    && !request.getBooksSha256().isEmpty();
+        }
     }
 }

@@ -8,6 +8,7 @@ import io.mvtrx.api.state.BookState;
 import io.mvtrx.runtime.wallet.Keypair;
 import io.mvtrx.runtime.wallet.WalletStore;
 import io.mvtrx.runtime.wire.BodyHash;
+import io.mvtrx.runtime.wire.BooksReference;
 import io.mvtrx.runtime.wire.NonceClock;
 import io.mvtrx.runtime.wire.WireSignature;
 import io.mvtrx.runtime.wire.codec.BookCodec;
@@ -89,7 +90,11 @@ class FanoutPrepareTest {
             assertThat(request.getEnvelope().getNonce()).isEqualTo(first + i);
             assertThat(request.getEnvelope().getReceiverHotkey()).isEqualTo("miner" + i);
             assertThat(request.getEnvelope().getBodySha256().toByteArray())
-                    .isEqualTo(BodyHash.of(request.getBooks(), request.getBooksZstd(), request.getMinerPayload()));
+                    .isEqualTo(BodyHash.of(request.getBooks(), request.getBooksZstd(), request.getMinerPayload(),
+                            request.getBooksSha256()));
+            // a fan-out that has heard from no miner yet sends every one the books, naming them for its process
+            assertThat(request.getBooksZstd()).isNotEmpty();
+            assertThat(request.getBooksSha256()).isEqualTo(BooksReference.sha256(request.getBooksZstd()));
             assertThat(WireSignature.verify(request.getEnvelope(), "Respond")).isTrue();
         }
     }

@@ -6,12 +6,14 @@ import java.util.List;
 
 import io.mvtrx.runtime.wallet.Keypair;
 import io.mvtrx.runtime.wire.BodyHash;
+import io.mvtrx.runtime.wire.BooksReference;
 import io.mvtrx.runtime.wire.Check;
 import io.mvtrx.runtime.wire.NonceClock;
 import io.mvtrx.runtime.wire.WireSignature;
 import io.mvtrx.runtime.wire.codec.BookCodec;
 import io.mvtrx.runtime.wire.codec.BooksCompression;
 import io.mvtrx.runtime.wire.codec.StateCodec;
+import io.mvtrx.runtime.wire.miner.SharedBooks;
 import io.mvtrx.runtime.wire.proto.MinerGrpc;
 import io.mvtrx.runtime.wire.proto.MinerProto;
 import io.mvtrx.runtime.wire.validator.Step;
@@ -318,5 +320,87 @@ class MinerChecksIT {
         stub.respond(valid(NOW_NANOS));
 
         assertThat(agent.responds).hasValue(1);
+    }
+
+    /** A request naming the books by hash only, signed over the four parts. */
+    private MinerProto.StateRequest byReference(ByteString sha256, long nonce) {
+        return MinerProto.StateRequest.newBuilder()
+                .setBooksSha256(sha256)
+                .setMinerPayload(payload)
+                .setEnvelope(WireSignature.sign(net.validator, RESPOND, nonce, miner.target().hotkey(),
+                        BodyHash.of(ByteString.EMPTY, ByteString.EMPTY, payload, sha256)))
+                .build();
+    }
+
+    /** The books as a zstd frame, named by {@code sha256}, signed over the four parts. */
+    private MinerProto.StateRequest named(ByteString frame, ByteString sha256, long nonce) {
+        return MinerProto.StateRequest.newBuilder()
+                .setBooksZstd(frame)
+                .setBooksSha256(sha256)
+                .setMinerPayload(payload)
+                .setEnvelope(WireSignature.sign(net.validator, RESPOND, nonce, miner.target().hotkey(),
+                        BodyHash.of(ByteString.EMPTY, frame, payload, sha256)))
+                .build();
+    }
+
+    /** A hash no test sends books under: the SHA-256 of fresh random bytes. */
+    private static ByteString unknownHash() {
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        return BooksReference.sha256(ByteString.copyFrom(random));
+    }
+
+    @Test
+    void takesBooksNamedByHashFromAnEarlierRequestOfTheProcess() {
+        ByteString frame = BooksCompression.compress(books);
+        ByteString sha256 = BooksReference.sha256(frame);
+
+        MinerProto.AgentReply first = stub.respond(named(frame, sha256, NOW_NANOS));
+        MinerProto.AgentReply second = stub.respond(byReference(sha256, NOW_NANOS + 1));
+
+        assertThat(first.getAgentId()).isEqualTo(second.getAgentId()).isEqualTo(miner.target().uid());
+        assertThat(first.getBooksCache()).isEqualTo(second.getBooksCache()).isEqualTo(SharedBooks.process().id());
+        assertThat(agent.responds).hasValue(2);
+        assertThat(agent.states.get(1).books()).isEqualTo(BookCodec.decodeBooks(books));
+        // decoded once for the process: the second agent call reads the very records of the first
+        assertThat(agent.states.get(1).books().getFirst()).isSameAs(agent.states.get(0).books().getFirst());
+    }
+
+    @Test
+    void answersABooksHashThisProcessNeverReceivedAsUnknownWithoutCallingTheAgent() {
+        ByteString sha256 = unknownHash();
+
+        StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class,
+                () -> stub.respond(byReference(sha256, NOW_NANOS)));
+
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(e.getStatus().getDescription()).isEqualTo(String.format("books_sha256 %s: no books under this "
+                + "hash reached this process within 1000 ms", HexFormat.of().formatHex(sha256.toByteArray())));
+        assertThat(e.getTrailers().get(BooksReference.TRAILER)).isEqualTo(BooksReference.UNKNOWN);
+        assertThat(agent.invocations()).isZero();
+    }
+
+    @Test
+    void refusesBooksThatDoNotHashToTheNameTheyCarry() {
+        StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class,
+                () -> stub.respond(named(BooksCompression.compress(books), unknownHash(), NOW_NANOS)));
+
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(e.getStatus().getDescription())
+                .isEqualTo("state: books_sha256 is not the SHA-256 of the books sent");
+        assertThat(agent.invocations()).isZero();
+    }
+
+    @Test
+    void theBooksHashIsSignedWithTheBody() {
+        ByteString signedFor = unknownHash();
+        ByteString other = unknownHash();
+        MinerProto.StateRequest swapped = byReference(signedFor, NOW_NANOS).toBuilder().setBooksSha256(other).build();
+
+        assertRefused(swapped, Check.BODY_HASH, Status.Code.UNAUTHENTICATED, String.format(
+                "body hashes to %s, envelope says %s",
+                HexFormat.of().formatHex(BodyHash.of(ByteString.EMPTY, ByteString.EMPTY, payload, other)),
+                HexFormat.of().formatHex(BodyHash.of(ByteString.EMPTY, ByteString.EMPTY, payload, signedFor))));
+        assertThat(agent.invocations()).isZero();
     }
 }

@@ -35,6 +35,7 @@ import io.mvtrx.runtime.wallet.Keypair;
 import io.mvtrx.runtime.wallet.WalletStore;
 import io.mvtrx.runtime.wire.miner.MinerConfig;
 import io.mvtrx.runtime.wire.miner.MinerServer;
+import io.mvtrx.runtime.wire.miner.SharedBooks;
 import io.mvtrx.runtime.wire.proto.MinerGrpc;
 import io.mvtrx.runtime.wire.validator.MinerTarget;
 import io.mvtrx.runtime.wire.validator.Step;
@@ -75,10 +76,16 @@ final class TestNetwork implements AutoCloseable {
 
     /** Registers a miner hotkey and starts its server on 127.0.0.1, agent timeout and limits as given. */
     StartedMiner miner(String name, TradingAgent agent, UnaryOperator<MinerConfig> tuning) throws IOException {
+        return miner(name, agent, tuning, SharedBooks.process());
+    }
+
+    /** As {@link #miner(String, TradingAgent, UnaryOperator)}, keeping the books in {@code books}. */
+    StartedMiner miner(String name, TradingAgent agent, UnaryOperator<MinerConfig> tuning, SharedBooks books)
+            throws IOException {
         Keypair key = wallets.createHotkey("owner", name);
         int uid = chain.register(NETUID, key.address(), "owner").uid();
         MinerConfig config = tuning.apply(MinerConfig.defaults(key.address(), NETUID).withAddress("127.0.0.1", 0));
-        MinerServer server = MinerServer.start(config, agent, chain, CLOCK);
+        MinerServer server = MinerServer.start(config, agent, chain, CLOCK, books);
         open.add(server);
         chain.serveAxon(NETUID, key.address(), "127.0.0.1", server.port());
         return new StartedMiner(new MinerTarget(uid, key.address(), "127.0.0.1", server.port()), server, key);

@@ -1,0 +1,67 @@
+package io.mvtrx.runtime.wire;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+import io.mvtrx.runtime.wire.proto.MinerProto;
+
+import com.google.protobuf.ByteString;
+import io.grpc.Metadata;
+
+/**
+ * The books by reference: a state request may name its step's books by their SHA-256 ({@code books_sha256}) instead
+ * of carrying them, when another miner of the receiving miner's process received them inline. A process serving
+ * many hotkeys (the bench's 256 miners, an operator's rack of hotkeys) then takes one copy of the books per step
+ * instead of one per hotkey. What both sides share: the hash, the body parts a state request is signed over, and the
+ * answer a miner gives when the books it was pointed to never arrived.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class BooksReference {
+
+    /** Trailer a miner sets, with {@link #UNKNOWN}, when it answers a reference it could not resolve. */
+    public static final Metadata.Key<String> TRAILER = Metadata.Key.of("mvtrx-books",
+            Metadata.ASCII_STRING_MARSHALLER);
+
+    /** The {@link #TRAILER} value of an unresolved reference. */
+    public static final String UNKNOWN = "unknown";
+
+    private BooksReference() {
+    }
+
+    /** SHA-256 of the books as a request carries them (the zstd frame, or the plain books). */
+    public static ByteString sha256(ByteString sent) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
+        digest.update(sent.asReadOnlyByteBuffer());
+        return ByteString.copyFrom(digest.digest());
+    }
+
+    /**
+     * The body parts a state request is signed over, in order: {@code books}, {@code books_zstd},
+     * {@code miner_payload}, and {@code books_sha256} when it is set (the parts are length-framed, so a request with
+     * three parts never hashes like one with four).
+     */
+    public static ByteString[] bodyParts(MinerProto.StateRequest request) {
+        return request.getBooksSha256().isEmpty()
+                ? new ByteString[] {request.getBooks(), request.getBooksZstd(), request.getMinerPayload()}
+                : new ByteString[] {request.getBooks(), request.getBooksZstd(), request.getMinerPayload(),
+                    request.getBooksSha256()};
+    }
+
+    /** Whether {@code trailers} say the miner could not resolve the request's books reference. */
+    public static boolean unknown(Metadata trailers) {
+        return trailers != null && UNKNOWN.equals(trailers.get(TRAILER));
+    }
+
+    /** Trailers saying the reference could not be resolved. */
+    public static Metadata unknownTrailers() {
+        Metadata trailers = new Metadata();
+        trailers.put(TRAILER, UNKNOWN);
+        return trailers;
+    }
+}

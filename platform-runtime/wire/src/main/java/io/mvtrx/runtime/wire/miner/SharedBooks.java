@@ -1,0 +1,119 @@
+package io.mvtrx.runtime.wire.miner;
+
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import io.mvtrx.api.state.BookState;
+import io.mvtrx.runtime.wire.BooksReference;
+import io.mvtrx.runtime.wire.codec.WireFormatException;
+
+import com.google.protobuf.ByteString;
+
+/**
+ * The books a miner process received lately, by their SHA-256, shared by every miner the process serves: a validator
+ * sends a step's books inline to one of them and by reference ({@code books_sha256}) to the others, and each step's
+ * books are then checked, decompressed and decoded once per process instead of once per hotkey. The decoded books
+ * are immutable (their lazily built parts build once, thread-safely), so every agent may read the same objects.
+ *
+ * <p>An entry is created by whichever request names a hash first: an inline one decodes the books (after checking
+ * that they hash to the name) and completes it; a reference completes when they arrive. Only the last
+ * {@link #CAPACITY} hashes are kept; a reference to an older one waits like one to books not yet arrived.
+ *
+ * <p>Thread-safe.
+ */
+public final class SharedBooks {
+
+    /** Hashes kept: a few steps of a few validators. */
+    static final int CAPACITY = 4;
+
+    private static final SharedBooks PROCESS = new SharedBooks(randomId());
+
+    private final ByteString id;
+    /** Guarded by this. */
+    private final Map<ByteString, SharedBooks.Entry> entries = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ByteString, SharedBooks.Entry> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    /** A cache with the given id (tests give two caches one id to play a validator that grouped them wrongly). */
+    SharedBooks(ByteString id) {
+        if (id.size() != 16) {
+            throw new IllegalArgumentException("a books cache id is 16 bytes, got " + id.size());
+        }
+        this.id = id;
+    }
+
+    /** The cache of this process: every {@link MinerServer} started without one of its own uses it. */
+    public static SharedBooks process() {
+        return PROCESS;
+    }
+
+    /** A cache of its own, with a fresh random id: its server's miner is grouped with no other. */
+    public static SharedBooks own() {
+        return new SharedBooks(randomId());
+    }
+
+    /** This cache's id, announced in every reply ({@code AgentReply.books_cache}). */
+    public ByteString id() {
+        return id;
+    }
+
+    /**
+     * Books that arrived inline under {@code sha256}: the first request to bring them checks that {@code sent} hashes
+     * to {@code sha256} and decodes them; a request bringing the same hash later gets the same books, decoded once.
+     *
+     * @throws WireFormatException when {@code sent} does not hash to {@code sha256}, or the books do not decode
+     */
+    public CompletableFuture<List<BookState>> inline(ByteString sha256, ByteString sent,
+                                                     Supplier<List<BookState>> decode) {
+        Entry entry;
+        synchronized (this) {
+            entry = entries.computeIfAbsent(sha256, k -> new Entry());
+            if (entry.claimed) {
+                return entry.books;
+            }
+            entry.claimed = true;
+        }
+        try {
+            if (!BooksReference.sha256(sent).equals(sha256)) {
+                throw new WireFormatException("books_sha256 is not the SHA-256 of the books sent");
+            }
+            entry.books.complete(decode.get());
+            return entry.books;
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                entries.remove(sha256, entry); // a later request may bring good books under this hash
+            }
+            entry.books.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /** The books named {@code sha256}: done when they are here, completing when a request brings them. */
+    public synchronized CompletableFuture<List<BookState>> reference(ByteString sha256) {
+        return entries.computeIfAbsent(sha256, k -> new Entry()).books;
+    }
+
+    /** Hashes held, arrived or awaited (for tests). */
+    synchronized int size() {
+        return entries.size();
+    }
+
+    private static ByteString randomId() {
+        byte[] id = new byte[16];
+        new SecureRandom().nextBytes(id);
+        return ByteString.copyFrom(id);
+    }
+
+    private static final class Entry {
+        final CompletableFuture<List<BookState>> books = new CompletableFuture<>();
+        /** Guarded by the cache: whether a request bringing the books is decoding (or has decoded) them. */
+        boolean claimed;
+    }
+}
