@@ -146,7 +146,7 @@ final class PayloadWriter {
         writeSInt64(o, 2, a.fees().makerRate());
         writeSInt64(o, 3, a.fees().takerRate());
         if (columns) {
-            AccountOrders.write(o, orders, sizes);
+            AccountOrders.write(o, sizes);
         }
     }
 

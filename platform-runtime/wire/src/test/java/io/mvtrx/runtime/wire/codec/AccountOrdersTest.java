@@ -53,6 +53,39 @@ class AccountOrdersTest {
     }
 
     @Test
+    void quotesWithOnePeriodCarryTheirExpiryInOneByteAndMixedExpiriesComeBackExactly() {
+        // 100 GTT quotes expiring 60 s after they arrived, as RandomMakerAgent places them
+        List<Order> quotes = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            long arrived = 3_600_000_000_000L + 1_234_567L * i;
+            quotes.add(new Order(1_000_000 + 7L * i, BOOK, AGENT, Order.NO_CLIENT_ID, Side.BUY, 30_000 - i % 30,
+                    2_500, 0, arrived, TimeInForce.GTT, arrived + 60_000_000_000L, StpMode.CO));
+        }
+        ModelProto.AccountOrderColumns columns = AccountCodec.encode(account(quotes)).getOrderColumns();
+
+        // the first expiry in full (7 bytes as a sint64), then 0 for each of the 99 others: 106 bytes with the header
+        assertThat(columns.getExpiryDeltaList()).startsWith(3_660_000_000_000L).containsOnlyOnce(3_660_000_000_000L)
+                .hasSize(100).filteredOn(d -> d != 0).hasSize(1);
+        assertThat(ModelProto.AccountOrderColumns.newBuilder().addAllExpiryDelta(columns.getExpiryDeltaList())
+                .build().getSerializedSize()).isEqualTo(1 + 1 + 7 + 99);
+        assertThat(AccountCodec.decode(AccountCodec.encode(account(quotes)))).isEqualTo(account(quotes));
+
+        // periods changing, orders without expiry between, an expiry before the timestamp, extremes that wrap
+        List<Order> mixed = new ArrayList<>();
+        long[][] timesAndExpiries = {{10, 0}, {20, 80}, {30, 90}, {40, 0}, {50, 0}, {60, 5}, {70, Long.MAX_VALUE},
+            {Long.MIN_VALUE, Long.MIN_VALUE}, {90, 200}, {100, 210}};
+        for (int i = 0; i < timesAndExpiries.length; i++) {
+            mixed.add(new Order(5 + i, BOOK, AGENT, i, Side.SELL, 30_010, 2_500, 0, timesAndExpiries[i][0],
+                    timesAndExpiries[i][1] == 0 ? TimeInForce.GTC : TimeInForce.GTT, timesAndExpiries[i][1],
+                    StpMode.CN));
+        }
+        ModelProto.Account encoded = AccountCodec.encode(account(mixed));
+        assertThat(encoded.getOrderColumns().getExpiryDeltaList())
+                .startsWith(0L, 80L, 0L, -100L, 0L, 5L, Long.MAX_VALUE - (70 + (5 - 60)));
+        assertThat(AccountCodec.decode(encoded)).isEqualTo(account(mixed));
+    }
+
+    @Test
     void ordersOfAnotherAgentOrBookTravelAsMessages() {
         Order own = order(5, BOOK, AGENT);
         assertThat(AccountCodec.encode(account(List.of(own, order(6, BOOK, AGENT + 1)))).getOrdersCount())
