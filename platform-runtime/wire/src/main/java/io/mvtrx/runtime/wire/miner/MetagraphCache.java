@@ -89,7 +89,9 @@ public final class MetagraphCache {
     }
 
     private void refreshIfDue() {
-        if (!due()) {
+        // before the first copy, a caller waits for a read in progress instead of finding none (a miner process's
+        // servers all receive their first request at once: the others were refused "not loaded" while one read)
+        if (!due() && byHotkey != null) {
             return;
         }
         refreshLock.lock();

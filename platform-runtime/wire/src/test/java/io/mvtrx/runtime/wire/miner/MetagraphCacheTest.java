@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MetagraphCacheTest {
 
     /** A chain that only answers metagraph reads, counting them; it can be made to fail. */
-    static final class ReadOnlyChain implements ChainBackend {
+    static class ReadOnlyChain implements ChainBackend {
         final List<Neuron> neurons = new ArrayList<>();
         int reads;
         boolean down;
@@ -125,5 +125,36 @@ class MetagraphCacheTest {
                 .isInstanceOf(MetagraphCache.Unavailable.class)
                 .hasMessage("metagraph of subnet 79 not loaded: IOException: connection refused");
         assertThat(cache.loadedAt()).isEmpty();
+    }
+
+    @Test
+    void aLookupDuringTheFirstReadWaitsForItInsteadOfFindingNothing() throws Exception {
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ReadOnlyChain slow = new ReadOnlyChain() {
+            @Override
+            public List<Neuron> metagraph(int netuid) throws IOException {
+                reading.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.metagraph(netuid);
+            }
+        };
+        slow.neurons.add(neuron(0, "aa", true));
+        MetagraphCache shared = new MetagraphCache(slow, 79, Duration.ofSeconds(60), now::get);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var first = pool.submit(() -> shared.lookup("aa"));
+            reading.await();
+            var second = pool.submit(() -> shared.lookup("aa"));
+            Thread.sleep(100); // the second lookup is now waiting for the read the first one started
+            release.countDown();
+
+            assertThat(first.get()).contains(neuron(0, "aa", true));
+            assertThat(second.get()).contains(neuron(0, "aa", true));
+        }
+        assertThat(slow.reads).isEqualTo(1);
     }
 }
