@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import io.mvtrx.api.gentrx.TrainingAssignment;
@@ -40,6 +42,9 @@ final class MinerService extends MinerGrpc.MinerImplBase {
 
     private static final System.Logger LOG = System.getLogger(MinerService.class.getName());
 
+    /** Where a request that waited for its books goes on: a virtual thread each, as Helidon's handlers run. */
+    private static final Executor WAITERS = task -> Thread.ofVirtual().name("mvtrx-books-waiter").start(task);
+
     /** Longest a request naming its books by hash waits for another request to bring them. */
     static final Duration MAX_BOOKS_WAIT = Duration.ofSeconds(1);
 
@@ -66,8 +71,7 @@ final class MinerService extends MinerGrpc.MinerImplBase {
             out.onError(Status.INVALID_ARGUMENT.withDescription("state: " + e.getMessage()).asRuntimeException());
             return;
         }
-        // a copy: the timeout is this request's, the shared future stays pending for the others
-        books.copy().orTimeout(booksWait.toNanos(), TimeUnit.NANOSECONDS).whenComplete((list, error) -> {
+        BiConsumer<List<BookState>, Throwable> answer = (list, error) -> {
             if (error != null) {
                 out.onError(Status.FAILED_PRECONDITION.withDescription(String.format(
                         "books_sha256 %s: no books under this hash reached this process within %d ms",
@@ -88,7 +92,14 @@ final class MinerService extends MinerGrpc.MinerImplBase {
                 out.onNext(reply(agentId, response));
                 out.onCompleted();
             }).exceptionally(MinerService::unsent);
-        });
+        };
+        if (books.isDone()) {
+            books.whenComplete(answer);
+            return;
+        }
+        // a copy: the timeout is this request's, the shared future stays pending for the others; and each waiting
+        // request goes on on a thread of its own, not one after another on the thread whose request brought the books
+        books.copy().orTimeout(booksWait.toNanos(), TimeUnit.NANOSECONDS).whenCompleteAsync(answer, WAITERS);
     }
 
     /**
