@@ -77,7 +77,8 @@ public final class BodyHash {
         digest.update(part.asReadOnlyByteBuffer());
     }
 
-    private static MessageDigest sha256() {
+    /** A fresh SHA-256 digest. */
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

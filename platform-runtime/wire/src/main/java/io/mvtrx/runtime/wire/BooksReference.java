@@ -1,7 +1,6 @@
 package io.mvtrx.runtime.wire;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 import io.mvtrx.runtime.wire.proto.MinerProto;
 
@@ -31,12 +30,7 @@ public final class BooksReference {
 
     /** SHA-256 of the books as a request carries them (the zstd frame, or the plain books). */
     public static ByteString sha256(ByteString sent) {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from the JDK", e);
-        }
+        MessageDigest digest = BodyHash.sha256();
         digest.update(sent.asReadOnlyByteBuffer());
         return ByteString.copyFrom(digest.digest());
     }
