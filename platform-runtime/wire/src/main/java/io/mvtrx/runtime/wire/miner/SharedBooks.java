@@ -1,10 +1,12 @@
 package io.mvtrx.runtime.wire.miner;
 
 import java.security.SecureRandom;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import io.mvtrx.api.state.BookState;
@@ -20,33 +22,35 @@ import com.google.protobuf.ByteString;
  * are immutable (their lazily built parts build once, thread-safely), so every agent may read the same objects.
  *
  * <p>An entry is created by whichever request names a hash first: an inline one decodes the books (after checking
- * that they hash to the name) and completes it; a reference completes when they arrive. Only the last
- * {@link #CAPACITY} hashes are kept; a reference to an older one waits like one to books not yet arrived.
+ * that they hash to the name) and completes it; a reference completes when they arrive. A step's books are wanted
+ * for the second or so its requests take to arrive: an entry is dropped once {@link #MAX_AGE_NANOS} old (when the next
+ * one is made), and at most {@link #CAPACITY} are kept, enough for as many validators querying at once; a reference
+ * to a dropped one waits like one to books not yet arrived.
  *
  * <p>Thread-safe.
  */
 public final class SharedBooks {
 
-    /** Hashes kept: a few steps of a few validators. */
-    static final int CAPACITY = 4;
+    /** Most hashes kept at once. */
+    static final int CAPACITY = 32;
 
-    private static final SharedBooks PROCESS = new SharedBooks(randomId());
+    /** Age at which an entry is dropped: ten seconds. */
+    static final long MAX_AGE_NANOS = 10_000_000_000L;
+
+    private static final SharedBooks PROCESS = new SharedBooks(randomId(), System::nanoTime);
 
     private final ByteString id;
-    /** Guarded by this. */
-    private final Map<ByteString, SharedBooks.Entry> entries = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<ByteString, SharedBooks.Entry> eldest) {
-            return size() > CAPACITY;
-        }
-    };
+    private final LongSupplier nanoClock;
+    /** Guarded by this; oldest first. */
+    private final Map<ByteString, SharedBooks.Entry> entries = new LinkedHashMap<>();
 
-    /** A cache with the given id (tests give two caches one id to play a validator that grouped them wrongly). */
-    SharedBooks(ByteString id) {
+    /** A cache with the given id, its entries aged by {@code nanoClock}. */
+    SharedBooks(ByteString id, LongSupplier nanoClock) {
         if (id.size() != 16) {
             throw new IllegalArgumentException("a books cache id is 16 bytes, got " + id.size());
         }
         this.id = id;
+        this.nanoClock = nanoClock;
     }
 
     /** The cache of this process: every {@link MinerServer} started without one of its own uses it. */
@@ -56,7 +60,7 @@ public final class SharedBooks {
 
     /** A cache of its own, with a fresh random id: its server's miner is grouped with no other. */
     public static SharedBooks own() {
-        return new SharedBooks(randomId());
+        return new SharedBooks(randomId(), System::nanoTime);
     }
 
     /** This cache's id, announced in every reply ({@code AgentReply.books_cache}). */
@@ -74,7 +78,7 @@ public final class SharedBooks {
                                                      Supplier<List<BookState>> decode) {
         Entry entry;
         synchronized (this) {
-            entry = entries.computeIfAbsent(sha256, k -> new Entry());
+            entry = entry(sha256);
             if (entry.claimed) {
                 return entry.books;
             }
@@ -97,7 +101,27 @@ public final class SharedBooks {
 
     /** The books named {@code sha256}: done when they are here, completing when a request brings them. */
     public synchronized CompletableFuture<List<BookState>> reference(ByteString sha256) {
-        return entries.computeIfAbsent(sha256, k -> new Entry()).books;
+        return entry(sha256).books;
+    }
+
+    /** The entry of {@code sha256}, made when missing after dropping the old ones. Guarded by this. */
+    private Entry entry(ByteString sha256) {
+        Entry entry = entries.get(sha256);
+        if (entry != null) {
+            return entry;
+        }
+        long now = nanoClock.getAsLong();
+        Iterator<Entry> oldestFirst = entries.values().iterator();
+        while (oldestFirst.hasNext()) {
+            Entry old = oldestFirst.next();
+            if (now - old.made < MAX_AGE_NANOS && entries.size() < CAPACITY) {
+                break;
+            }
+            oldestFirst.remove();
+        }
+        entry = new Entry(now);
+        entries.put(sha256, entry);
+        return entry;
     }
 
     /** Hashes held, arrived or awaited (for tests). */
@@ -113,7 +137,12 @@ public final class SharedBooks {
 
     private static final class Entry {
         final CompletableFuture<List<BookState>> books = new CompletableFuture<>();
+        final long made;
         /** Guarded by the cache: whether a request bringing the books is decoding (or has decoded) them. */
         boolean claimed;
+
+        Entry(long made) {
+            this.made = made;
+        }
     }
 }

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SharedBooksTest {
 
-    private final SharedBooks cache = SharedBooks.own();
+    private final java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+    private final SharedBooks cache = new SharedBooks(SharedBooks.own().id(), nanos::get);
     private final AtomicInteger decodes = new AtomicInteger();
 
     /** The bytes "sent" for step {@code n}, and what decoding them gives: one empty book with id n. */
@@ -79,14 +80,24 @@ class SharedBooksTest {
     }
 
     @Test
-    void keepsOnlyTheLatestHashes() {
-        for (int n = 10; n < 10 + SharedBooks.CAPACITY + 1; n++) {
+    void dropsEntriesTenSecondsOldAndKeepsAtMostThirtyTwo() {
+        inline(10).join();
+        nanos.addAndGet(SharedBooks.MAX_AGE_NANOS - 1);
+        inline(11).join();
+        assertThat(cache.size()).isEqualTo(2); // the first is not ten seconds old yet
+
+        nanos.addAndGet(1);
+        inline(12).join();
+        assertThat(cache.size()).isEqualTo(2); // now it is, and went when the third was made
+        assertThat(cache.reference(BooksReference.sha256(sent(10)))).isNotDone();
+        assertThat(cache.reference(BooksReference.sha256(sent(11)))).isDone();
+
+        for (int n = 100; n < 100 + SharedBooks.CAPACITY; n++) {
             inline(n).join();
         }
-
         assertThat(cache.size()).isEqualTo(SharedBooks.CAPACITY);
-        assertThat(cache.reference(BooksReference.sha256(sent(10)))).isNotDone(); // the oldest went
-        assertThat(cache.reference(BooksReference.sha256(sent(10 + SharedBooks.CAPACITY)))).isDone();
+        assertThat(cache.reference(BooksReference.sha256(sent(100 + SharedBooks.CAPACITY - 1)))).isDone();
+        assertThat(cache.reference(BooksReference.sha256(sent(11)))).isNotDone(); // the oldest went first
     }
 
     @Test
