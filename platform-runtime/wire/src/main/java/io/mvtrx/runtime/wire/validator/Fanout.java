@@ -72,6 +72,12 @@ import io.grpc.StatusRuntimeException;
  * request larger than the outbound limit is not sent ({@code FAILED}, {@code RESOURCE_EXHAUSTED}); a reply larger
  * than the inbound limit is refused by the channel ({@code FAILED}, {@code RESOURCE_EXHAUSTED}).
  *
+ * <p>The books once per miner process ({@link FanoutConfig#booksByReference()}, doc/wire.md): each answer names
+ * the miner process's books cache; the next step sends the books inline to the first miner of each cache and host
+ * (and to miners not heard from yet), starts those calls first, and names the books by their SHA-256 in every other
+ * request. A miner answering that the named books never reached its process is sent them inline at once, its response
+ * time counted from that second request.
+ *
  * <p>Thread-safe, though one step at a time is the intended use. Channels are kept per uid across steps and
  * replaced when a uid's hotkey or axon changes. Cost per step: one books serialization and one SHA-256 pass over
  * the books, plus per miner its payload (written straight from the records), a digest of the payload (finished from
