@@ -122,7 +122,8 @@ final class MinerService extends MinerGrpc.MinerImplBase {
         if (sha256.size() != BodyHash.LENGTH) {
             throw new WireFormatException("books_sha256 must be %d bytes, got %d", BodyHash.LENGTH, sha256.size());
         }
-        return sent.isEmpty() ? shared.reference(sha256) : shared.inline(sha256, sent, decode);
+        String sender = request.getEnvelope().getSenderHotkey(); // checked by the authenticator in front
+        return sent.isEmpty() ? shared.reference(sender, sha256) : shared.inline(sender, sha256, sent, decode);
     }
 
     @Override

@@ -21,28 +21,36 @@ import com.google.protobuf.ByteString;
  * books are then checked, decompressed and decoded once per process instead of once per hotkey. The decoded books
  * are immutable (their lazily built parts build once, thread-safely), so every agent may read the same objects.
  *
- * <p>An entry is created by whichever request names a hash first: an inline one decodes the books (after checking
- * that they hash to the name) and completes it; a reference completes when they arrive. A step's books are wanted
- * for the second or so its requests take to arrive: an entry is dropped once {@link #MAX_AGE_NANOS} old (when the next
- * one is made), and at most {@link #CAPACITY} are kept, enough for as many validators querying at once; a reference
- * to a dropped one waits like one to books not yet arrived.
+ * <p>Entries are kept per sending validator: a validator's requests only ever find the books that validator sent, so
+ * none can evict or answer for another's. An entry is created by whichever request names a hash first: an inline one
+ * decodes the books (after checking that they hash to the name) and completes it; a reference completes when they
+ * arrive. A step's books are wanted for the second or so its requests take to arrive: an entry is dropped once
+ * {@link #MAX_AGE_NANOS} old (when another is made), a validator keeps at most {@link #PER_SENDER}, and the cache at
+ * most {@link #CAPACITY} (oldest first); a reference to a dropped one waits like one to books not yet arrived.
  *
  * <p>Thread-safe.
  */
 public final class SharedBooks {
 
-    /** Most hashes kept at once. */
-    static final int CAPACITY = 32;
+    /** Most entries kept at once, all validators together. */
+    static final int CAPACITY = 64;
 
-    /** Age at which an entry is dropped: ten seconds. */
-    static final long MAX_AGE_NANOS = 10_000_000_000L;
+    /** Most entries kept for one validator: its step being answered and the one before. */
+    static final int PER_SENDER = 2;
+
+    /** Age at which an entry is dropped: three seconds, the default per-call deadline. */
+    static final long MAX_AGE_NANOS = 3_000_000_000L;
 
     private static final SharedBooks PROCESS = new SharedBooks(randomId(), System::nanoTime);
 
     private final ByteString id;
     private final LongSupplier nanoClock;
     /** Guarded by this; oldest first. */
-    private final Map<ByteString, SharedBooks.Entry> entries = new LinkedHashMap<>();
+    private final Map<Key, SharedBooks.Entry> entries = new LinkedHashMap<>();
+
+    /** A validator's books: its hotkey and their hash. */
+    private record Key(String sender, ByteString sha256) {
+    }
 
     /** A cache with the given id, its entries aged by {@code nanoClock}. */
     SharedBooks(ByteString id, LongSupplier nanoClock) {
@@ -69,16 +77,18 @@ public final class SharedBooks {
     }
 
     /**
-     * Books that arrived inline under {@code sha256}: the first request to bring them checks that {@code sent} hashes
-     * to {@code sha256} and decodes them; a request bringing the same hash later gets the same books, decoded once.
+     * Books that arrived inline from {@code sender} under {@code sha256}: the first request to bring them checks that
+     * {@code sent} hashes to {@code sha256} and decodes them; a request from the same sender bringing the same hash
+     * later gets the same books, decoded once.
      *
      * @throws WireFormatException when {@code sent} does not hash to {@code sha256}, or the books do not decode
      */
-    public CompletableFuture<List<BookState>> inline(ByteString sha256, ByteString sent,
+    public CompletableFuture<List<BookState>> inline(String sender, ByteString sha256, ByteString sent,
                                                      Supplier<List<BookState>> decode) {
+        Key key = new Key(sender, sha256);
         Entry entry;
         synchronized (this) {
-            entry = entry(sha256);
+            entry = entry(key);
             if (entry.claimed) {
                 return entry.books;
             }
@@ -92,35 +102,48 @@ public final class SharedBooks {
             return entry.books;
         } catch (RuntimeException e) {
             synchronized (this) {
-                entries.remove(sha256, entry); // a later request may bring good books under this hash
+                entries.remove(key, entry); // a later request may bring good books under this hash
             }
             entry.books.completeExceptionally(e);
             throw e;
         }
     }
 
-    /** The books named {@code sha256}: done when they are here, completing when a request brings them. */
-    public synchronized CompletableFuture<List<BookState>> reference(ByteString sha256) {
-        return entry(sha256).books;
+    /**
+     * The books {@code sender} named {@code sha256}: done when they are here, completing when a request from that
+     * sender brings them.
+     */
+    public synchronized CompletableFuture<List<BookState>> reference(String sender, ByteString sha256) {
+        return entry(new Key(sender, sha256)).books;
     }
 
-    /** The entry of {@code sha256}, made when missing after dropping the old ones. Guarded by this. */
-    private Entry entry(ByteString sha256) {
-        Entry entry = entries.get(sha256);
+    /** The entry of {@code key}, made when missing after dropping the old ones. Guarded by this. */
+    private Entry entry(Key key) {
+        Entry entry = entries.get(key);
         if (entry != null) {
             return entry;
         }
         long now = nanoClock.getAsLong();
-        Iterator<Entry> oldestFirst = entries.values().iterator();
-        while (oldestFirst.hasNext()) {
-            Entry old = oldestFirst.next();
-            if (now - old.made < MAX_AGE_NANOS && entries.size() < CAPACITY) {
-                break;
+        int senders = 0;
+        for (Key held : entries.keySet()) {
+            if (held.sender().equals(key.sender())) {
+                senders++;
             }
-            oldestFirst.remove();
+        }
+        Iterator<Map.Entry<Key, Entry>> oldestFirst = entries.entrySet().iterator();
+        while (oldestFirst.hasNext()) {
+            Map.Entry<Key, Entry> old = oldestFirst.next();
+            boolean sameSender = old.getKey().sender().equals(key.sender());
+            if (now - old.getValue().made >= MAX_AGE_NANOS || entries.size() >= CAPACITY
+                    || sameSender && senders >= PER_SENDER) {
+                oldestFirst.remove();
+                if (sameSender) {
+                    senders--;
+                }
+            }
         }
         entry = new Entry(now);
-        entries.put(sha256, entry);
+        entries.put(key, entry);
         return entry;
     }
 

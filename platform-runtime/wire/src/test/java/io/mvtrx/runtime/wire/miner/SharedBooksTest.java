@@ -22,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SharedBooksTest {
 
+    private static final String V1 = "validator1";
+    private static final String V2 = "validator2";
+
     private final java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
     private final SharedBooks cache = new SharedBooks(SharedBooks.own().id(), nanos::get);
     private final AtomicInteger decodes = new AtomicInteger();
@@ -37,14 +40,22 @@ class SharedBooksTest {
     }
 
     private CompletableFuture<List<BookState>> inline(int n) {
-        return cache.inline(BooksReference.sha256(sent(n)), sent(n), () -> decode(n));
+        return inline(V1, n);
+    }
+
+    private CompletableFuture<List<BookState>> inline(String sender, int n) {
+        return cache.inline(sender, BooksReference.sha256(sent(n)), sent(n), () -> decode(n));
+    }
+
+    private CompletableFuture<List<BookState>> reference(String sender, int n) {
+        return cache.reference(sender, BooksReference.sha256(sent(n)));
     }
 
     @Test
     void booksBroughtInlineAreDecodedOnceAndHandedToEveryLaterRequestNamingThem() {
         List<BookState> first = inline(1).join();
         List<BookState> again = inline(1).join();
-        List<BookState> named = cache.reference(BooksReference.sha256(sent(1))).join();
+        List<BookState> named = reference(V1, 1).join();
 
         assertThat(first.getFirst().snapshot().bookId()).isEqualTo(1);
         assertThat(again).isSameAs(first);
@@ -54,7 +65,7 @@ class SharedBooksTest {
 
     @Test
     void aReferenceArrivingFirstCompletesWhenTheBooksArrive() {
-        CompletableFuture<List<BookState>> waiting = cache.reference(BooksReference.sha256(sent(2)));
+        CompletableFuture<List<BookState>> waiting = reference(V1, 2);
         assertThat(waiting).isNotDone();
 
         List<BookState> books = inline(2).join();
@@ -65,39 +76,52 @@ class SharedBooksTest {
     @Test
     void booksNotHashingToTheirNameAreRefusedAndGoodOnesMayStillArriveUnderIt() {
         ByteString name = BooksReference.sha256(sent(3));
-        CompletableFuture<List<BookState>> waiting = cache.reference(name);
+        CompletableFuture<List<BookState>> waiting = cache.reference(V1, name);
 
-        assertThatThrownBy(() -> cache.inline(name, sent(4), () -> decode(4)))
+        assertThatThrownBy(() -> cache.inline(V1, name, sent(4), () -> decode(4)))
                 .isInstanceOf(WireFormatException.class)
                 .hasMessage("books_sha256 is not the SHA-256 of the books sent");
         assertThat(decodes).hasValue(0);
         // the refused request failed whoever waited on the name; the next request naming it starts afresh
         assertThat(waiting).isCompletedExceptionally();
-        CompletableFuture<List<BookState>> next = cache.reference(name);
+        CompletableFuture<List<BookState>> next = cache.reference(V1, name);
         assertThat(next).isNotDone();
         inline(3).join();
         assertThat(next.join().getFirst().snapshot().bookId()).isEqualTo(3);
     }
 
     @Test
-    void dropsEntriesTenSecondsOldAndKeepsAtMostThirtyTwo() {
+    void dropsEntriesThreeSecondsOldAndKeepsTwoPerValidator() {
         inline(10).join();
         nanos.addAndGet(SharedBooks.MAX_AGE_NANOS - 1);
-        inline(11).join();
-        assertThat(cache.size()).isEqualTo(2); // the first is not ten seconds old yet
+        inline(V2, 11).join();
+        assertThat(cache.size()).isEqualTo(2); // the first is not three seconds old yet
 
         nanos.addAndGet(1);
-        inline(12).join();
+        inline(V2, 12).join();
         assertThat(cache.size()).isEqualTo(2); // now it is, and went when the third was made
-        assertThat(cache.reference(BooksReference.sha256(sent(10)))).isNotDone();
-        assertThat(cache.reference(BooksReference.sha256(sent(11)))).isDone();
+        assertThat(reference(V2, 11)).isDone();
+        CompletableFuture<List<BookState>> v1Waiting = reference(V1, 10); // asked anew: pending again
+        assertThat(v1Waiting).isNotDone();
 
-        for (int n = 100; n < 100 + SharedBooks.CAPACITY; n++) {
-            inline(n).join();
+        // a validator's third entry pushes out its own oldest, never another's
+        inline(V2, 13).join();
+        assertThat(reference(V2, 12)).isDone();
+        assertThat(reference(V2, 13)).isDone();
+        assertThat(reference(V1, 10)).isSameAs(v1Waiting);
+        assertThat(reference(V2, 11)).isNotDone();
+    }
+
+    @Test
+    void aValidatorFindsOnlyTheBooksItSentItselfAndCannotPushOutAnothers() {
+        inline(V1, 30).join();
+
+        assertThat(reference(V2, 30)).isNotDone(); // the same hash from another validator is another entry
+        for (int n = 40; n < 40 + SharedBooks.PER_SENDER * 5; n++) {
+            reference(V2, n); // a validator naming hashes it never sends
         }
-        assertThat(cache.size()).isEqualTo(SharedBooks.CAPACITY);
-        assertThat(cache.reference(BooksReference.sha256(sent(100 + SharedBooks.CAPACITY - 1)))).isDone();
-        assertThat(cache.reference(BooksReference.sha256(sent(11)))).isNotDone(); // the oldest went first
+        assertThat(reference(V1, 30)).isDone();
+        assertThat(decodes).hasValue(1);
     }
 
     @Test
