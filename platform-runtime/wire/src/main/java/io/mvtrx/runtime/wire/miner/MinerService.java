@@ -34,9 +34,14 @@ import io.grpc.stub.StreamObserver;
  * {@link AgentHost}, and turns the answer back into a reply. No protobuf type reaches the agent. It trusts the
  * {@link RequestAuthenticator} in front of it and makes no checks of its own beyond decoding.
  *
- * <p>Answers: {@code INVALID_ARGUMENT} naming the field when a signed body does not decode; otherwise {@code OK},
- * with an empty reply when the agent failed, timed out, or produced a reply larger than the outbound limit.
- * Handlers do not block: the reply is sent from the agent thread when the agent answers.
+ * <p>The books come from the process's {@link SharedBooks} when the request names them ({@code books_sha256}):
+ * decoded there once for every miner of the process.
+ *
+ * <p>Answers: {@code INVALID_ARGUMENT} naming the field when a signed body does not decode (or its books do not hash
+ * to their name); {@code FAILED_PRECONDITION} with trailer {@code mvtrx-books: unknown} when the books it names did not
+ * reach this process in time; otherwise {@code OK}, with an empty reply when the agent failed, timed out, or produced
+ * a reply larger than the outbound limit, and in every reply the process's books cache id. Handlers do not block:
+ * the reply is sent from the agent thread when the agent answers.
  */
 final class MinerService extends MinerGrpc.MinerImplBase {
 
