@@ -18,9 +18,11 @@ import com.google.protobuf.CodedOutputStream;
 /**
  * An account's open orders as {@code AccountOrderColumns} (model.proto): ten columns of equal length, ids, prices and
  * timestamps as differences from the previous order's, the expiry as its difference from the previous order's period
- * carried over ({@link #predictedExpiry}), the agent and book ids taken from the account: about 9 bytes an order against 31 as {@code Order} messages, for the up to hundreds of quotes a market maker keeps per book. The
- * generated encoder, {@link PayloadWriter} and the decoder all go through {@link #value}, so they agree on every
- * input, wrapping differences included.
+ * carried over ({@link #predictedExpiry}), the agent and book ids taken from the account: about 14 bytes an order
+ * (less for GTT quotes) against 31 as {@code Order} messages, for the up to hundreds of quotes a market maker keeps
+ * per book. The generated encoder goes through {@link #value}; {@link PayloadWriter}'s per-column loops
+ * ({@link #size}) write the same bytes and the decoder inverts them, wrapping differences included
+ * ({@code PayloadWriterProperties}, {@code CodecRoundTripProperties}).
  *
  * <p>Stateless and thread-safe.
  */

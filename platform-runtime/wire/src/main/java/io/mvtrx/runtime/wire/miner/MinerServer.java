@@ -58,7 +58,9 @@ public final class MinerServer implements AutoCloseable {
         return start(config, agent, chain, clock, SharedBooks.process());
     }
 
-    /** As {@link #start(MinerConfig, TradingAgent, ChainBackend, InstantSource)}, keeping the books in {@code books}. */
+    /**
+     * As {@link #start(MinerConfig, TradingAgent, ChainBackend, InstantSource)}, keeping the books in {@code books}.
+     */
     public static MinerServer start(MinerConfig config, TradingAgent agent, ChainBackend chain, InstantSource clock,
                                     SharedBooks books) {
         MetagraphCache metagraph = new MetagraphCache(chain, config.netuid(), config.metagraphRefresh(), clock);
@@ -82,7 +84,7 @@ public final class MinerServer implements AutoCloseable {
                         authenticator))
                 .routing(HttpRouting.builder().get("/metrics", (req, res) -> res
                         .header(HeaderNames.CONTENT_TYPE, PrometheusText.CONTENT_TYPE)
-                        .send(metrics(host, authenticator, metagraph))))
+                        .send(metrics(host, authenticator, metagraph, books))))
                 .addFeature(observe)
                 .build()
                 .start();
@@ -96,8 +98,12 @@ public final class MinerServer implements AutoCloseable {
                 .service(service);
     }
 
-    /** The Prometheus text of the miner's counters: agent calls and their times, requests by check outcome. */
-    static String metrics(AgentHost host, RequestAuthenticator authenticator, MetagraphCache metagraph) {
+    /**
+     * The Prometheus text of the miner's counters: agent calls and their times, requests by check outcome, and the
+     * process's books cache.
+     */
+    static String metrics(AgentHost host, RequestAuthenticator authenticator, MetagraphCache metagraph,
+                          SharedBooks books) {
         Map<String, Long> rejected = new LinkedHashMap<>();
         for (Check check : Check.values()) {
             rejected.put(check.trailerValue(), authenticator.rejected(check));
@@ -115,6 +121,12 @@ public final class MinerServer implements AutoCloseable {
                         metagraph.size())
                 .gauge("metagraph_loaded", "1 once the metagraph has been read", metagraph.loadedAt().isPresent()
                         ? 1 : 0)
+                .counter("books_decoded", "step books decoded, once per validator and hash (all miners of the process)",
+                        books.decoded())
+                .counter("books_named", "requests naming their books by hash (all miners of the process)",
+                        books.named())
+                .counter("books_unknown", "requests whose named books did not reach the process in time (all "
+                        + "miners of the process)", books.unknown())
                 .toString();
     }
 

@@ -78,6 +78,7 @@ final class MinerService extends MinerGrpc.MinerImplBase {
         }
         BiConsumer<List<BookState>, Throwable> answer = (list, error) -> {
             if (error != null) {
+                shared.unknownAnswered();
                 out.onError(Status.FAILED_PRECONDITION.withDescription(String.format(
                         "books_sha256 %s: no books under this hash reached this process within %d ms",
                         HexFormat.of().formatHex(request.getBooksSha256().toByteArray()), booksWait.toMillis()))

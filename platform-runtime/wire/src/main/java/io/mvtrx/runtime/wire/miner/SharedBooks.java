@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -45,6 +46,9 @@ public final class SharedBooks {
 
     private final ByteString id;
     private final LongSupplier nanoClock;
+    private final AtomicLong decoded = new AtomicLong();
+    private final AtomicLong named = new AtomicLong();
+    private final AtomicLong unknown = new AtomicLong();
     /** Guarded by this; oldest first. */
     private final Map<Key, SharedBooks.Entry> entries = new LinkedHashMap<>();
 
@@ -99,6 +103,7 @@ public final class SharedBooks {
                 throw new WireFormatException("books_sha256 is not the SHA-256 of the books sent");
             }
             entry.books.complete(decode.get());
+            decoded.incrementAndGet();
             return entry.books;
         } catch (RuntimeException e) {
             synchronized (this) {
@@ -114,7 +119,28 @@ public final class SharedBooks {
      * sender brings them.
      */
     public synchronized CompletableFuture<List<BookState>> reference(String sender, ByteString sha256) {
+        named.incrementAndGet();
         return entry(new Key(sender, sha256)).books;
+    }
+
+    /** Counts a request answered unknown: the books it named did not arrive in time. */
+    void unknownAnswered() {
+        unknown.incrementAndGet();
+    }
+
+    /** Books decoded, once per validator and hash, by the request that brought them first. */
+    public long decoded() {
+        return decoded.get();
+    }
+
+    /** Requests that named their books by hash instead of bringing them. */
+    public long named() {
+        return named.get();
+    }
+
+    /** Requests answered unknown: the books they named did not reach the process in time. */
+    public long unknown() {
+        return unknown.get();
     }
 
     /** The entry of {@code key}, made when missing after dropping the old ones. Guarded by this. */

@@ -11,6 +11,7 @@ import java.util.Optional;
 import io.mvtrx.runtime.metrics.PrometheusText;
 import io.mvtrx.runtime.metrics.Scrape;
 import io.mvtrx.runtime.wire.Check;
+import io.mvtrx.runtime.wire.miner.SharedBooks;
 import io.mvtrx.runtime.wire.validator.Fanout;
 import io.mvtrx.runtime.wire.validator.FanoutConfig;
 import io.mvtrx.runtime.wire.validator.MinerResult;
@@ -86,6 +87,32 @@ class MinerHealthIT {
             assertThat(scrape.require("mvtrx_miner_agent_timeouts_total")).isZero();
             assertThat(scrape.require("mvtrx_miner_metagraph_loaded")).isEqualTo(1);
             assertThat(scrape.require("mvtrx_miner_metagraph_neurons")).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void countsTheBooksItsProcessDecodedAndTheRequestsThatNamedThem() throws Exception {
+        // two miners sharing a cache of their own, so that no other test's books are counted
+        SharedBooks books = SharedBooks.own();
+        var a = net.miner("a", new TestAgents.Echo(), c -> c, books);
+        var b = net.miner("b", new TestAgents.Echo(), c -> c, books);
+        List<MinerTarget> both = List.of(a.target(), b.target());
+        try (Fanout fanout = new Fanout(net.validator, FanoutConfig.DEFAULTS, TestNetwork.CLOCK);
+             HttpClient http = HttpClient.newHttpClient()) {
+            for (int i = 0; i < 3; i++) {
+                // the same books each time: the first step brings them to both, the next two to a alone
+                assertThat(fanout.query(TestNetwork.step(both, 2_001), both)).extracting(MinerResult::kind)
+                        .containsOnly(ResultKind.OK);
+            }
+
+            for (MinerTarget miner : both) {
+                Scrape scrape = Scrape.parse(http.send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + miner.port() + "/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
+                assertThat(scrape.require("mvtrx_miner_books_decoded_total")).isEqualTo(1);
+                assertThat(scrape.require("mvtrx_miner_books_named_total")).isEqualTo(2);
+                assertThat(scrape.require("mvtrx_miner_books_unknown_total")).isZero();
+            }
         }
     }
 
