@@ -173,7 +173,11 @@ public final class Fanout implements AutoCloseable {
         return new PreparedStep(shared.books(), shared.sent(), requests);
     }
 
-    /** Sends prepared requests to their miners in parallel and collects one result per miner, in order. */
+    /**
+     * Sends prepared requests to their miners in parallel and collects one result per miner, in order. A prepared
+     * request that names its books by hash is not sent again with them: a miner answering that they never reached its
+     * process is reported {@code FAILED} ({@code FAILED_PRECONDITION}).
+     */
     public List<MinerResult> send(PreparedStep step) {
         long start = System.nanoTime();
         long deadline = start + config.globalTimeout().toNanos();
