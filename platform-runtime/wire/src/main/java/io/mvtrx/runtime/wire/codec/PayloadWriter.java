@@ -99,6 +99,7 @@ final class PayloadWriter {
                 + int64(7, a.baseCollateral()) + int64(8, a.quoteCollateral());
         OrderList orders = OrderList.of(a.orders());
         boolean columns = AccountOrders.fits(a, orders);
+        sizes.add(columns ? 1 : 0); // the write pass reads the form back instead of checking every order again
         if (!columns) {
             for (int i = 0; i < orders.size(); i++) {
                 size += message(9, sizes.add(orderSize(orders, i)));
@@ -123,9 +124,9 @@ final class PayloadWriter {
         writeInt64(o, 6, a.quoteLoan());
         writeInt64(o, 7, a.baseCollateral());
         writeInt64(o, 8, a.quoteCollateral());
-        OrderList orders = OrderList.of(a.orders());
-        boolean columns = AccountOrders.fits(a, orders);
+        boolean columns = sizes.next() != 0;
         if (!columns) {
+            OrderList orders = OrderList.of(a.orders());
             for (int i = 0; i < orders.size(); i++) {
                 header(o, 9, sizes.next());
                 writeOrder(o, orders, i);

@@ -143,7 +143,8 @@ public final class Fanout implements AutoCloseable {
             try {
                 call.request = await(signed.get(i));
                 if (call.request.byReference()) {
-                    call.inlineAgain = () -> request(shared, nonces.next(), miner, true);
+                    ByteString payload = call.request.request().getMinerPayload(); // signed again, not re-encoded
+                    call.inlineAgain = () -> signed(shared, nonces.next(), miner, true, payload);
                 }
             } catch (RuntimeException e) {
                 call.result.complete(MinerResult.of(call.uid, ResultKind.FAILED, Status.INTERNAL.withDescription(
@@ -410,15 +411,21 @@ public final class Fanout implements AutoCloseable {
         return signed;
     }
 
-    /**
-     * One miner's request: its payload encoded, the body hash finished from the books' digest state (or, for books by
-     * reference, from the empty books fields' state), signed.
-     */
+    /** One miner's request: its payload encoded, then {@link #signed}. */
     private PreparedStep.Addressed request(Shared shared, long nonce, MinerTarget miner, boolean inline) {
         Step step = shared.step();
         ByteString payload = StateCodec.encodePayload(miner.uid(), step.timestamp(), shared.simulation(),
                 step.accounts().getOrDefault(miner.uid(), Map.of()),
                 step.notices().getOrDefault(miner.uid(), List.of()));
+        return signed(shared, nonce, miner, inline, payload);
+    }
+
+    /**
+     * A request carrying {@code payload}: the body hash finished from the books' digest state (or, for books by
+     * reference, from the empty books fields' state), signed.
+     */
+    private PreparedStep.Addressed signed(Shared shared, long nonce, MinerTarget miner, boolean inline,
+                                          ByteString payload) {
         byte[] bodyHash;
         if (shared.sha256().isEmpty()) {
             bodyHash = shared.booksHash().finish(payload);
@@ -427,16 +434,12 @@ public final class Fanout implements AutoCloseable {
         }
         MinerProto.Envelope envelope = WireSignature.sign(hotkey, RESPOND, nonce, miner.hotkey(), bodyHash);
         MinerProto.StateRequest.Builder request = MinerProto.StateRequest.newBuilder();
-        if (!inline) {
-            request.setBooksSha256(shared.sha256());
-        } else {
-            if (shared.compressed()) {
-                request.setBooksZstd(shared.booksZstd());
-            } else {
-                request.setBooks(shared.books());
-            }
-            request.setBooksSha256(shared.sha256()); // empty: not set
+        if (inline && shared.compressed()) {
+            request.setBooksZstd(shared.booksZstd());
+        } else if (inline) {
+            request.setBooks(shared.books());
         }
+        request.setBooksSha256(shared.sha256()); // empty when the books always travel inline: not written
         return new PreparedStep.Addressed(miner, request.setMinerPayload(payload).setEnvelope(envelope).build());
     }
 
