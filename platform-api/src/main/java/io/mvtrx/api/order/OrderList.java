@@ -126,6 +126,78 @@ public final class OrderList extends AbstractList<Order> implements RandomAccess
         return STP_MODES[columns.stp[at(index)]];
     }
 
+    /**
+     * What changed from {@code base} to this list, both strictly ascending by order id.
+     *
+     * @param removed the positions in {@code base} of the orders not in this list unchanged, ascending
+     * @param added   the positions in this list of the orders not in {@code base} unchanged, ascending
+     */
+    public record Changes(int[] removed, int[] added) {
+    }
+
+    /**
+     * The changes from {@code base} to this list, an order being unchanged when every field is equal; empty when
+     * either list does not strictly ascend by order id. One pass over both lists' columns (a validator compares each
+     * miner's orders on every book with those it sent the publish before: about a million orders a publish).
+     */
+    public java.util.Optional<Changes> changesSince(OrderList base) {
+        Columns a = base.columns;
+        Columns b = columns;
+        int n = base.size;
+        int m = size;
+        int[] removed = new int[n];
+        int[] added = new int[m];
+        int removedCount = 0;
+        int addedCount = 0;
+        int i = 0;
+        int j = 0;
+        long[] baseIds = a.orderId;
+        long[] ids = b.orderId;
+        for (int k = 1; k < n; k++) {
+            if (baseIds[base.from + k] <= baseIds[base.from + k - 1]) {
+                return java.util.Optional.empty();
+            }
+        }
+        for (int k = 1; k < m; k++) {
+            if (ids[from + k] <= ids[from + k - 1]) {
+                return java.util.Optional.empty();
+            }
+        }
+        while (i < n && j < m) {
+            int x = base.from + i;
+            int y = from + j;
+            long baseId = baseIds[x];
+            long id = ids[y];
+            if (baseId == id) {
+                if (!same(a, x, b, y)) {
+                    removed[removedCount++] = i;
+                    added[addedCount++] = j;
+                }
+                i++;
+                j++;
+            } else if (baseId < id) {
+                removed[removedCount++] = i++;
+            } else {
+                added[addedCount++] = j++;
+            }
+        }
+        while (i < n) {
+            removed[removedCount++] = i++;
+        }
+        while (j < m) {
+            added[addedCount++] = j++;
+        }
+        return java.util.Optional.of(new Changes(Arrays.copyOf(removed, removedCount),
+                Arrays.copyOf(added, addedCount)));
+    }
+
+    private static boolean same(Columns a, int i, Columns b, int j) {
+        return a.volume[i] == b.volume[j] && a.price[i] == b.price[j] && a.timestamp[i] == b.timestamp[j]
+                && a.expiry[i] == b.expiry[j] && a.bookId[i] == b.bookId[j] && a.agentId[i] == b.agentId[j]
+                && a.clientOrderId[i] == b.clientOrderId[j] && a.side[i] == b.side[j]
+                && a.leverage[i] == b.leverage[j] && a.timeInForce[i] == b.timeInForce[j] && a.stp[i] == b.stp[j];
+    }
+
     private int at(int index) {
         Objects.checkIndex(index, size);
         return from + index;
@@ -202,6 +274,26 @@ public final class OrderList extends AbstractList<Order> implements RandomAccess
             int row = append(1);
             set(row, o.orderId(), o.bookId(), o.agentId(), o.clientOrderId(), o.side(), o.price(), o.volume(),
                     o.leverage(), o.timestamp(), o.timeInForce(), o.expiry(), o.stp());
+            return row;
+        }
+
+        /** Appends {@code source}'s order {@code index}, column by column; returns its row. */
+        public int add(OrderList source, int index) {
+            int i = source.at(index);
+            Columns c = source.columns;
+            int row = append(1);
+            orderId[row] = c.orderId[i];
+            bookId[row] = c.bookId[i];
+            agentId[row] = c.agentId[i];
+            clientOrderId[row] = c.clientOrderId[i];
+            side[row] = c.side[i];
+            price[row] = c.price[i];
+            volume[row] = c.volume[i];
+            leverage[row] = c.leverage[i];
+            timestamp[row] = c.timestamp[i];
+            timeInForce[row] = c.timeInForce[i];
+            expiry[row] = c.expiry[i];
+            stp[row] = c.stp[i];
             return row;
         }
 

@@ -83,6 +83,34 @@ class OrderListTest {
         assertThat(kept).isEqualTo(copied).hasSameHashCodeAs(copied);
     }
 
+    @Test
+    void theChangesSinceABaseAreTheGoneOrChangedAndTheNewOrChangedPositions() {
+        Order changed = new Order(3, 1, 0, Order.NO_CLIENT_ID, Side.SELL, 103, 4, 0, 1_003, TimeInForce.GTT, 9_000,
+                StpMode.CN); // order 3 partly filled: volume 5 -> 4
+        OrderList base = OrderList.of(List.of(order(1), order(2), order(3), order(5), order(6)));
+        OrderList now = OrderList.of(List.of(order(2), changed, order(4), order(6), order(7)));
+
+        OrderList.Changes changes = now.changesSince(base).orElseThrow();
+
+        assertThat(changes.removed()).containsExactly(0, 2, 3); // 1 gone, 3 changed, 5 gone
+        assertThat(changes.added()).containsExactly(1, 2, 4); // 3 changed, 4 and 7 new
+        assertThat(now.changesSince(OrderList.of(new ArrayList<>(now))).orElseThrow())
+                .satisfies(same -> assertThat(same.removed()).isEmpty())
+                .satisfies(same -> assertThat(same.added()).isEmpty());
+        assertThat(now.changesSince(OrderList.empty()).orElseThrow().added()).containsExactly(0, 1, 2, 3, 4);
+        // a slice of a larger block compares from its own first row
+        OrderList.Columns block = new OrderList.Columns(8);
+        List.of(order(9), order(2), order(3)).forEach(block::add);
+        assertThat(block.slice(1, 3).changesSince(base).orElseThrow().removed()).containsExactly(0, 3, 4);
+    }
+
+    @Test
+    void listsNotStrictlyAscendingByIdHaveNoChanges() {
+        OrderList ascending = OrderList.of(List.of(order(1), order(2)));
+        assertThat(OrderList.of(List.of(order(2), order(1))).changesSince(ascending)).isEmpty();
+        assertThat(ascending.changesSince(OrderList.of(List.of(order(4), order(4))))).isEmpty();
+    }
+
     private static Account account(List<Order> orders) {
         Balance balance = new Balance(10, 10, 0, 10);
         return new Account(0, 1, balance, balance, 0, 0, 0, 0, orders, List.of(), new FeeRates(0, 0, 0));

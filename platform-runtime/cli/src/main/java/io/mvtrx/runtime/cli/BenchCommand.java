@@ -162,6 +162,11 @@ final class BenchCommand implements Callable<Integer> {
                         + "default).")
         private boolean inlineBooks;
 
+        @Option(names = "--whole-accounts",
+                description = "Send every miner's accounts whole in every request instead of their open orders as "
+                        + "changes to the accounts the miner kept from its last answered request (the default).")
+        private boolean wholeAccounts;
+
         @Option(names = "--validator-cpus", paramLabel = "LIST",
                 description = "Pin this JVM, the validator, to these CPUs (taskset, e.g. 0). Default: not pinned.")
         private String validatorCpus;
@@ -304,7 +309,7 @@ final class BenchCommand implements Callable<Integer> {
                     .withChainCadence(3600 * SECOND, 1_000_000);
             ChainLink link = new ChainLink(chain, NETUID, validator.address());
             FanoutConfig fanoutConfig = FanoutConfig.DEFAULTS.withBooksCompression(!plainBooks)
-                    .withBooksByReference(!inlineBooks);
+                    .withBooksByReference(!inlineBooks).withAccountChanges(!wholeAccounts);
             io.mvtrx.runtime.wire.validator.Fanout fanout = new io.mvtrx.runtime.wire.validator.Fanout(validator,
                     fanoutConfig.withTimeouts(Duration.ofNanos(timeout), Duration.ofNanos(timeout + SECOND)),
                     InstantSource.system());
@@ -368,6 +373,10 @@ final class BenchCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "requests carrying the books per measured publish: p50 %d  max %d of %d "
                             + "(the others named them by hash); sent again with the books after an unresolved hash: "
                             + "%d%n", percentile(inline, 0.50), inline[n - 1], miners, m.booksResent);
+            long[] changes = sorted(m.accountChanges, n);
+            stdout.printf(Locale.ROOT, "requests carrying open orders as changes per measured publish: p50 %d  min %d "
+                            + "of %d (the others whole); sent whole again after an unknown accounts base: %d%n",
+                    percentile(changes, 0.50), changes[0], miners, m.accountsResentWhole);
             stdout.printf(Locale.ROOT, "bytes of a request carrying the books at the last warm-up publish: %,d "
                             + "(shared books payload %,d, encoded once%s)%n",
                     m.requestBytes, m.booksBytes, m.booksSentBytes == m.booksBytes ? ""
@@ -447,7 +456,9 @@ final class BenchCommand implements Callable<Integer> {
         final long[] bytesPerMiner;
         final long[] booksSent;
         final long[] booksInline;
+        final long[] accountChanges;
         long booksResent;
+        long accountsResentWhole;
         int seen;
         int count;
         long answered;
@@ -469,6 +480,7 @@ final class BenchCommand implements Callable<Integer> {
             this.bytesPerMiner = new long[publishes];
             this.booksSent = new long[publishes];
             this.booksInline = new long[publishes];
+            this.accountChanges = new long[publishes];
         }
 
         void publish(long loopNanos, long queryNanos, long slowestNanos,
@@ -486,6 +498,8 @@ final class BenchCommand implements Callable<Integer> {
             booksSent[count] = timing.booksSentBytes();
             booksInline[count] = timing.booksInline();
             booksResent += timing.booksResent();
+            accountChanges[count] = timing.accountChanges();
+            accountsResentWhole += timing.accountsResentWhole();
             answered += answeredNow;
             queried += servingNow;
             count++;

@@ -54,6 +54,9 @@ class BenchCommandTest {
         // carries the books and the other names them
         assertThat(out.toString()).containsPattern("requests carrying the books per measured publish: p50 1  max 1 of "
                 + "2 \\(the others named them by hash\\); sent again with the books after an unresolved hash: [0-9]+\n");
+        // and once each answered, their makers' open orders travel as changes to what each kept
+        assertThat(out.toString()).containsPattern("requests carrying open orders as changes per measured publish: "
+                + "p50 2  min [0-2] of 2 \\(the others whole\\); sent whole again after an unknown accounts base: 0\n");
         assertThat(out.toString()).containsPattern("bytes per miner per measured publish: p50 [1-9][0-9,]*  max "
                 + "[1-9][0-9,]* \\(the books as sent: p50 [1-9][0-9,]*  max [1-9][0-9,]*\\)\n");
         assertThat(out.toString()).containsPattern(
@@ -61,13 +64,15 @@ class BenchCommandTest {
     }
 
     @Test
-    void fanoutWithInlineBooksSendsTheBooksInEveryRequest() {
+    void fanoutWithInlineBooksAndWholeAccountsSendsBothInEveryRequest() {
         int exitCode = bench("bench", "fanout", "--miners", "2", "--blocks", "1", "--publishes", "2",
-                "--warmup", "1", "--inline-books", "--out", temp.resolve("inline").toString());
+                "--warmup", "1", "--inline-books", "--whole-accounts", "--out", temp.resolve("inline").toString());
 
         assertThat(exitCode).as(err.toString()).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("requests carrying the books per measured publish: p50 2  max 2 of 2 "
-                + "(the others named them by hash); sent again with the books after an unresolved hash: 0");
+                + "(the others named them by hash); sent again with the books after an unresolved hash: 0",
+                "requests carrying open orders as changes per measured publish: p50 0  min 0 of 2 (the others "
+                + "whole); sent whole again after an unknown accounts base: 0");
     }
 
     @Test

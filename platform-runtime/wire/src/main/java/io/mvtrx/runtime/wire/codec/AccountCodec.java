@@ -27,6 +27,11 @@ public final class AccountCodec {
 
     /** One account's message. */
     public static ModelProto.Account encode(Account a) {
+        return encode(a, null);
+    }
+
+    /** One account's message, its open orders as {@code changes} when there are (null: whole). */
+    static ModelProto.Account encode(Account a, AccountOrderChanges.Changes changes) {
         ModelProto.Account.Builder out = ModelProto.Account.newBuilder()
                 .setAgentId(a.agentId())
                 .setBookId(a.bookId())
@@ -41,7 +46,9 @@ public final class AccountCodec {
                         .setMakerRate(a.fees().makerRate())
                         .setTakerRate(a.fees().takerRate()));
         OrderList columns = OrderList.of(a.orders());
-        if (AccountOrders.fits(a, columns)) {
+        if (changes != null) {
+            out.setOrderChanges(AccountOrderChanges.encode(changes));
+        } else if (AccountOrders.fits(a, columns)) {
             out.setOrderColumns(AccountOrders.encode(columns));
         } else {
             for (Order order : a.orders()) {
@@ -61,16 +68,31 @@ public final class AccountCodec {
         return out.build();
     }
 
-    /** The account a message carries. */
+    /** The account a message carries, its orders whole (a message with order changes is refused). */
     public static Account decode(ModelProto.Account m) {
+        return decode(m, null);
+    }
+
+    /**
+     * The account a message carries; {@code base} is the same book's account the miner kept for the payload's
+     * {@code accounts_base} (null when there is none), which order changes apply to.
+     */
+    static Account decode(ModelProto.Account m, Account base) {
         Checks.require(m.hasBase(), "Account.base");
         Checks.require(m.hasQuote(), "Account.quote");
         Checks.require(m.hasFees(), "Account.fees");
-        if (m.hasOrderColumns() && m.getOrdersCount() > 0) {
+        int forms = (m.hasOrderColumns() ? 1 : 0) + (m.getOrdersCount() > 0 ? 1 : 0) + (m.hasOrderChanges() ? 1 : 0);
+        if (forms > 1) {
             throw AccountOrders.bothForms();
         }
         List<Order> orders;
-        if (m.hasOrderColumns()) {
+        if (m.hasOrderChanges()) {
+            if (base == null) {
+                throw new WireFormatException("Account.order_changes: no account of book %d in the accounts base",
+                        m.getBookId());
+            }
+            orders = AccountOrderChanges.apply(m.getOrderChanges(), base.orders(), m.getAgentId(), m.getBookId());
+        } else if (m.hasOrderColumns()) {
             orders = AccountOrders.decode(m.getOrderColumns(), m.getAgentId(), m.getBookId());
         } else {
             orders = new ArrayList<>(m.getOrdersCount());

@@ -92,10 +92,11 @@ final class AccountOrders {
     }
 
     /**
-     * Bytes of the account's field holding {@code orders} as columns, tag and length included. Encodes the columns
-     * into {@code sizes}' encoded bytes and records the message's and every column's data size, for {@link #write}.
+     * Bytes of field {@code field} holding {@code orders} as columns, tag and length included (the account's, or the
+     * added orders of its changes). Encodes the columns into {@code sizes}' encoded bytes and records the message's
+     * and every column's data size, for {@link #write}.
      */
-    static int size(OrderList orders, Sizes sizes) {
+    static int size(OrderList orders, Sizes sizes, int field) {
         int slot = sizes.reserve();
         Proto3Writing.Encoded encoded = sizes.encoded();
         int size = 0;
@@ -104,7 +105,7 @@ final class AccountOrders {
             encodeColumn(orders, c, encoded);
             size += message(FIELDS[c], sizes.add(encoded.length() - before));
         }
-        return message(FIELD, sizes.set(slot, size));
+        return message(field, sizes.set(slot, size));
     }
 
     /**
@@ -191,9 +192,9 @@ final class AccountOrders {
         return previousExpiry == 0 ? 0 : timestamp + (previousExpiry - previousTimestamp);
     }
 
-    /** Writes what {@link #size} sized and encoded, in the same order. */
-    static void write(CodedOutputStream out, Sizes sizes) throws IOException {
-        header(out, FIELD, sizes.next());
+    /** Writes what {@link #size} sized and encoded, in the same order, as field {@code field}. */
+    static void write(CodedOutputStream out, Sizes sizes, int field) throws IOException {
+        header(out, field, sizes.next());
         Proto3Writing.Encoded encoded = sizes.encoded();
         for (int c = 0; c < CODINGS.length; c++) {
             int data = sizes.next();
@@ -238,8 +239,9 @@ final class AccountOrders {
         return orders;
     }
 
-    /** An account's orders given both ways is refused. */
+    /** An account's orders given more than one way is refused. */
     static WireFormatException bothForms() {
-        return new WireFormatException("Account: open orders given both as messages and as columns");
+        return new WireFormatException("Account: open orders given more than one way (orders, order_columns,"
+                + " order_changes: at most one)");
     }
 }

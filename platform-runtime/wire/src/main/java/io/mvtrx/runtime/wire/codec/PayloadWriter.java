@@ -46,22 +46,41 @@ final class PayloadWriter {
     private static final int AGENT_ID = 3;
     private static final int ACCOUNTS = 4;
     private static final int NOTICES = 5;
+    private static final int ACCOUNTS_BASE = 6;
+
+    // how an account's open orders travel, recorded by the size pass for the write pass
+    private static final int AS_MESSAGES = 0;
+    private static final int AS_COLUMNS = 1;
+    private static final int AS_CHANGES = 2;
 
     private PayloadWriter() {
     }
 
-    /** The payload bytes; {@code simulation} is an encoded {@code SimulationInfo}, shared by every miner of a step. */
-    static ByteString write(int agentId, long timestamp, ByteString simulation, Map<Integer, Account> accounts,
-                            List<Notice> notices) {
+    /**
+     * The payload bytes; {@code simulation} is an encoded {@code SimulationInfo}, shared by every miner of a step. With
+     * a {@code base} (null: none), an account whose orders {@link AccountOrderChanges#diff can} travel as changes to the
+     * same book's account there does so, and the payload names the base ({@code accounts_base}) when any does.
+     */
+    static StateCodec.EncodedPayload write(int agentId, long timestamp, ByteString simulation,
+                                           Map<Integer, Account> accounts, List<Notice> notices, AccountsBase base) {
         Sizes sizes = new Sizes(accounts.size() * 4 + notices.size() * 2);
         int size = int64(TIMESTAMP, timestamp) + CodedOutputStream.computeBytesSize(SIMULATION, simulation)
                 + sint32(AGENT_ID, agentId);
+        boolean changes = false;
         for (Map.Entry<Integer, Account> entry : accounts.entrySet()) {
-            size += message(ACCOUNTS, entrySize(entry.getKey(), accountSize(entry.getValue(), sizes)));
+            Account a = entry.getValue();
+            Account baseAccount = base == null ? null : base.accounts().get(entry.getKey());
+            AccountOrderChanges.Changes orderChanges = baseAccount == null ? null
+                    : AccountOrderChanges.diff(baseAccount, OrderList.of(baseAccount.orders()), a,
+                            OrderList.of(a.orders()));
+            changes |= orderChanges != null;
+            size += message(ACCOUNTS, entrySize(entry.getKey(), accountSize(a, orderChanges, sizes)));
         }
         for (Notice notice : notices) {
             size += message(NOTICES, NoticeWriter.size(notice, sizes));
         }
+        long baseNonce = changes ? base.nonce() : 0;
+        size += int64(ACCOUNTS_BASE, baseNonce);
         byte[] out = new byte[size];
         CodedOutputStream o = CodedOutputStream.newInstance(out);
         try {
@@ -78,11 +97,12 @@ final class PayloadWriter {
             for (Notice notice : notices) {
                 NoticeWriter.write(o, NOTICES, notice, sizes);
             }
+            writeInt64(o, ACCOUNTS_BASE, baseNonce);
             o.checkNoSpaceLeft();
         } catch (IOException e) {
             throw new UncheckedIOException("writing a MinerPayload into an array of its computed size", e);
         }
-        return UnsafeByteOperations.unsafeWrap(out);
+        return new StateCodec.EncodedPayload(UnsafeByteOperations.unsafeWrap(out), baseNonce);
     }
 
     private static int entrySize(int key, int accountSize) {
@@ -91,16 +111,17 @@ final class PayloadWriter {
 
     // ----------------------------------------------------------------------------------------------- Account
 
-    private static int accountSize(Account a, Sizes sizes) {
+    /** Sizes account {@code a}, its orders as {@code changes} when there are (null: written whole). */
+    private static int accountSize(Account a, AccountOrderChanges.Changes changes, Sizes sizes) {
         int slot = sizes.reserve();
         int size = sint32(1, a.agentId()) + int32(2, a.bookId())
                 + message(3, balanceSize(a.base())) + message(4, balanceSize(a.quote()))
                 + int64(5, a.baseLoan()) + int64(6, a.quoteLoan())
                 + int64(7, a.baseCollateral()) + int64(8, a.quoteCollateral());
         OrderList orders = OrderList.of(a.orders());
-        boolean columns = AccountOrders.fits(a, orders);
-        sizes.add(columns ? 1 : 0); // the write pass reads the form back instead of checking every order again
-        if (!columns) {
+        int form = changes != null ? AS_CHANGES : AccountOrders.fits(a, orders) ? AS_COLUMNS : AS_MESSAGES;
+        sizes.add(form); // the write pass reads the form back instead of checking every order again
+        if (form == AS_MESSAGES) {
             for (int i = 0; i < orders.size(); i++) {
                 size += message(9, sizes.add(orderSize(orders, i)));
             }
@@ -109,8 +130,10 @@ final class PayloadWriter {
             size += message(10, loanSize(loan));
         }
         size += message(11, feesSize(a));
-        if (columns) {
-            size += AccountOrders.size(orders, sizes);
+        if (form == AS_COLUMNS) {
+            size += AccountOrders.size(orders, sizes, AccountOrders.FIELD);
+        } else if (form == AS_CHANGES) {
+            size += AccountOrderChanges.size(changes, sizes);
         }
         return sizes.set(slot, size);
     }
@@ -124,8 +147,8 @@ final class PayloadWriter {
         writeInt64(o, 6, a.quoteLoan());
         writeInt64(o, 7, a.baseCollateral());
         writeInt64(o, 8, a.quoteCollateral());
-        boolean columns = sizes.next() != 0;
-        if (!columns) {
+        int form = sizes.next();
+        if (form == AS_MESSAGES) {
             OrderList orders = OrderList.of(a.orders());
             for (int i = 0; i < orders.size(); i++) {
                 header(o, 9, sizes.next());
@@ -146,8 +169,10 @@ final class PayloadWriter {
         writeInt64(o, 1, a.fees().volume());
         writeSInt64(o, 2, a.fees().makerRate());
         writeSInt64(o, 3, a.fees().takerRate());
-        if (columns) {
-            AccountOrders.write(o, sizes);
+        if (form == AS_COLUMNS) {
+            AccountOrders.write(o, sizes, AccountOrders.FIELD);
+        } else if (form == AS_CHANGES) {
+            AccountOrderChanges.write(o, sizes);
         }
     }
 

@@ -13,8 +13,10 @@ import io.mvtrx.api.gentrx.TrainingAssignment;
 import io.mvtrx.api.notice.Notice;
 import io.mvtrx.api.state.AgentResponse;
 import io.mvtrx.api.state.BookState;
+import io.mvtrx.runtime.wire.AccountChanges;
 import io.mvtrx.runtime.wire.BodyHash;
 import io.mvtrx.runtime.wire.BooksReference;
+import io.mvtrx.runtime.wire.codec.AccountsBaseUnknownException;
 import io.mvtrx.runtime.wire.codec.AssignmentCodec;
 import io.mvtrx.runtime.wire.codec.BookCodec;
 import io.mvtrx.runtime.wire.codec.BooksCompression;
@@ -37,10 +39,16 @@ import io.grpc.stub.StreamObserver;
  * <p>The books come from the process's {@link SharedBooks} when the request names them ({@code books_sha256}):
  * decoded there once for every miner of the process.
  *
+ * <p>The accounts of the last two requests from each validator are kept ({@link KeptAccounts}) and every reply
+ * names its request's nonce ({@code accounts_kept}), so that the next request may carry each account's open orders as
+ * changes to them.
+ *
  * <p>Answers: {@code INVALID_ARGUMENT} naming the field when a signed body does not decode (or its books do not hash
- * to their name); {@code FAILED_PRECONDITION} with trailer {@code mvtrx-books: unknown} when the books it names did not
- * reach this process in time; otherwise {@code OK}, with an empty reply when the agent failed, timed out, or produced
- * a reply larger than the outbound limit, and in every reply the process's books cache id. Handlers do not block:
+ * to their name, or its order changes do not apply); {@code FAILED_PRECONDITION} with trailer {@code mvtrx-books:
+ * unknown} when the books it names did not reach this process in time, or with trailer {@code mvtrx-accounts:
+ * unknown} when the accounts base it names is not kept; otherwise {@code OK}, with an empty reply when the agent
+ * failed, timed out, or produced a reply larger than the outbound limit, and in every reply the process's books cache
+ * id and the request's nonce. Handlers do not block:
  * the reply is sent from the agent thread when the agent answers.
  */
 final class MinerService extends MinerGrpc.MinerImplBase {
@@ -58,6 +66,7 @@ final class MinerService extends MinerGrpc.MinerImplBase {
     private final int maxOutboundBytes;
     private final SharedBooks shared;
     private final Duration booksWait;
+    private final KeptAccounts kept = new KeptAccounts();
 
     MinerService(AgentHost host, int maxInboundBytes, int maxOutboundBytes, SharedBooks shared) {
         this.host = host;
@@ -85,17 +94,24 @@ final class MinerService extends MinerGrpc.MinerImplBase {
                         .asRuntimeException(BooksReference.unknownTrailers()));
                 return;
             }
+            String sender = request.getEnvelope().getSenderHotkey(); // checked by the authenticator in front
+            long nonce = request.getEnvelope().getNonce();
             StateCodec.ReceivedState received;
             try {
-                received = StateCodec.decode(list, request.getMinerPayload());
+                received = StateCodec.decode(list, request.getMinerPayload(), base -> kept.find(sender, base));
+            } catch (AccountsBaseUnknownException e) {
+                out.onError(Status.FAILED_PRECONDITION.withDescription("miner_payload: " + e.getMessage())
+                        .asRuntimeException(AccountChanges.unknownTrailers()));
+                return;
             } catch (WireFormatException e) {
                 out.onError(Status.INVALID_ARGUMENT.withDescription("state: " + e.getMessage())
                         .asRuntimeException());
                 return;
             }
+            kept.keep(sender, nonce, received.state().accounts());
             int agentId = received.agentId();
             host.respond(agentId, received.state()).thenAccept(response -> {
-                out.onNext(reply(agentId, response));
+                out.onNext(reply(agentId, response, nonce));
                 out.onCompleted();
             }).exceptionally(MinerService::unsent);
         };
@@ -168,9 +184,12 @@ final class MinerService extends MinerGrpc.MinerImplBase {
         return null;
     }
 
-    /** The agent's answer as a reply naming this process's books cache, or an empty one when it cannot be sent. */
-    private MinerProto.AgentReply reply(int agentId, AgentResponse response) {
-        return instructions(agentId, response).toBuilder().setBooksCache(shared.id()).build();
+    /**
+     * The agent's answer as a reply naming this process's books cache and the request whose accounts this miner
+     * keeps, or an empty one when it cannot be sent.
+     */
+    private MinerProto.AgentReply reply(int agentId, AgentResponse response, long nonce) {
+        return instructions(agentId, response).toBuilder().setBooksCache(shared.id()).setAccountsKept(nonce).build();
     }
 
     private MinerProto.AgentReply instructions(int agentId, AgentResponse response) {

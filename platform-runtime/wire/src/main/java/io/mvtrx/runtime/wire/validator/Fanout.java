@@ -22,16 +22,19 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import io.mvtrx.api.account.Account;
 import io.mvtrx.api.gentrx.TrainingAssignment;
 import io.mvtrx.api.notice.Notice;
 import io.mvtrx.api.state.AgentResponse;
 import io.mvtrx.api.state.BookState;
 import io.mvtrx.runtime.wallet.Keypair;
+import io.mvtrx.runtime.wire.AccountChanges;
 import io.mvtrx.runtime.wire.BodyHash;
 import io.mvtrx.runtime.wire.BooksReference;
 import io.mvtrx.runtime.wire.Check;
 import io.mvtrx.runtime.wire.NonceClock;
 import io.mvtrx.runtime.wire.WireSignature;
+import io.mvtrx.runtime.wire.codec.AccountsBase;
 import io.mvtrx.runtime.wire.codec.BookCodec;
 import io.mvtrx.runtime.wire.codec.BooksCompression;
 import io.mvtrx.runtime.wire.codec.InstructionCodec;
@@ -78,6 +81,11 @@ import io.grpc.StatusRuntimeException;
  * request. A miner answering that the named books never reached its process is sent them inline at once, its response
  * time counted from that second request.
  *
+ * <p>Open orders as changes ({@link FanoutConfig#accountChanges()}, doc/wire.md): a miner's reply names the request
+ * whose accounts it keeps; the next step writes that miner's open orders as changes to the accounts that request
+ * carried. A miner answering that it does not hold them is sent the request again at once with its accounts whole
+ * and the books inline, its response time counted from that request.
+ *
  * <p>Thread-safe, though one step at a time is the intended use. Channels are kept per uid across steps and
  * replaced when a uid's hotkey or axon changes. Cost per step: one books serialization and one SHA-256 pass over
  * the books, plus per miner its payload (written straight from the records), a digest of the payload (finished from
@@ -106,6 +114,8 @@ public final class Fanout implements AutoCloseable {
     private final Map<Integer, MinerClient> clients = new ConcurrentHashMap<>();
     /** Where each miner keeps the books, from its last finished call. */
     private final Map<Integer, BooksHome> homes = new ConcurrentHashMap<>();
+    /** The accounts each miner keeps, from its last call answered with {@code accounts_kept}. */
+    private final Map<Integer, KeptBase> bases = new ConcurrentHashMap<>();
     private final AtomicLong booksEncoded = new AtomicLong();
     private volatile StepTiming lastTiming = StepTiming.NONE;
 
@@ -135,16 +145,23 @@ public final class Fanout implements AutoCloseable {
         long deadline = start + config.globalTimeout().toNanos();
         Shared shared = share(step, miners);
         long booksDone = System.nanoTime();
-        List<Future<PreparedStep.Addressed>> signed = submitRequests(shared, miners);
+        List<Future<Signed>> signed = submitRequests(shared, miners, config.accountChanges());
         List<Call> calls = new ArrayList<>(miners.size());
         for (int i = 0; i < miners.size(); i++) {
             MinerTarget miner = miners.get(i);
             Call call = new Call(miner.uid());
             try {
-                call.request = await(signed.get(i));
+                Signed prepared = await(signed.get(i));
+                call.request = prepared.addressed();
+                call.accounts = prepared.accounts();
+                call.changes = prepared.changes();
                 if (call.request.byReference()) {
                     ByteString payload = call.request.request().getMinerPayload(); // signed again, not re-encoded
                     call.inlineAgain = () -> signed(shared, nonces.next(), miner, true, payload);
+                }
+                if (prepared.changes()) {
+                    call.wholeAgain = () -> signed(shared, nonces.next(), miner, true,
+                            payload(shared, miner, null).bytes());
                 }
             } catch (RuntimeException e) {
                 call.result.complete(MinerResult.of(call.uid, ResultKind.FAILED, Status.INTERNAL.withDescription(
@@ -162,14 +179,15 @@ public final class Fanout implements AutoCloseable {
     /**
      * Serializes the books once and signs one request per miner, on the prepare threads; nothing is sent. For a
      * given clock the requests are the same bytes whatever the number of prepare threads: nonces are reserved in
-     * miner order before any request is signed, and Ed25519 signatures are deterministic.
+     * miner order before any request is signed, and Ed25519 signatures are deterministic. The accounts travel whole:
+     * a prepared request is sent as it is, never again with other contents.
      */
     public PreparedStep prepare(Step step, List<MinerTarget> miners) {
         Shared shared = share(step, miners);
-        List<Future<PreparedStep.Addressed>> signed = submitRequests(shared, miners);
+        List<Future<Signed>> signed = submitRequests(shared, miners, false);
         List<PreparedStep.Addressed> requests = new ArrayList<>(miners.size());
-        for (Future<PreparedStep.Addressed> future : signed) {
-            requests.add(await(future));
+        for (Future<Signed> future : signed) {
+            requests.add(await(future).addressed());
         }
         return new PreparedStep(shared.books(), shared.sent(), requests);
     }
@@ -199,6 +217,8 @@ public final class Fanout implements AutoCloseable {
         long bytes = 0;
         int inline = 0;
         int resent = 0;
+        int changes = 0;
+        int wholeAgain = 0;
         for (Call call : calls) {
             bytes += call.bytesSent.get();
             if (call.request != null && !call.request.byReference() && call.bytesSent.get() > 0) {
@@ -207,8 +227,15 @@ public final class Fanout implements AutoCloseable {
             if (call.resent) {
                 resent++;
             }
+            if (call.changes) {
+                changes++;
+            }
+            if (call.sentWhole) {
+                wholeAgain++;
+            }
         }
-        return new StepTiming(books, prepared, Math.max(0, lastStart), bytes, booksSent, inline, resent);
+        return new StepTiming(books, prepared, Math.max(0, lastStart), bytes, booksSent, inline, resent, changes,
+                wholeAgain);
     }
 
     /**
@@ -223,10 +250,14 @@ public final class Fanout implements AutoCloseable {
      * @param booksSentBytes       the books as a request carries them inline (the zstd frame, or the plain books)
      * @param booksInline          requests sent with the books inline (the others named them by hash)
      * @param booksResent          miners that could not resolve the hash and were sent the books inline after all
+     * @param accountChanges       requests whose payload carried open orders as changes to the accounts the miner
+     *                             kept (as last sent; a miner sent its accounts whole again is not counted)
+     * @param accountsResentWhole  miners that did not hold the accounts named as the base and were sent them whole
      */
     public record StepTiming(long booksNanos, long preparedNanos, long lastCallStartedNanos, long requestBytes,
-                             long booksSentBytes, int booksInline, int booksResent) {
-        static final StepTiming NONE = new StepTiming(0, 0, 0, 0, 0, 0, 0);
+                             long booksSentBytes, int booksInline, int booksResent, int accountChanges,
+                             int accountsResentWhole) {
+        static final StepTiming NONE = new StepTiming(0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /** The timing of the last step queried or sent; zeros before the first. */
@@ -236,17 +267,25 @@ public final class Fanout implements AutoCloseable {
 
     /**
      * One miner's call in a step: its request, the gRPC call once started, and the result once known. A call whose
-     * request names the books by hash may be started a second time, with them inline, when the miner could not
-     * resolve the hash.
+     * request names the books by hash may be started again, with them inline, when the miner could not resolve the
+     * hash; one whose open orders are changes, again with the accounts whole (and the books inline) when the miner
+     * does not hold the base.
      */
     private static final class Call {
         final int uid;
         final CompletableFuture<MinerResult> result = new CompletableFuture<>();
         final AtomicLong bytesSent = new AtomicLong();
         volatile PreparedStep.Addressed request;
+        /** The accounts the request carries (whole or as changes); null for a prepared step sent as it is. */
+        volatile Map<Integer, Account> accounts;
+        /** Whether the request's open orders are changes to the accounts the miner kept. */
+        volatile boolean changes;
         /** The same request with the books inline, signed anew when asked; null when there is none to send. */
         volatile Supplier<PreparedStep.Addressed> inlineAgain;
+        /** The request with the accounts whole and the books inline; null when there is none to send. */
+        volatile Supplier<PreparedStep.Addressed> wholeAgain;
         volatile boolean resent;
+        volatile boolean sentWhole;
         volatile ListenableFuture<MinerProto.AgentReply> rpc;
 
         Call(int uid) {
@@ -367,13 +406,19 @@ public final class Fanout implements AutoCloseable {
 
     /** Whether the miner answered that it could not resolve the books its request named. */
     private static boolean booksUnknown(ListenableFuture<MinerProto.AgentReply> rpc) {
+        return failedPrecondition(rpc, BooksReference::unknown);
+    }
+
+    /** Whether the call ended {@code FAILED_PRECONDITION} with trailers that {@code says}. */
+    private static boolean failedPrecondition(ListenableFuture<MinerProto.AgentReply> rpc,
+                                              java.util.function.Predicate<io.grpc.Metadata> says) {
         try {
             Futures.getDone(rpc);
             return false;
         } catch (ExecutionException e) {
             return e.getCause() instanceof StatusRuntimeException failure
                     && failure.getStatus().getCode() == Status.Code.FAILED_PRECONDITION
-                    && BooksReference.unknown(failure.getTrailers());
+                    && says.test(failure.getTrailers());
         } catch (CancellationException e) {
             return false;
         }
@@ -399,25 +444,75 @@ public final class Fanout implements AutoCloseable {
         return ByteString.copyFrom(encoded); // one flat copy: hashing and compressing read it as one array
     }
 
-    /** Every miner's request, encoded and signed on the prepare threads, miner {@code i} with nonce first + i. */
-    private List<Future<PreparedStep.Addressed>> submitRequests(Shared shared, List<MinerTarget> miners) {
-        List<Future<PreparedStep.Addressed>> signed = new ArrayList<>(miners.size());
+    /**
+     * Every miner's request, encoded and signed on the prepare threads, miner {@code i} with nonce first + i; with
+     * {@code changes}, the open orders as changes to the accounts each miner said it keeps.
+     */
+    private List<Future<Signed>> submitRequests(Shared shared, List<MinerTarget> miners, boolean changes) {
+        List<Future<Signed>> signed = new ArrayList<>(miners.size());
         for (int i = 0; i < miners.size(); i++) {
             long nonce = shared.firstNonce() + i;
             MinerTarget miner = miners.get(i);
             boolean inline = shared.inline()[i];
-            signed.add(preparers.submit(() -> request(shared, nonce, miner, inline)));
+            signed.add(preparers.submit(() -> {
+                StateCodec.EncodedPayload payload = payload(shared, miner, changes ? kept(miner) : null);
+                return new Signed(signed(shared, nonce, miner, inline, payload.bytes()),
+                        shared.step().accounts().getOrDefault(miner.uid(), Map.of()), payload.changes());
+            }));
         }
         return signed;
     }
 
-    /** One miner's request: its payload encoded, then {@link #signed}. */
-    private PreparedStep.Addressed request(Shared shared, long nonce, MinerTarget miner, boolean inline) {
+    /** A signed request, the accounts it carries, and whether their open orders are changes. */
+    private record Signed(PreparedStep.Addressed addressed, Map<Integer, Account> accounts, boolean changes) {
+    }
+
+    /** One miner's payload, its open orders as changes to {@code base} where they can be (null: whole). */
+    private static StateCodec.EncodedPayload payload(Shared shared, MinerTarget miner, AccountsBase base) {
         Step step = shared.step();
-        ByteString payload = StateCodec.encodePayload(miner.uid(), step.timestamp(), shared.simulation(),
+        return StateCodec.encodePayload(miner.uid(), step.timestamp(), shared.simulation(),
                 step.accounts().getOrDefault(miner.uid(), Map.of()),
-                step.notices().getOrDefault(miner.uid(), List.of()));
-        return signed(shared, nonce, miner, inline, payload);
+                step.notices().getOrDefault(miner.uid(), List.of()), base);
+    }
+
+    /** The accounts {@code miner} said it keeps, when it is still the same miner at the same address; else null. */
+    private AccountsBase kept(MinerTarget miner) {
+        KeptBase base = bases.get(miner.uid());
+        return base != null && base.target().equals(miner) ? base.accounts() : null;
+    }
+
+    /** The accounts a miner keeps, as the last request it said it keeps carried them, and the miner it was. */
+    private record KeptBase(MinerTarget target, AccountsBase accounts) {
+    }
+
+    /**
+     * Remembers, from a finished call, the accounts the miner now keeps: its request's, when its reply names that
+     * request ({@code accounts_kept}). A reply naming none (a miner that keeps none) forgets the miner's; a failed call
+     * changes nothing, since the miner keeps its last two.
+     */
+    private void learnKept(Call call, ListenableFuture<MinerProto.AgentReply> rpc) {
+        Map<Integer, Account> accounts = call.accounts;
+        if (accounts == null) {
+            return;
+        }
+        MinerProto.AgentReply reply;
+        try {
+            reply = Futures.getDone(rpc);
+        } catch (ExecutionException | CancellationException e) {
+            return;
+        }
+        MinerTarget miner = call.request.target();
+        long nonce = call.request.request().getEnvelope().getNonce();
+        if (reply.getAccountsKept() != 0 && reply.getAccountsKept() == nonce) {
+            bases.put(miner.uid(), new KeptBase(miner, new AccountsBase(nonce, accounts)));
+        } else {
+            bases.remove(miner.uid());
+        }
+    }
+
+    /** Whether the miner answered that it does not hold the accounts its request named as the base. */
+    private static boolean accountsUnknown(ListenableFuture<MinerProto.AgentReply> rpc) {
+        return failedPrecondition(rpc, AccountChanges::unknown);
     }
 
     /**
@@ -651,20 +746,31 @@ public final class Fanout implements AutoCloseable {
             Supplier<PreparedStep.Addressed> again = call.inlineAgain;
             if (again != null && !call.result.isDone() && booksUnknown(rpc)) {
                 call.inlineAgain = null;
-                resendInline(call, again, globalDeadline);
+                call.resent = true;
+                resend(call, again, globalDeadline);
                 return;
             }
+            Supplier<PreparedStep.Addressed> whole = call.wholeAgain;
+            if (whole != null && !call.result.isDone() && accountsUnknown(rpc)) {
+                call.wholeAgain = null;
+                call.inlineAgain = null;
+                call.changes = false;
+                call.sentWhole = true;
+                bases.remove(miner.uid());
+                resend(call, whole, globalDeadline);
+                return;
+            }
+            learnKept(call, rpc);
             call.result.complete(elapsed > timeout ? timedOut(miner, timeout) : answered(miner, rpc, elapsed));
         }, MoreExecutors.directExecutor());
     }
 
     /**
-     * Starts a call again with the books inline, on a prepare thread (never the transport's: the request is copied
-     * into its buffers), after the miner answered that the books its request named never reached its process. Its
-     * response time counts from this second start.
+     * Starts a call again with {@code again}'s request (the books inline, or the accounts whole too), on a prepare
+     * thread (never the transport's: the request is copied into its buffers), after the miner answered that the books
+     * or the accounts base its request named never reached it. Its response time counts from this later start.
      */
-    private void resendInline(Call call, Supplier<PreparedStep.Addressed> again, long globalDeadline) {
-        call.resent = true;
+    private void resend(Call call, Supplier<PreparedStep.Addressed> again, long globalDeadline) {
         try {
             preparers.execute(() -> {
                 try {

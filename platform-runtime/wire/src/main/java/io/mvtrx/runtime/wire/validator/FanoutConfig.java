@@ -15,6 +15,9 @@ import java.time.Duration;
  * @param compressBooks    whether the books travel as one zstd frame ({@code books_zstd}) or as they are
  * @param booksByReference whether miners that answered from one process and host get the books inline once, the
  *                         others by their hash ({@code books_sha256}); else every request carries them
+ * @param accountChanges   whether a miner that said it keeps the accounts of the request it answered
+ *                         ({@code accounts_kept}) gets the next request's open orders as changes to them; else every
+ *                         request carries them whole
  */
 public record FanoutConfig(
         Duration perCallTimeout,
@@ -24,14 +27,15 @@ public record FanoutConfig(
         int maxInboundBytes,
         int prepareThreads,
         boolean compressBooks,
-        boolean booksByReference) {
+        boolean booksByReference,
+        boolean accountChanges) {
 
     /**
      * The reference defaults, 64 MiB out (the miner's default inbound limit) and 16 MiB in, one prepare thread per
-     * available processor, the books compressed and sent once per miner process.
+     * available processor, the books compressed and sent once per miner process, open orders sent as changes.
      */
     public static final FanoutConfig DEFAULTS = new FanoutConfig(Duration.ofSeconds(3), Duration.ofSeconds(4),
-            Duration.ofSeconds(1), 64 << 20, 16 << 20, Runtime.getRuntime().availableProcessors(), true, true);
+            Duration.ofSeconds(1), 64 << 20, 16 << 20, Runtime.getRuntime().availableProcessors(), true, true, true);
 
     public FanoutConfig {
         requirePositive(perCallTimeout, "per-call-timeout");
@@ -50,25 +54,25 @@ public record FanoutConfig(
     /** A copy with other deadlines. */
     public FanoutConfig withTimeouts(Duration perCall, Duration global) {
         return new FanoutConfig(perCall, global, noticeTimeout, maxOutboundBytes, maxInboundBytes, prepareThreads,
-                compressBooks, booksByReference);
+                compressBooks, booksByReference, accountChanges);
     }
 
     /** A copy with other size limits. */
     public FanoutConfig withLimits(int maxOutbound, int maxInbound) {
         return new FanoutConfig(perCallTimeout, globalTimeout, noticeTimeout, maxOutbound, maxInbound,
-                prepareThreads, compressBooks, booksByReference);
+                prepareThreads, compressBooks, booksByReference, accountChanges);
     }
 
     /** A copy preparing requests on {@code threads} threads (1: one after another on one thread). */
     public FanoutConfig withPrepareThreads(int threads) {
         return new FanoutConfig(perCallTimeout, globalTimeout, noticeTimeout, maxOutboundBytes, maxInboundBytes,
-                threads, compressBooks, booksByReference);
+                threads, compressBooks, booksByReference, accountChanges);
     }
 
     /** A copy sending the books compressed ({@code books_zstd}) or as they are ({@code books}). */
     public FanoutConfig withBooksCompression(boolean compress) {
         return new FanoutConfig(perCallTimeout, globalTimeout, noticeTimeout, maxOutboundBytes, maxInboundBytes,
-                prepareThreads, compress, booksByReference);
+                prepareThreads, compress, booksByReference, accountChanges);
     }
 
     /**
@@ -77,7 +81,13 @@ public record FanoutConfig(
      */
     public FanoutConfig withBooksByReference(boolean byReference) {
         return new FanoutConfig(perCallTimeout, globalTimeout, noticeTimeout, maxOutboundBytes, maxInboundBytes,
-                prepareThreads, compressBooks, byReference);
+                prepareThreads, compressBooks, byReference, accountChanges);
+    }
+
+    /** A copy sending open orders as changes to the accounts a miner keeps ({@code true}), or whole ({@code false}). */
+    public FanoutConfig withAccountChanges(boolean changes) {
+        return new FanoutConfig(perCallTimeout, globalTimeout, noticeTimeout, maxOutboundBytes, maxInboundBytes,
+                prepareThreads, compressBooks, booksByReference, changes);
     }
 
     private static void requirePositive(Duration d, String key) {

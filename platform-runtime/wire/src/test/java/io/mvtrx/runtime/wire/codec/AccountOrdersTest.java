@@ -111,7 +111,7 @@ class AccountOrdersTest {
 
         ModelProto.Account both = good.toBuilder().addOrders(ModelProto.Order.getDefaultInstance()).build();
         assertThatThrownBy(() -> AccountCodec.decode(both)).isInstanceOf(WireFormatException.class)
-                .hasMessageContaining("both as messages and as columns");
+                .hasMessageContaining("more than one way");
     }
 
     private static Order order(long id, int book, int agent) {

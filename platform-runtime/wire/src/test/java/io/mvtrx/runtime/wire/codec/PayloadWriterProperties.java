@@ -29,7 +29,7 @@ class PayloadWriterProperties {
                 x.notices());
 
         assertThat(written.toByteArray()).isEqualTo(StateCodec.encodePayloadWithBuilders(agentId, x.timestamp(),
-                x.simulation(), x.accounts(), x.notices()).toByteArray());
+                x.simulation(), x.accounts(), x.notices(), null).toByteArray());
     }
 
     @Property(tries = 300)
@@ -42,7 +42,7 @@ class PayloadWriterProperties {
         ByteString written = StateCodec.encodePayload(7, x.timestamp(), x.simulation(), Map.of(), notices);
 
         assertThat(written.toByteArray()).isEqualTo(StateCodec.encodePayloadWithBuilders(7, x.timestamp(),
-                x.simulation(), Map.of(), notices).toByteArray());
+                x.simulation(), Map.of(), notices, null).toByteArray());
         assertThat(StateCodec.decode(BookCodec.encodeBooks(x.books()), written).state().notices()).isEqualTo(notices);
     }
 
@@ -59,7 +59,7 @@ class PayloadWriterProperties {
         ByteString written = StateCodec.encodePayload(agentId, x.timestamp(), x.simulation(), accounts, x.notices());
 
         assertThat(written.toByteArray()).isEqualTo(StateCodec.encodePayloadWithBuilders(agentId, x.timestamp(),
-                x.simulation(), accounts, x.notices()).toByteArray());
+                x.simulation(), accounts, x.notices(), null).toByteArray());
         assertThat(StateCodec.decode(BookCodec.encodeBooks(x.books()), written).state().accounts())
                 .isEqualTo(accounts);
     }

@@ -1,0 +1,168 @@
+package io.mvtrx.runtime.wire.codec;
+
+import static io.mvtrx.runtime.wire.codec.Proto3Writing.header;
+import static io.mvtrx.runtime.wire.codec.Proto3Writing.message;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.mvtrx.api.account.Account;
+import io.mvtrx.api.order.Order;
+import io.mvtrx.api.order.OrderList;
+import io.mvtrx.runtime.wire.codec.Proto3Writing.Sizes;
+import io.mvtrx.runtime.wire.proto.ModelProto;
+
+import com.google.protobuf.CodedOutputStream;
+
+/**
+ * An account's open orders as {@code AccountOrderChanges} (model.proto): what changed since the same book's account
+ * in an earlier payload the miner kept. A market maker's orders mostly rest from one publish to the next (the
+ * example maker adds two quotes a book and cancels the stale ones), so the changes are a few orders where the whole
+ * list is dozens, on each of 128 books, for each of 256 miners a publish.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class AccountOrderChanges {
+
+    /** Account field of the changes. */
+    static final int FIELD = 13;
+
+    private static final int REMOVED = 1;
+    private static final int ADDED = 2;
+
+    private AccountOrderChanges() {
+    }
+
+    /**
+     * The changes from {@code base}'s orders to {@code current}'s.
+     *
+     * @param removed the positions in the base's list no longer open unchanged, ascending
+     * @param added   the orders of the current list not in the base unchanged, ascending by order id
+     */
+    record Changes(int[] removed, OrderList added) {
+    }
+
+    /**
+     * The changes from {@code base} to {@code current} (the same book's account, {@code baseOrders} and
+     * {@code orders} their orders as columns), or null when they do not apply or would not be smaller: either list
+     * not strictly ascending by order id, an added order not of the account's agent and book (the added orders travel
+     * as {@link AccountOrders columns}), the current list empty (no orders costs nothing), or no order kept. The kept
+     * orders need no such check: they equal the base's in every field.
+     */
+    static Changes diff(Account base, OrderList baseOrders, Account current, OrderList orders) {
+        if (orders.isEmpty() || base.agentId() != current.agentId() || base.bookId() != current.bookId()) {
+            return null;
+        }
+        OrderList.Changes changes = orders.changesSince(baseOrders).orElse(null);
+        if (changes == null || changes.added().length == orders.size()) {
+            return null;
+        }
+        int[] added = changes.added();
+        OrderList.Columns columns = new OrderList.Columns(added.length);
+        for (int position : added) {
+            if (orders.agentId(position) != current.agentId() || orders.bookId(position) != current.bookId()) {
+                return null;
+            }
+            columns.add(orders, position);
+        }
+        return new Changes(changes.removed(), columns.slice(0, added.length));
+    }
+
+    /** The changes message (the generated encoder's; {@link PayloadWriter} writes the same bytes). */
+    static ModelProto.AccountOrderChanges encode(Changes changes) {
+        ModelProto.AccountOrderChanges.Builder out = ModelProto.AccountOrderChanges.newBuilder();
+        int previous = 0;
+        for (int position : changes.removed()) {
+            out.addRemovedPositionDelta(position - previous);
+            previous = position;
+        }
+        if (!changes.added().isEmpty()) {
+            out.setAdded(AccountOrders.encode(changes.added()));
+        }
+        return out.build();
+    }
+
+    /**
+     * Bytes of the account's field holding {@code changes}, tag and length included. Encodes the removed positions
+     * and the added columns into {@code sizes}' encoded bytes and records their sizes, for {@link #write}.
+     */
+    static int size(Changes changes, Sizes sizes) {
+        int slot = sizes.reserve();
+        Proto3Writing.Encoded encoded = sizes.encoded();
+        int before = encoded.length();
+        int previous = 0;
+        for (int position : changes.removed()) {
+            encoded.varint(position - previous);
+            previous = position;
+        }
+        int removedBytes = sizes.add(encoded.length() - before);
+        int size = removedBytes == 0 ? 0 : message(REMOVED, removedBytes);
+        sizes.add(changes.added().isEmpty() ? 0 : 1);
+        if (!changes.added().isEmpty()) {
+            size += AccountOrders.size(changes.added(), sizes, ADDED);
+        }
+        return message(FIELD, sizes.set(slot, size));
+    }
+
+    /** Writes what {@link #size} sized and encoded, in the same order. */
+    static void write(CodedOutputStream out, Sizes sizes) throws IOException {
+        header(out, FIELD, sizes.next());
+        int removedBytes = sizes.next();
+        if (removedBytes > 0) {
+            header(out, REMOVED, removedBytes);
+            sizes.encoded().copyNext(out, removedBytes);
+        }
+        if (sizes.next() != 0) {
+            AccountOrders.write(out, sizes, ADDED);
+        }
+    }
+
+    /**
+     * The open orders {@code m} describes against {@code base} (the kept account's orders): the base less the removed
+     * positions, merged with the added orders by order id.
+     *
+     * @throws WireFormatException when a position is out of order or beyond the base, the added columns are malformed,
+     *                             or the merged orders do not strictly ascend by order id
+     */
+    static List<Order> apply(ModelProto.AccountOrderChanges m, List<Order> base, int agentId, int bookId) {
+        boolean[] gone = new boolean[base.size()];
+        long position = 0;
+        for (int k = 0; k < m.getRemovedPositionDeltaCount(); k++) {
+            long delta = Integer.toUnsignedLong(m.getRemovedPositionDelta(k));
+            if (k > 0 && delta == 0) {
+                throw new WireFormatException("AccountOrderChanges.removed_position_delta[%d]: a position repeated", k);
+            }
+            position += delta;
+            if (position >= base.size()) {
+                throw new WireFormatException("AccountOrderChanges.removed_position_delta[%d]: position %d is beyond"
+                        + " the %d orders kept", k, position, base.size());
+            }
+            gone[(int) position] = true;
+        }
+        List<Order> added = m.hasAdded() ? AccountOrders.decode(m.getAdded(), agentId, bookId) : List.of();
+        List<Order> merged = new ArrayList<>(base.size() - m.getRemovedPositionDeltaCount() + added.size());
+        int i = 0;
+        int j = 0;
+        while (true) {
+            while (i < gone.length && gone[i]) {
+                i++;
+            }
+            if (i == gone.length && j == added.size()) {
+                break;
+            }
+            Order next;
+            if (j == added.size() || (i < gone.length && base.get(i).orderId() < added.get(j).orderId())) {
+                next = base.get(i++);
+            } else {
+                next = added.get(j++);
+            }
+            if (!merged.isEmpty() && merged.getLast().orderId() >= next.orderId()) {
+                throw new WireFormatException("AccountOrderChanges: order id %d follows %d; the orders must ascend"
+                        + " by id, each once", next.orderId(), merged.getLast().orderId());
+            }
+            merged.add(next);
+        }
+        return merged;
+    }
+}
