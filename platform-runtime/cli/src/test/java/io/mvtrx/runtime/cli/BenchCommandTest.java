@@ -38,7 +38,7 @@ class BenchCommandTest {
     }
 
     @Test
-    void fanoutMeasuresEveryPublishAfterTheWarmUpAndReportsBytesPerMiner() {
+    void fanoutMeasuresEveryPublishAfterTheWarmUpAndReportsBytesPerMiner() throws Exception {
         int exitCode = bench("bench", "fanout", "--miners", "2", "--blocks", "1", "--publishes", "3",
                 "--warmup", "2", "--out", temp.resolve("bench").toString());
 
@@ -61,6 +61,16 @@ class BenchCommandTest {
                 + "[1-9][0-9,]* \\(the books as sent: p50 [1-9][0-9,]*  max [1-9][0-9,]*\\)\n");
         assertThat(out.toString()).containsPattern(
                 "nothing sent: [0-9.]+ ms on the prepare pool \\([0-9]+ thread\\(s\\)\\), [0-9.]+ ms on one thread");
+        // the percentiles' raw data: one line per measured publish
+        java.util.regex.Matcher table = java.util.regex.Pattern.compile("every measured publish: (.*publishes\\.csv)\n")
+                .matcher(out.toString());
+        assertThat(table.find()).as(out.toString()).isTrue();
+        List<String> lines = Files.readAllLines(Path.of(table.group(1)));
+        assertThat(lines).hasSize(4);
+        assertThat(lines.getFirst()).isEqualTo("publish,beyond_slowest_ms,fanout_beyond_slowest_ms,slowest_answer_ms,"
+                + "books_encoded_ms,all_signed_ms,last_call_started_ms,bytes_per_miner,books_inline,account_changes");
+        assertThat(lines.subList(1, 4)).allSatisfy(line -> assertThat(line).matches(
+                "[1-3],[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+,[1-9][0-9]*,1,[0-2]"));
     }
 
     @Test

@@ -4,7 +4,6 @@ import static io.mvtrx.runtime.wire.codec.Proto3Writing.header;
 import static io.mvtrx.runtime.wire.codec.Proto3Writing.message;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.mvtrx.api.account.Account;
@@ -125,7 +124,8 @@ final class AccountOrderChanges {
      * @throws WireFormatException when a position is out of order or beyond the base, the added columns are malformed,
      *                             or the merged orders do not strictly ascend by order id
      */
-    static List<Order> apply(ModelProto.AccountOrderChanges m, List<Order> base, int agentId, int bookId) {
+    static OrderList apply(ModelProto.AccountOrderChanges m, List<Order> kept, int agentId, int bookId) {
+        OrderList base = OrderList.of(kept);
         boolean[] gone = new boolean[base.size()];
         long position = 0;
         for (int k = 0; k < m.getRemovedPositionDeltaCount(); k++) {
@@ -140,10 +140,12 @@ final class AccountOrderChanges {
             }
             gone[(int) position] = true;
         }
-        List<Order> added = m.hasAdded() ? AccountOrders.decode(m.getAdded(), agentId, bookId) : List.of();
-        List<Order> merged = new ArrayList<>(base.size() - m.getRemovedPositionDeltaCount() + added.size());
+        OrderList added = m.hasAdded() ? AccountOrders.decode(m.getAdded(), agentId, bookId) : OrderList.empty();
+        OrderList.Columns merged = new OrderList.Columns(base.size() - m.getRemovedPositionDeltaCount()
+                + added.size());
         int i = 0;
         int j = 0;
+        long previous = 0;
         while (true) {
             while (i < gone.length && gone[i]) {
                 i++;
@@ -151,18 +153,20 @@ final class AccountOrderChanges {
             if (i == gone.length && j == added.size()) {
                 break;
             }
-            Order next;
-            if (j == added.size() || (i < gone.length && base.get(i).orderId() < added.get(j).orderId())) {
-                next = base.get(i++);
+            long id;
+            if (j == added.size() || (i < gone.length && base.orderId(i) < added.orderId(j))) {
+                id = base.orderId(i);
+                merged.add(base, i++);
             } else {
-                next = added.get(j++);
+                id = added.orderId(j);
+                merged.add(added, j++);
             }
-            if (!merged.isEmpty() && merged.getLast().orderId() >= next.orderId()) {
+            if (merged.rows() > 1 && previous >= id) {
                 throw new WireFormatException("AccountOrderChanges: order id %d follows %d; the orders must ascend"
-                        + " by id, each once", next.orderId(), merged.getLast().orderId());
+                        + " by id, each once", id, previous);
             }
-            merged.add(next);
+            previous = id;
         }
-        return merged;
+        return merged.slice(0, merged.rows());
     }
 }

@@ -4,11 +4,8 @@ import static io.mvtrx.runtime.wire.codec.Proto3Writing.header;
 import static io.mvtrx.runtime.wire.codec.Proto3Writing.message;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 import io.mvtrx.api.account.Account;
-import io.mvtrx.api.order.Order;
 import io.mvtrx.api.order.OrderList;
 import io.mvtrx.runtime.wire.codec.Proto3Writing.Sizes;
 import io.mvtrx.runtime.wire.proto.ModelProto;
@@ -204,11 +201,12 @@ final class AccountOrders {
     }
 
     /**
-     * The orders a columns message carries, with the account's agent and book ids.
+     * The orders a columns message carries, with the account's agent and book ids, as columns (an account kept by a
+     * miner for the next request's changes holds arrays, not an object per order).
      *
      * @throws WireFormatException when the columns' lengths differ or an enum number is unset or unknown
      */
-    static List<Order> decode(ModelProto.AccountOrderColumns m, int agentId, int bookId) {
+    static OrderList decode(ModelProto.AccountOrderColumns m, int agentId, int bookId) {
         int[] counts = {m.getOrderIdDeltaCount(), m.getClientOrderIdCount(), m.getSideCount(), m.getPriceDeltaCount(),
             m.getVolumeCount(), m.getLeverageCount(), m.getTimestampDeltaCount(), m.getTimeInForceCount(),
             m.getStpCount(), m.getExpiryDeltaCount()};
@@ -219,7 +217,7 @@ final class AccountOrders {
                         counts[c], NAMES[0], n);
             }
         }
-        List<Order> orders = new ArrayList<>(n);
+        OrderList.Columns orders = new OrderList.Columns(n);
         long orderId = 0;
         long price = 0;
         long timestamp = 0;
@@ -230,13 +228,13 @@ final class AccountOrders {
             price += m.getPriceDelta(i);
             timestamp += m.getTimestampDelta(i);
             expiry = m.getExpiryDelta(i) + (i == 0 ? 0 : predictedExpiry(timestamp, previousTimestamp, expiry));
-            orders.add(new Order(orderId, bookId, agentId, m.getClientOrderId(i),
+            orders.set(orders.append(1), orderId, bookId, agentId, m.getClientOrderId(i),
                     Enums.SIDE.decode(m.getSideValue(i), "AccountOrderColumns.side"), price, m.getVolume(i),
                     m.getLeverage(i), timestamp,
                     Enums.TIME_IN_FORCE.decode(m.getTimeInForceValue(i), "AccountOrderColumns.time_in_force"),
-                    expiry, Enums.STP.decode(m.getStpValue(i), "AccountOrderColumns.stp")));
+                    expiry, Enums.STP.decode(m.getStpValue(i), "AccountOrderColumns.stp"));
         }
-        return orders;
+        return orders.slice(0, n);
     }
 
     /** An account's orders given more than one way is refused. */
