@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.mvtrx.api.account.Account;
 
@@ -23,6 +24,9 @@ final class KeptAccounts {
     private record Kept(long nonce, Map<Integer, Account> accounts) {
     }
 
+    private final AtomicLong found = new AtomicLong();
+    private final AtomicLong unknown = new AtomicLong();
+
     private final LinkedHashMap<String, ArrayDeque<Kept>> byValidator = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, ArrayDeque<Kept>> eldest) {
@@ -36,11 +40,23 @@ final class KeptAccounts {
         if (kept != null) {
             for (Kept k : kept) {
                 if (k.nonce() == nonce) {
+                    found.incrementAndGet();
                     return k.accounts();
                 }
             }
         }
+        unknown.incrementAndGet();
         return null;
+    }
+
+    /** Requests whose named accounts base was found here (their open orders came as changes to it). */
+    long found() {
+        return found.get();
+    }
+
+    /** Requests whose named accounts base was not kept here (answered unknown). */
+    long unknown() {
+        return unknown.get();
     }
 
     /** Keeps the accounts of {@code validator}'s request {@code nonce}, dropping that validator's oldest beyond two. */

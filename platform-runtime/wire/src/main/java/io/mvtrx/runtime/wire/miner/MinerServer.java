@@ -65,6 +65,7 @@ public final class MinerServer implements AutoCloseable {
                                     SharedBooks books) {
         MetagraphCache metagraph = new MetagraphCache(chain, config.netuid(), config.metagraphRefresh(), clock);
         AgentHost host = new AgentHost(agent, config.agentTimeout());
+        KeptAccounts kept = new KeptAccounts();
         RequestAuthenticator authenticator = new RequestAuthenticator(config.hotkey(), config.maxInboundBytes(),
                 config.nonceWindow(), metagraph, clock);
         ObserveFeature observe = ObserveFeature.builder()
@@ -80,11 +81,12 @@ public final class MinerServer implements AutoCloseable {
                 .addProtocol(GrpcConfig.builder()
                         .maxReadBufferSize(Math.addExact(config.maxInboundBytes(), ENVELOPE_ALLOWANCE))
                         .build())
-                .addRouting(routing(new MinerService(host, config.maxInboundBytes(), config.maxOutboundBytes(), books),
+                .addRouting(routing(new MinerService(host, config.maxInboundBytes(), config.maxOutboundBytes(), books,
+                        kept),
                         authenticator))
                 .routing(HttpRouting.builder().get("/metrics", (req, res) -> res
                         .header(HeaderNames.CONTENT_TYPE, PrometheusText.CONTENT_TYPE)
-                        .send(metrics(host, authenticator, metagraph, books))))
+                        .send(metrics(host, authenticator, metagraph, books, kept))))
                 .addFeature(observe)
                 .build()
                 .start();
@@ -100,10 +102,10 @@ public final class MinerServer implements AutoCloseable {
 
     /**
      * The Prometheus text of the miner's counters: agent calls and their times, requests by check outcome, and the
-     * process's books cache.
+     * process's books cache, and the accounts this miner keeps for open orders sent as changes.
      */
     static String metrics(AgentHost host, RequestAuthenticator authenticator, MetagraphCache metagraph,
-                          SharedBooks books) {
+                          SharedBooks books, KeptAccounts kept) {
         Map<String, Long> rejected = new LinkedHashMap<>();
         for (Check check : Check.values()) {
             rejected.put(check.trailerValue(), authenticator.rejected(check));
@@ -127,6 +129,10 @@ public final class MinerServer implements AutoCloseable {
                         books.named())
                 .counter("books_unknown", "requests whose named books did not reach the process in time (all "
                         + "miners of the process)", books.unknown())
+                .counter("accounts_changes", "requests whose open orders came as changes to accounts kept here",
+                        kept.found())
+                .counter("accounts_unknown", "requests naming an accounts base not kept here (answered unknown, "
+                        + "sent whole again)", kept.unknown())
                 .toString();
     }
 

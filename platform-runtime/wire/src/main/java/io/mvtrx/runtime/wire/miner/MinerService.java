@@ -66,10 +66,11 @@ final class MinerService extends MinerGrpc.MinerImplBase {
     private final int maxOutboundBytes;
     private final SharedBooks shared;
     private final Duration booksWait;
-    private final KeptAccounts kept = new KeptAccounts();
+    private final KeptAccounts kept;
 
-    MinerService(AgentHost host, int maxInboundBytes, int maxOutboundBytes, SharedBooks shared) {
+    MinerService(AgentHost host, int maxInboundBytes, int maxOutboundBytes, SharedBooks shared, KeptAccounts kept) {
         this.host = host;
+        this.kept = kept;
         this.maxInboundBytes = maxInboundBytes;
         this.maxOutboundBytes = maxOutboundBytes;
         this.shared = shared;

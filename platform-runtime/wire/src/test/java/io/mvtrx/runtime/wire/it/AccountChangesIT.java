@@ -2,6 +2,10 @@ package io.mvtrx.runtime.wire.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +21,7 @@ import io.mvtrx.api.order.Order;
 import io.mvtrx.api.order.Side;
 import io.mvtrx.api.order.StpMode;
 import io.mvtrx.api.order.TimeInForce;
+import io.mvtrx.runtime.metrics.Scrape;
 import io.mvtrx.runtime.wire.AccountChanges;
 import io.mvtrx.runtime.wire.BodyHash;
 import io.mvtrx.runtime.wire.NonceClock;
@@ -161,6 +166,15 @@ class AccountChangesIT {
         }
         assertThat(agent.states).hasSize(5);
         assertThat(agent.states.get(3).accounts()).isEqualTo(third.accounts().get(miner.uid()));
+        // the miner counts both: one request answered unknown; two taking their orders as changes (the other
+        // fan-out's second, against its first, and this fan-out's last)
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            Scrape scrape = Scrape.parse(http.send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + miner.port() + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(scrape.require("mvtrx_miner_accounts_unknown_total")).isEqualTo(1);
+            assertThat(scrape.require("mvtrx_miner_accounts_changes_total")).isEqualTo(2);
+        }
     }
 
     @Test
