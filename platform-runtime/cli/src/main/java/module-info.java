@@ -16,6 +16,7 @@ module io.mvtrx.runtime.cli {
     requires io.mvtrx.runtime.subtensor;
     requires info.picocli;
     requires jakarta.json;
+    requires java.management;
     requires jdk.unsupported;
 
     exports io.mvtrx.runtime.cli;

@@ -1,6 +1,7 @@
 package io.mvtrx.runtime.cli;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -459,6 +460,7 @@ final class BenchCommand implements Callable<Integer> {
         final long[] booksSent;
         final long[] booksInline;
         final long[] accountChanges;
+        final long[] startedMillis;
         long booksResent;
         long accountsResentWhole;
         int seen;
@@ -483,15 +485,17 @@ final class BenchCommand implements Callable<Integer> {
             this.booksSent = new long[publishes];
             this.booksInline = new long[publishes];
             this.accountChanges = new long[publishes];
+            this.startedMillis = new long[publishes];
         }
 
         /** One line per measured publish, in order, times in ms: what the report's percentiles are taken over. */
         Path writeCsv(Path file) throws IOException {
-            StringBuilder csv = new StringBuilder("publish,beyond_slowest_ms,fanout_beyond_slowest_ms,slowest_answer_ms,"
-                    + "books_encoded_ms,all_signed_ms,last_call_started_ms,bytes_per_miner,books_inline,"
-                    + "account_changes\n");
+            StringBuilder csv = new StringBuilder("publish,started_s,beyond_slowest_ms,fanout_beyond_slowest_ms,"
+                    + "slowest_answer_ms,books_encoded_ms,all_signed_ms,last_call_started_ms,bytes_per_miner,"
+                    + "books_inline,account_changes\n");
             for (int i = 0; i < count; i++) {
-                csv.append(String.format(Locale.ROOT, "%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%d,%d,%d%n", i + 1,
+                csv.append(String.format(Locale.ROOT, "%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%d,%d,%d%n", i + 1,
+                        startedMillis[i] / 1e3,
                         beyondSlowest[i] / 1e6, fanoutBeyondSlowest[i] / 1e6, slowest[i] / 1e6, books[i] / 1e6,
                         signed[i] / 1e6, lastCall[i] / 1e6, bytesPerMiner[i], booksInline[i], accountChanges[i]));
             }
@@ -504,6 +508,8 @@ final class BenchCommand implements Callable<Integer> {
             if (seen++ < warmup || count == slowest.length) {
                 return;
             }
+            // the JVM's uptime when the publish began, to line it up with -Xlog:gc:...:uptime
+            startedMillis[count] = ManagementFactory.getRuntimeMXBean().getUptime() - loopNanos / 1_000_000;
             beyondSlowest[count] = Math.max(0, loopNanos - slowestNanos);
             fanoutBeyondSlowest[count] = Math.max(0, queryNanos - slowestNanos);
             slowest[count] = slowestNanos;
@@ -552,11 +558,16 @@ final class BenchCommand implements Callable<Integer> {
 
         @Override
         public List<MinerReply> query(Publication publication, List<Neuron> neurons) {
+            return query(publication, neurons, () -> { });
+        }
+
+        @Override
+        public List<MinerReply> query(Publication publication, List<Neuron> neurons, Runnable whileWaiting) {
             if (queries++ == sizedAt) {
                 measureBytes(publication, neurons);
             }
             long began = System.nanoTime();
-            List<MinerReply> replies = inner.query(publication, neurons);
+            List<MinerReply> replies = inner.query(publication, neurons, whileWaiting);
             lastQueryNanos = System.nanoTime() - began;
             long slowest = 0;
             for (MinerReply reply : replies) {

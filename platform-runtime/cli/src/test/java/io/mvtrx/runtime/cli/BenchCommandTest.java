@@ -67,10 +67,11 @@ class BenchCommandTest {
         assertThat(table.find()).as(out.toString()).isTrue();
         List<String> lines = Files.readAllLines(Path.of(table.group(1)));
         assertThat(lines).hasSize(4);
-        assertThat(lines.getFirst()).isEqualTo("publish,beyond_slowest_ms,fanout_beyond_slowest_ms,slowest_answer_ms,"
-                + "books_encoded_ms,all_signed_ms,last_call_started_ms,bytes_per_miner,books_inline,account_changes");
+        assertThat(lines.getFirst()).isEqualTo("publish,started_s,beyond_slowest_ms,fanout_beyond_slowest_ms,"
+                + "slowest_answer_ms,books_encoded_ms,all_signed_ms,last_call_started_ms,bytes_per_miner,books_inline,"
+                + "account_changes");
         assertThat(lines.subList(1, 4)).allSatisfy(line -> assertThat(line).matches(
-                "[1-3],[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+,[1-9][0-9]*,1,[0-2]"));
+                "[1-3],[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+,[1-9][0-9]*,1,[0-2]"));
     }
 
     @Test

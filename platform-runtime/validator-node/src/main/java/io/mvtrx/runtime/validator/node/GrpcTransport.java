@@ -36,6 +36,11 @@ public final class GrpcTransport implements MinerTransport {
 
     @Override
     public List<MinerReply> query(Publication publication, List<Neuron> miners) {
+        return query(publication, miners, () -> { });
+    }
+
+    @Override
+    public List<MinerReply> query(Publication publication, List<Neuron> miners, Runnable whileWaiting) {
         MinerReply[] replies = new MinerReply[miners.size()];
         List<MinerTarget> targets = new ArrayList<>(miners.size());
         List<Integer> slots = new ArrayList<>(miners.size());
@@ -62,10 +67,12 @@ public final class GrpcTransport implements MinerTransport {
         if (!targets.isEmpty()) {
             Step step = new Step(publication.timestamp(), publication.simulation(), publication.books(), accounts,
                     notices);
-            List<MinerResult> results = fanout.query(step, targets);
+            List<MinerResult> results = fanout.query(step, targets, whileWaiting);
             for (int k = 0; k < results.size(); k++) {
                 replies[slots.get(k)] = reply(results.get(k));
             }
+        } else {
+            whileWaiting.run();
         }
         return List.of(replies);
     }

@@ -30,6 +30,16 @@ public interface MinerTransport extends AutoCloseable {
     List<MinerReply> query(Publication publication, List<Neuron> miners);
 
     /**
+     * As {@link #query(Publication, List)}, running {@code whileWaiting} — work of the caller's that needs none of the
+     * answers — on the calling thread once every request is out, while the miners answer; a transport that cannot
+     * tell when that is runs it first. It runs exactly once before this returns; if it throws, that is thrown.
+     */
+    default List<MinerReply> query(Publication publication, List<Neuron> miners, Runnable whileWaiting) {
+        whileWaiting.run();
+        return query(publication, miners);
+    }
+
+    /**
      * Delivers GenTRX training assignments — each miner its own — to those of {@code miners} that have one, all at
      * once, and returns the uids whose agent took theirs. Never throws for one miner's failure. A transport that
      * cannot carry assignments delivers none.

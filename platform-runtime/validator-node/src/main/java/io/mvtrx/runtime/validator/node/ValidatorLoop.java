@@ -321,7 +321,10 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
         }
         List<Neuron> serving = serving();
         long fanoutBegan = System.nanoTime();
-        List<MinerReply> replies = transport.query(publication, serving);
+        // this publish's trades are accounted above and screening never touches the scores: a scoring publish scores
+        // while the miners answer, off the publish's critical path
+        boolean scoringDue = scoring.due(ts);
+        List<MinerReply> replies = transport.query(publication, serving, scoringDue ? scoring::score : () -> { });
         if (!serving.isEmpty()) {
             timings.fanout(System.nanoTime() - fanoutBegan);
         }
@@ -367,8 +370,7 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
             problem("transport", String.format("the transport gave no reply for uids %s: counted as failed", asked));
         }
         lastTimestamp = ts;
-        if (scoring.due(ts)) {
-            scoring.score();
+        if (scoringDue) {
             scorings++;
             setWeightsIfDue();
             if (stateFile.isPresent() && scorings % settings.checkpointEvery() == 0) {

@@ -29,6 +29,7 @@ import io.mvtrx.api.order.TimeInForce;
 import io.mvtrx.api.spi.chain.Neuron;
 import io.mvtrx.api.spi.trading.TradingAgent;
 import io.mvtrx.api.state.StateUpdate;
+import io.mvtrx.runtime.simulator.Publication;
 import io.mvtrx.runtime.simulator.Simulation;
 
 import org.junit.jupiter.api.Test;
@@ -256,5 +257,51 @@ class ValidatorLoopTest {
         assertThat(scores[1]).containsExactly(scores[0]);
         assertThat(java.util.Arrays.stream(scores[0]).max().orElseThrow()).isPositive();
         assertThat(hashes[2]).isNotEqualTo(hashes[0]);
+    }
+
+    @Test
+    void scoringWhileTheMinersAnswerGivesTheScoresOfScoringAfterThem() {
+        double[][] scores = new double[2][];
+        long[] hashes = new long[2];
+        java.util.concurrent.atomic.AtomicInteger queries = new java.util.concurrent.atomic.AtomicInteger();
+        for (int i = 0; i < 2; i++) {
+            Map<Integer, TradingAgent> agents = Map.of(0, new TestTraderProvider.Trader(2_500),
+                    1, new TestTraderProvider.Trader(5_000), 2, new TestTraderProvider.Trader(7_500));
+            MinerTransport inner = Fixtures.inProcess(agents);
+            // the latest a transport may run the loop's work: after every answer is in
+            MinerTransport late = new MinerTransport() {
+                @Override
+                public List<MinerReply> query(Publication publication, List<Neuron> miners) {
+                    return inner.query(publication, miners);
+                }
+
+                @Override
+                public List<MinerReply> query(Publication publication, List<Neuron> miners, Runnable whileWaiting) {
+                    queries.incrementAndGet();
+                    List<MinerReply> replies = inner.query(publication, miners);
+                    whileWaiting.run();
+                    return replies;
+                }
+
+                @Override
+                public void close() {
+                    inner.close();
+                }
+            };
+            ValidatorLoop loop = Fixtures.loop(Fixtures.settings(), i == 0 ? inner : late,
+                    Roster.fixed(Fixtures.neurons(0, 1, 2)));
+            try (loop; Simulation simulation = Fixtures.attach(loop, Fixtures.small(), 180 * SECOND, 7)) {
+                while (!simulation.finished()) {
+                    simulation.step();
+                }
+                hashes[i] = simulation.eventLogHash();
+                scores[i] = loop.scoring().scores();
+                assertThat(loop.stats().scorings()).isEqualTo(25);
+            }
+        }
+        assertThat(queries.get()).isPositive();
+        assertThat(hashes[1]).isEqualTo(hashes[0]);
+        assertThat(scores[1]).containsExactly(scores[0]);
+        assertThat(java.util.Arrays.stream(scores[0]).max().orElseThrow()).isPositive();
     }
 }

@@ -141,6 +141,16 @@ public final class Fanout implements AutoCloseable {
      * request that could not be prepared fails that miner only.
      */
     public List<MinerResult> query(Step step, List<MinerTarget> miners) {
+        return query(step, miners, () -> { });
+    }
+
+    /**
+     * As {@link #query(Step, List)}, running {@code whileWaiting} on the calling thread once every call is started,
+     * before the answers are collected: the caller's own work that needs none of them (the validator's scoring) then
+     * overlaps the miners' answering instead of following it. Answers arriving meanwhile are timed as ever, on the
+     * transport's threads. If it throws, the calls run out on their own deadlines and that is thrown.
+     */
+    public List<MinerResult> query(Step step, List<MinerTarget> miners, Runnable whileWaiting) {
         long start = System.nanoTime();
         long deadline = start + config.globalTimeout().toNanos();
         Shared shared = share(step, miners);
@@ -171,6 +181,7 @@ public final class Fanout implements AutoCloseable {
         }
         long prepared = System.nanoTime();
         long lastStart = startAll(calls, deadline);
+        whileWaiting.run();
         List<MinerResult> results = collect(calls, start, deadline);
         lastTiming = timing(booksDone - start, prepared - start, lastStart - start, calls, shared.sent().size());
         return results;

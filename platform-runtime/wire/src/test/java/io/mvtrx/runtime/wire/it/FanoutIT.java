@@ -97,6 +97,45 @@ class FanoutIT {
     }
 
     @Test
+    void workGivenToRunWhileWaitingRunsOnceTheRequestIsOutAndBeforeTheAnswersAreCollected() throws Exception {
+        java.util.concurrent.CountDownLatch called = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        TestAgents.Counting waiting = new TestAgents.Counting() {
+            @Override
+            AgentResponse answer(StateUpdate state) {
+                called.countDown();
+                try {
+                    release.await(); // answers only once the caller's work has seen it called
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return AgentResponse.empty(agentId);
+            }
+        };
+        var miner = net.miner("waiting", waiting, c -> c.withAgentTimeout(Duration.ofSeconds(5)));
+        java.util.concurrent.atomic.AtomicBoolean sawTheCall = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+
+        List<MinerResult> results = fanout.query(TestNetwork.step(List.of(miner.target()), 0),
+                List.of(miner.target()), () -> {
+                    runs.incrementAndGet();
+                    try {
+                        sawTheCall.set(called.await(5, java.util.concurrent.TimeUnit.SECONDS));
+                        Thread.sleep(100); // the caller's work, while the miner waits
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    release.countDown();
+                });
+
+        assertThat(runs).hasValue(1);
+        assertThat(sawTheCall).isTrue();
+        assertThat(results).extracting(MinerResult::kind).containsExactly(ResultKind.OK);
+        // the answer waited for the caller's work: its response time covers it
+        assertThat(results.getFirst().responseNanos()).isGreaterThanOrEqualTo(Duration.ofMillis(100).toNanos());
+    }
+
+    @Test
     void aNoticeNotAcknowledgedInTimeIsATimeoutAndTheNextOneIsDelivered() throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
