@@ -127,68 +127,99 @@ public final class OrderList extends AbstractList<Order> implements RandomAccess
     }
 
     /**
-     * What changed from {@code base} to this list, both strictly ascending by order id.
+     * What changed from one list to another, both strictly ascending by order id, an order being unchanged when every
+     * field is equal: the positions in the base of the orders gone or changed, and the positions in the other list of
+     * the orders new or changed. One pass over both lists' columns, into arrays this object keeps and reuses (a
+     * validator compares each miner's orders on every book with those it sent the publish before: about a million
+     * orders a publish, which should leave no garbage behind).
      *
-     * @param removed the positions in {@code base} of the orders not in this list unchanged, ascending
-     * @param added   the positions in this list of the orders not in {@code base} unchanged, ascending
+     * <p>Not thread-safe: one per thread.
      */
-    public record Changes(int[] removed, int[] added) {
-    }
+    public static final class Diff {
+        private int[] removed = new int[16];
+        private int[] added = new int[16];
+        private int removedCount;
+        private int addedCount;
 
-    /**
-     * The changes from {@code base} to this list, an order being unchanged when every field is equal; empty when
-     * either list does not strictly ascend by order id. One pass over both lists' columns (a validator compares each
-     * miner's orders on every book with those it sent the publish before: about a million orders a publish).
-     */
-    public java.util.Optional<Changes> changesSince(OrderList base) {
-        Columns a = base.columns;
-        Columns b = columns;
-        int n = base.size;
-        int m = size;
-        int[] removed = new int[n];
-        int[] added = new int[m];
-        int removedCount = 0;
-        int addedCount = 0;
-        int i = 0;
-        int j = 0;
-        long[] baseIds = a.orderId;
-        long[] ids = b.orderId;
-        for (int k = 1; k < n; k++) {
-            if (baseIds[base.from + k] <= baseIds[base.from + k - 1]) {
-                return java.util.Optional.empty();
-            }
-        }
-        for (int k = 1; k < m; k++) {
-            if (ids[from + k] <= ids[from + k - 1]) {
-                return java.util.Optional.empty();
-            }
-        }
-        while (i < n && j < m) {
-            int x = base.from + i;
-            int y = from + j;
-            long baseId = baseIds[x];
-            long id = ids[y];
-            if (baseId == id) {
-                if (!same(a, x, b, y)) {
-                    removed[removedCount++] = i;
-                    added[addedCount++] = j;
+        /**
+         * Compares {@code current} with {@code base}; false (and nothing recorded) when either list does not strictly
+         * ascend by order id.
+         */
+        public boolean compute(OrderList base, OrderList current) {
+            removedCount = 0;
+            addedCount = 0;
+            long[] baseIds = base.columns.orderId;
+            long[] ids = current.columns.orderId;
+            int n = base.size;
+            int m = current.size;
+            for (int k = 1; k < n; k++) {
+                if (baseIds[base.from + k] <= baseIds[base.from + k - 1]) {
+                    return false;
                 }
-                i++;
-                j++;
-            } else if (baseId < id) {
+            }
+            for (int k = 1; k < m; k++) {
+                if (ids[current.from + k] <= ids[current.from + k - 1]) {
+                    return false;
+                }
+            }
+            if (removed.length < n) {
+                removed = new int[Math.max(n, 2 * removed.length)];
+            }
+            if (added.length < m) {
+                added = new int[Math.max(m, 2 * added.length)];
+            }
+            Columns a = base.columns;
+            Columns b = current.columns;
+            int i = 0;
+            int j = 0;
+            while (i < n && j < m) {
+                int x = base.from + i;
+                int y = current.from + j;
+                long baseId = baseIds[x];
+                long id = ids[y];
+                if (baseId == id) {
+                    if (!same(a, x, b, y)) {
+                        removed[removedCount++] = i;
+                        added[addedCount++] = j;
+                    }
+                    i++;
+                    j++;
+                } else if (baseId < id) {
+                    removed[removedCount++] = i++;
+                } else {
+                    added[addedCount++] = j++;
+                }
+            }
+            while (i < n) {
                 removed[removedCount++] = i++;
-            } else {
+            }
+            while (j < m) {
                 added[addedCount++] = j++;
             }
+            return true;
         }
-        while (i < n) {
-            removed[removedCount++] = i++;
+
+        /** Orders of the base gone or changed, as of the last {@link #compute}. */
+        public int removedCount() {
+            return removedCount;
         }
-        while (j < m) {
-            added[addedCount++] = j++;
+
+        /** The base position of the {@code k}-th order gone or changed, ascending in {@code k}. */
+        public int removed(int k) {
+            Objects.checkIndex(k, removedCount);
+            return removed[k];
         }
-        return java.util.Optional.of(new Changes(Arrays.copyOf(removed, removedCount),
-                Arrays.copyOf(added, addedCount)));
+
+        /** Orders of the other list new or changed, as of the last {@link #compute}. */
+        public int addedCount() {
+            return addedCount;
+        }
+
+        /** The position in the other list of the {@code k}-th order new or changed, ascending in {@code k}. */
+        public int added(int k) {
+            Objects.checkIndex(k, addedCount);
+            return added[k];
+        }
     }
 
     private static boolean same(Columns a, int i, Columns b, int j) {

@@ -89,26 +89,54 @@ class OrderListTest {
                 StpMode.CN); // order 3 partly filled: volume 5 -> 4
         OrderList base = OrderList.of(List.of(order(1), order(2), order(3), order(5), order(6)));
         OrderList now = OrderList.of(List.of(order(2), changed, order(4), order(6), order(7)));
+        OrderList.Diff diff = new OrderList.Diff();
 
-        OrderList.Changes changes = now.changesSince(base).orElseThrow();
+        assertThat(diff.compute(base, now)).isTrue();
+        assertThat(removed(diff)).containsExactly(0, 2, 3); // 1 gone, 3 changed, 5 gone
+        assertThat(added(diff)).containsExactly(1, 2, 4); // 3 changed, 4 and 7 new
 
-        assertThat(changes.removed()).containsExactly(0, 2, 3); // 1 gone, 3 changed, 5 gone
-        assertThat(changes.added()).containsExactly(1, 2, 4); // 3 changed, 4 and 7 new
-        assertThat(now.changesSince(OrderList.of(new ArrayList<>(now))).orElseThrow())
-                .satisfies(same -> assertThat(same.removed()).isEmpty())
-                .satisfies(same -> assertThat(same.added()).isEmpty());
-        assertThat(now.changesSince(OrderList.empty()).orElseThrow().added()).containsExactly(0, 1, 2, 3, 4);
-        // a slice of a larger block compares from its own first row
+        assertThat(diff.compute(now, OrderList.of(new ArrayList<>(now)))).isTrue();
+        assertThat(removed(diff)).isEmpty();
+        assertThat(added(diff)).isEmpty();
+        assertThat(diff.compute(OrderList.empty(), now)).isTrue();
+        assertThat(added(diff)).containsExactly(0, 1, 2, 3, 4);
+        // a slice of a larger block compares from its own first row; the arrays grow past their first 16
         OrderList.Columns block = new OrderList.Columns(8);
         List.of(order(9), order(2), order(3)).forEach(block::add);
-        assertThat(block.slice(1, 3).changesSince(base).orElseThrow().removed()).containsExactly(0, 3, 4);
+        assertThat(diff.compute(base, block.slice(1, 3))).isTrue();
+        assertThat(removed(diff)).containsExactly(0, 3, 4);
+        List<Order> many = new ArrayList<>();
+        for (long id = 1; id <= 40; id++) {
+            many.add(order(id));
+        }
+        assertThat(diff.compute(OrderList.of(many), base)).isTrue();
+        assertThat(diff.removedCount()).isEqualTo(35);
+        assertThatThrownBy(() -> diff.removed(35)).isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Test
     void listsNotStrictlyAscendingByIdHaveNoChanges() {
         OrderList ascending = OrderList.of(List.of(order(1), order(2)));
-        assertThat(OrderList.of(List.of(order(2), order(1))).changesSince(ascending)).isEmpty();
-        assertThat(ascending.changesSince(OrderList.of(List.of(order(4), order(4))))).isEmpty();
+        OrderList.Diff diff = new OrderList.Diff();
+        assertThat(diff.compute(ascending, OrderList.of(List.of(order(2), order(1))))).isFalse();
+        assertThat(diff.compute(OrderList.of(List.of(order(4), order(4))), ascending)).isFalse();
+        assertThat(diff.removedCount() + diff.addedCount()).isZero();
+    }
+
+    private static List<Integer> removed(OrderList.Diff diff) {
+        List<Integer> positions = new ArrayList<>();
+        for (int k = 0; k < diff.removedCount(); k++) {
+            positions.add(diff.removed(k));
+        }
+        return positions;
+    }
+
+    private static List<Integer> added(OrderList.Diff diff) {
+        List<Integer> positions = new ArrayList<>();
+        for (int k = 0; k < diff.addedCount(); k++) {
+            positions.add(diff.added(k));
+        }
+        return positions;
     }
 
     private static Account account(List<Order> orders) {

@@ -30,8 +30,8 @@ public final class AccountCodec {
         return encode(a, null);
     }
 
-    /** One account's message, its open orders as {@code changes} when there are (null: whole). */
-    static ModelProto.Account encode(Account a, AccountOrderChanges.Changes changes) {
+    /** One account's message, its open orders as the changes {@code changes} found when not null (else whole). */
+    static ModelProto.Account encode(Account a, OrderList.Diff changes) {
         ModelProto.Account.Builder out = ModelProto.Account.newBuilder()
                 .setAgentId(a.agentId())
                 .setBookId(a.bookId())
@@ -47,7 +47,7 @@ public final class AccountCodec {
                         .setTakerRate(a.fees().takerRate()));
         OrderList columns = OrderList.of(a.orders());
         if (changes != null) {
-            out.setOrderChanges(AccountOrderChanges.encode(changes));
+            out.setOrderChanges(AccountOrderChanges.encode(OrderList.of(a.orders()), changes));
         } else if (AccountOrders.fits(a, columns)) {
             out.setOrderColumns(AccountOrders.encode(columns));
         } else {

@@ -34,72 +34,59 @@ final class AccountOrderChanges {
     }
 
     /**
-     * The changes from {@code base}'s orders to {@code current}'s.
-     *
-     * @param removed the positions in the base's list no longer open unchanged, ascending
-     * @param added   the orders of the current list not in the base unchanged, ascending by order id
+     * Whether {@code current}'s orders ({@code orders}) can travel as changes to {@code base}'s (the same book's
+     * account, {@code baseOrders} its orders), leaving them in {@code diff}: not when either list does not strictly
+     * ascend by order id, an added order is not of the account's agent and book (the added orders travel as
+     * {@link AccountOrders columns}), the current list is empty (no orders costs nothing), or no order is kept. The
+     * kept orders need no such check: they equal the base's in every field.
      */
-    record Changes(int[] removed, OrderList added) {
-    }
-
-    /**
-     * The changes from {@code base} to {@code current} (the same book's account, {@code baseOrders} and
-     * {@code orders} their orders as columns), or null when they do not apply or would not be smaller: either list
-     * not strictly ascending by order id, an added order not of the account's agent and book (the added orders travel
-     * as {@link AccountOrders columns}), the current list empty (no orders costs nothing), or no order kept. The kept
-     * orders need no such check: they equal the base's in every field.
-     */
-    static Changes diff(Account base, OrderList baseOrders, Account current, OrderList orders) {
-        if (orders.isEmpty() || base.agentId() != current.agentId() || base.bookId() != current.bookId()) {
-            return null;
+    static boolean diff(Account base, OrderList baseOrders, Account current, OrderList orders, OrderList.Diff diff) {
+        if (orders.isEmpty() || base.agentId() != current.agentId() || base.bookId() != current.bookId()
+                || !diff.compute(baseOrders, orders) || diff.addedCount() == orders.size()) {
+            return false;
         }
-        OrderList.Changes changes = orders.changesSince(baseOrders).orElse(null);
-        if (changes == null || changes.added().length == orders.size()) {
-            return null;
-        }
-        int[] added = changes.added();
-        OrderList.Columns columns = new OrderList.Columns(added.length);
-        for (int position : added) {
+        for (int k = 0; k < diff.addedCount(); k++) {
+            int position = diff.added(k);
             if (orders.agentId(position) != current.agentId() || orders.bookId(position) != current.bookId()) {
-                return null;
+                return false;
             }
-            columns.add(orders, position);
         }
-        return new Changes(changes.removed(), columns.slice(0, added.length));
+        return true;
     }
 
-    /** The changes message (the generated encoder's; {@link PayloadWriter} writes the same bytes). */
-    static ModelProto.AccountOrderChanges encode(Changes changes) {
+    /** The changes message of {@code orders} as {@code diff} found them (the generated encoder's). */
+    static ModelProto.AccountOrderChanges encode(OrderList orders, OrderList.Diff diff) {
         ModelProto.AccountOrderChanges.Builder out = ModelProto.AccountOrderChanges.newBuilder();
         int previous = 0;
-        for (int position : changes.removed()) {
-            out.addRemovedPositionDelta(position - previous);
-            previous = position;
+        for (int k = 0; k < diff.removedCount(); k++) {
+            out.addRemovedPositionDelta(diff.removed(k) - previous);
+            previous = diff.removed(k);
         }
-        if (!changes.added().isEmpty()) {
-            out.setAdded(AccountOrders.encode(changes.added()));
+        if (diff.addedCount() > 0) {
+            out.setAdded(AccountOrders.encode(orders, diff::added, diff.addedCount()));
         }
         return out.build();
     }
 
     /**
-     * Bytes of the account's field holding {@code changes}, tag and length included. Encodes the removed positions
-     * and the added columns into {@code sizes}' encoded bytes and records their sizes, for {@link #write}.
+     * Bytes of the account's field holding the changes {@code diff} found to {@code orders}, tag and length included.
+     * Encodes the removed positions and the added columns into {@code sizes}' encoded bytes and records their sizes,
+     * for {@link #write}.
      */
-    static int size(Changes changes, Sizes sizes) {
+    static int size(OrderList orders, OrderList.Diff diff, Sizes sizes) {
         int slot = sizes.reserve();
         Proto3Writing.Encoded encoded = sizes.encoded();
         int before = encoded.length();
         int previous = 0;
-        for (int position : changes.removed()) {
-            encoded.varint(position - previous);
-            previous = position;
+        for (int k = 0; k < diff.removedCount(); k++) {
+            encoded.varint(diff.removed(k) - previous);
+            previous = diff.removed(k);
         }
         int removedBytes = sizes.add(encoded.length() - before);
         int size = removedBytes == 0 ? 0 : message(REMOVED, removedBytes);
-        sizes.add(changes.added().isEmpty() ? 0 : 1);
-        if (!changes.added().isEmpty()) {
-            size += AccountOrders.size(changes.added(), sizes, ADDED);
+        sizes.add(diff.addedCount() == 0 ? 0 : 1);
+        if (diff.addedCount() > 0) {
+            size += AccountOrders.size(orders, diff::added, diff.addedCount(), sizes, ADDED);
         }
         return message(FIELD, sizes.set(slot, size));
     }

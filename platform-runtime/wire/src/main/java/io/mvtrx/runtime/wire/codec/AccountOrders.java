@@ -4,6 +4,7 @@ import static io.mvtrx.runtime.wire.codec.Proto3Writing.header;
 import static io.mvtrx.runtime.wire.codec.Proto3Writing.message;
 
 import java.io.IOException;
+import java.util.function.IntUnaryOperator;
 
 import io.mvtrx.api.account.Account;
 import io.mvtrx.api.order.OrderList;
@@ -60,32 +61,71 @@ final class AccountOrders {
 
     /** Column {@code c}'s value (field {@code FIELDS[c]}) for order {@code i}. */
     static long value(OrderList o, int c, int i) {
+        return value(o, c, i, i - 1);
+    }
+
+    /**
+     * Column {@code c}'s value for order {@code i} of {@code o} following order {@code p} in the columns (-1: first):
+     * the columns of some of a list's orders (the added orders of {@link AccountOrderChanges}) take their differences
+     * from the previous order written, not from the previous order of the list.
+     */
+    static long value(OrderList o, int c, int i, int p) {
         return switch (c) {
-            case 0 -> o.orderId(i) - (i == 0 ? 0 : o.orderId(i - 1));
+            case 0 -> o.orderId(i) - (p < 0 ? 0 : o.orderId(p));
             case 1 -> o.clientOrderId(i);
             case 2 -> Enums.SIDE.number(o.side(i));
-            case 3 -> o.price(i) - (i == 0 ? 0 : o.price(i - 1));
+            case 3 -> o.price(i) - (p < 0 ? 0 : o.price(p));
             case 4 -> o.volume(i);
             case 5 -> o.leverage(i);
-            case 6 -> o.timestamp(i) - (i == 0 ? 0 : o.timestamp(i - 1));
+            case 6 -> o.timestamp(i) - (p < 0 ? 0 : o.timestamp(p));
             case 7 -> Enums.TIME_IN_FORCE.number(o.timeInForce(i));
             case 8 -> Enums.STP.number(o.stp(i));
-            case 9 -> o.expiry(i) - predictedExpiry(o, i);
+            case 9 -> o.expiry(i) - (p < 0 ? 0 : predictedExpiry(o.timestamp(i), o.timestamp(p), o.expiry(p)));
             default -> throw new IllegalArgumentException("no column " + c);
         };
     }
 
     /** The columns message of {@code orders} (the generated encoder's; {@link PayloadWriter} writes the same bytes). */
     static ModelProto.AccountOrderColumns encode(OrderList o) {
+        return encode(o, i -> i, o.size());
+    }
+
+    /** The columns message of orders {@code rows(0) .. rows(n - 1)} of {@code o}, in that order. */
+    static ModelProto.AccountOrderColumns encode(OrderList o, IntUnaryOperator rows, int n) {
         ModelProto.AccountOrderColumns.Builder out = ModelProto.AccountOrderColumns.newBuilder();
-        for (int i = 0; i < o.size(); i++) {
-            out.addOrderIdDelta(value(o, 0, i)).addClientOrderId(value(o, 1, i))
-                    .addSideValue((int) value(o, 2, i)).addPriceDelta(value(o, 3, i)).addVolume(value(o, 4, i))
-                    .addLeverage(value(o, 5, i)).addTimestampDelta(value(o, 6, i))
-                    .addTimeInForceValue((int) value(o, 7, i)).addStpValue((int) value(o, 8, i))
-                    .addExpiryDelta(value(o, 9, i));
+        for (int k = 0; k < n; k++) {
+            int i = rows.applyAsInt(k);
+            int p = k == 0 ? -1 : rows.applyAsInt(k - 1);
+            out.addOrderIdDelta(value(o, 0, i, p)).addClientOrderId(value(o, 1, i, p))
+                    .addSideValue((int) value(o, 2, i, p)).addPriceDelta(value(o, 3, i, p))
+                    .addVolume(value(o, 4, i, p)).addLeverage(value(o, 5, i, p))
+                    .addTimestampDelta(value(o, 6, i, p)).addTimeInForceValue((int) value(o, 7, i, p))
+                    .addStpValue((int) value(o, 8, i, p)).addExpiryDelta(value(o, 9, i, p));
         }
         return out.build();
+    }
+
+    /**
+     * As {@link #size(OrderList, Sizes, int)} for orders {@code rows(0) .. rows(n - 1)} of {@code o} only (a few a
+     * book: one value at a time through {@link #value(OrderList, int, int, int)}).
+     */
+    static int size(OrderList o, IntUnaryOperator rows, int n, Sizes sizes, int field) {
+        int slot = sizes.reserve();
+        Proto3Writing.Encoded encoded = sizes.encoded();
+        int size = 0;
+        for (int c = 0; c < CODINGS.length; c++) {
+            int before = encoded.length();
+            for (int k = 0; k < n; k++) {
+                long v = value(o, c, rows.applyAsInt(k), k == 0 ? -1 : rows.applyAsInt(k - 1));
+                if (CODINGS[c] == ColumnCoding.SINT64) {
+                    encoded.sint64(v);
+                } else {
+                    encoded.varint(v);
+                }
+            }
+            size += message(FIELDS[c], sizes.add(encoded.length() - before));
+        }
+        return message(field, sizes.set(slot, size));
     }
 
     /**

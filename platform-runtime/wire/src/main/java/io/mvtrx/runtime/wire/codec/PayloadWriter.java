@@ -70,10 +70,9 @@ final class PayloadWriter {
         for (Map.Entry<Integer, Account> entry : accounts.entrySet()) {
             Account a = entry.getValue();
             Account baseAccount = base == null ? null : base.accounts().get(entry.getKey());
-            AccountOrderChanges.Changes orderChanges = baseAccount == null ? null
-                    : AccountOrderChanges.diff(baseAccount, OrderList.of(baseAccount.orders()), a,
-                            OrderList.of(a.orders()));
-            changes |= orderChanges != null;
+            boolean orderChanges = baseAccount != null && AccountOrderChanges.diff(baseAccount,
+                    OrderList.of(baseAccount.orders()), a, OrderList.of(a.orders()), sizes.diff());
+            changes |= orderChanges;
             size += message(ACCOUNTS, entrySize(entry.getKey(), accountSize(a, orderChanges, sizes)));
         }
         for (Notice notice : notices) {
@@ -111,15 +110,15 @@ final class PayloadWriter {
 
     // ----------------------------------------------------------------------------------------------- Account
 
-    /** Sizes account {@code a}, its orders as {@code changes} when there are (null: written whole). */
-    private static int accountSize(Account a, AccountOrderChanges.Changes changes, Sizes sizes) {
+    /** Sizes account {@code a}, its orders as the changes in {@code sizes.diff()} when {@code changes}, else whole. */
+    private static int accountSize(Account a, boolean changes, Sizes sizes) {
         int slot = sizes.reserve();
         int size = sint32(1, a.agentId()) + int32(2, a.bookId())
                 + message(3, balanceSize(a.base())) + message(4, balanceSize(a.quote()))
                 + int64(5, a.baseLoan()) + int64(6, a.quoteLoan())
                 + int64(7, a.baseCollateral()) + int64(8, a.quoteCollateral());
         OrderList orders = OrderList.of(a.orders());
-        int form = changes != null ? AS_CHANGES : AccountOrders.fits(a, orders) ? AS_COLUMNS : AS_MESSAGES;
+        int form = changes ? AS_CHANGES : AccountOrders.fits(a, orders) ? AS_COLUMNS : AS_MESSAGES;
         sizes.add(form); // the write pass reads the form back instead of checking every order again
         if (form == AS_MESSAGES) {
             for (int i = 0; i < orders.size(); i++) {
@@ -133,7 +132,7 @@ final class PayloadWriter {
         if (form == AS_COLUMNS) {
             size += AccountOrders.size(orders, sizes, AccountOrders.FIELD);
         } else if (form == AS_CHANGES) {
-            size += AccountOrderChanges.size(changes, sizes);
+            size += AccountOrderChanges.size(orders, sizes.diff(), sizes);
         }
         return sizes.set(slot, size);
     }

@@ -89,12 +89,13 @@ public final class StateCodec {
         for (Map.Entry<Integer, Account> e : accounts.entrySet()) {
             Account a = e.getValue();
             Account kept = base == null ? null : base.accounts().get(e.getKey());
-            AccountOrderChanges.Changes changes = kept == null ? null : AccountOrderChanges.diff(kept,
-                    OrderList.of(kept.orders()), a, OrderList.of(a.orders()));
-            if (changes != null) {
+            OrderList.Diff diff = new OrderList.Diff();
+            boolean changes = kept != null && AccountOrderChanges.diff(kept, OrderList.of(kept.orders()), a,
+                    OrderList.of(a.orders()), diff);
+            if (changes) {
                 out.setAccountsBase(base.nonce());
             }
-            out.putAccounts(e.getKey(), AccountCodec.encode(a, changes));
+            out.putAccounts(e.getKey(), AccountCodec.encode(a, changes ? diff : null));
         }
         for (Notice notice : notices) {
             out.addNotices(NoticeCodec.encode(notice));
