@@ -13,25 +13,19 @@ import io.grpc.Metadata;
  */
 public final class AccountChanges {
 
-    /** Trailer a miner sets, with {@link #UNKNOWN}, when it does not hold the accounts base a request names. */
-    public static final Metadata.Key<String> TRAILER = Metadata.Key.of("mvtrx-accounts",
-            Metadata.ASCII_STRING_MARSHALLER);
-
-    /** The {@link #TRAILER} value of an accounts base not held. */
-    public static final String UNKNOWN = "unknown";
+    /** What a miner answers when it could not resolve what a request named: {@code mvtrx-accounts: unknown}. */
+    public static final UnknownTrailer TRAILER = UnknownTrailer.named("mvtrx-accounts");
 
     private AccountChanges() {
     }
 
-    /** Whether {@code trailers} say the miner does not hold the request's accounts base. */
+    /** Whether {@code trailers} say the miner could not resolve the request's accounts base. */
     public static boolean unknown(Metadata trailers) {
-        return trailers != null && UNKNOWN.equals(trailers.get(TRAILER));
+        return TRAILER.in(trailers);
     }
 
-    /** Trailers saying the accounts base is not held. */
+    /** Trailers saying the request's accounts base could not be resolved. */
     public static Metadata unknownTrailers() {
-        Metadata trailers = new Metadata();
-        trailers.put(TRAILER, UNKNOWN);
-        return trailers;
+        return TRAILER.trailers();
     }
 }

@@ -18,12 +18,8 @@ import io.grpc.Metadata;
  */
 public final class BooksReference {
 
-    /** Trailer a miner sets, with {@link #UNKNOWN}, when it answers a reference it could not resolve. */
-    public static final Metadata.Key<String> TRAILER = Metadata.Key.of("mvtrx-books",
-            Metadata.ASCII_STRING_MARSHALLER);
-
-    /** The {@link #TRAILER} value of an unresolved reference. */
-    public static final String UNKNOWN = "unknown";
+    /** What a miner answers when it could not resolve what a request named: {@code mvtrx-books: unknown}. */
+    public static final UnknownTrailer TRAILER = UnknownTrailer.named("mvtrx-books");
 
     private BooksReference() {
     }
@@ -49,13 +45,11 @@ public final class BooksReference {
 
     /** Whether {@code trailers} say the miner could not resolve the request's books reference. */
     public static boolean unknown(Metadata trailers) {
-        return trailers != null && UNKNOWN.equals(trailers.get(TRAILER));
+        return TRAILER.in(trailers);
     }
 
-    /** Trailers saying the reference could not be resolved. */
+    /** Trailers saying the request's books reference could not be resolved. */
     public static Metadata unknownTrailers() {
-        Metadata trailers = new Metadata();
-        trailers.put(TRAILER, UNKNOWN);
-        return trailers;
+        return TRAILER.trailers();
     }
 }

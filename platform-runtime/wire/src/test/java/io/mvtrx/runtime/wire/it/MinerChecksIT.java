@@ -8,6 +8,7 @@ import io.mvtrx.runtime.wallet.Keypair;
 import io.mvtrx.runtime.wire.BodyHash;
 import io.mvtrx.runtime.wire.BooksReference;
 import io.mvtrx.runtime.wire.Check;
+import io.mvtrx.runtime.wire.UnknownTrailer;
 import io.mvtrx.runtime.wire.NonceClock;
 import io.mvtrx.runtime.wire.WireSignature;
 import io.mvtrx.runtime.wire.codec.BookCodec;
@@ -376,7 +377,7 @@ class MinerChecksIT {
         assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
         assertThat(e.getStatus().getDescription()).isEqualTo(String.format("books_sha256 %s: no books under this "
                 + "hash reached this process within 1000 ms", HexFormat.of().formatHex(sha256.toByteArray())));
-        assertThat(e.getTrailers().get(BooksReference.TRAILER)).isEqualTo(BooksReference.UNKNOWN);
+        assertThat(e.getTrailers().get(BooksReference.TRAILER.key())).isEqualTo(UnknownTrailer.UNKNOWN);
         assertThat(agent.invocations()).isZero();
     }
 
