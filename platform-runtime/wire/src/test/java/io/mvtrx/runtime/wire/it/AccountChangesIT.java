@@ -204,4 +204,42 @@ class AccountChangesIT {
         assertThat(AccountChanges.unknown(refused.getTrailers())).isTrue();
         assertThat(agent.states).isEmpty();
     }
+
+    @Test
+    void aMinerWhoseRepliesKeepNothingGetsItsAccountsWholeEveryTime() throws Exception {
+        // another implementation of the service, which never says it keeps accounts (no accounts_kept)
+        List<MinerProto.StateRequest> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.grpc.Server server = io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder
+                .forAddress(new java.net.InetSocketAddress("127.0.0.1", 0))
+                .addService(new MinerGrpc.MinerImplBase() {
+                    @Override
+                    public void respond(MinerProto.StateRequest request,
+                                        io.grpc.stub.StreamObserver<MinerProto.AgentReply> out) {
+                        received.add(request);
+                        out.onNext(MinerProto.AgentReply.getDefaultInstance());
+                        out.onCompleted();
+                    }
+                })
+                .build().start();
+        try (Fanout fanout = new Fanout(net.validator, config(), clock)) {
+            MinerTarget miner = new MinerTarget(7, net.stranger.address(), "127.0.0.1", server.getPort());
+            List<MinerTarget> miners = List.of(miner);
+            fanout.query(step(miners, 2_004, ids(1, 40), 1_0000), miners);
+            now.set(TestNetwork.NOW.plusMillis(1));
+            List<MinerResult> second = fanout.query(step(miners, 2_004, ids(3, 42), 1_0000), miners);
+
+            assertThat(second).extracting(MinerResult::kind).containsOnly(ResultKind.OK);
+            assertThat(fanout.lastTiming().accountChanges()).isZero();
+        } finally {
+            server.shutdownNow().awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertThat(received).hasSize(2).allSatisfy(request -> {
+            MinerProto.MinerPayload payload = MinerProto.MinerPayload.parseFrom(request.getMinerPayload());
+            assertThat(payload.getAccountsBase()).isZero();
+            assertThat(payload.getAccountsMap().values()).allSatisfy(account -> {
+                assertThat(account.hasOrderChanges()).isFalse();
+                assertThat(account.getOrderColumns().getOrderIdDeltaCount()).isEqualTo(40);
+            });
+        });
+    }
 }
