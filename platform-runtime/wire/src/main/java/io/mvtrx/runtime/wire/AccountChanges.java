@@ -1,7 +1,5 @@
 package io.mvtrx.runtime.wire;
 
-import io.grpc.Metadata;
-
 /**
  * Accounts as changes: a miner keeps the accounts of the requests it answered and says so
  * ({@code AgentReply.accounts_kept}); the validator then sends each account's open orders as changes to the kept ones
@@ -17,15 +15,5 @@ public final class AccountChanges {
     public static final UnknownTrailer TRAILER = UnknownTrailer.named("mvtrx-accounts");
 
     private AccountChanges() {
-    }
-
-    /** Whether {@code trailers} say the miner could not resolve the request's accounts base. */
-    public static boolean unknown(Metadata trailers) {
-        return TRAILER.in(trailers);
-    }
-
-    /** Trailers saying the request's accounts base could not be resolved. */
-    public static Metadata unknownTrailers() {
-        return TRAILER.trailers();
     }
 }

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import io.mvtrx.runtime.wire.proto.MinerProto;
 
 import com.google.protobuf.ByteString;
-import io.grpc.Metadata;
 
 /**
  * The books by reference: a state request may name its step's books by their SHA-256 ({@code books_sha256}) instead
@@ -41,15 +40,5 @@ public final class BooksReference {
                 ? new ByteString[] {request.getBooks(), request.getBooksZstd(), request.getMinerPayload()}
                 : new ByteString[] {request.getBooks(), request.getBooksZstd(), request.getMinerPayload(),
                     request.getBooksSha256()};
-    }
-
-    /** Whether {@code trailers} say the miner could not resolve the request's books reference. */
-    public static boolean unknown(Metadata trailers) {
-        return TRAILER.in(trailers);
-    }
-
-    /** Trailers saying the request's books reference could not be resolved. */
-    public static Metadata unknownTrailers() {
-        return TRAILER.trailers();
     }
 }

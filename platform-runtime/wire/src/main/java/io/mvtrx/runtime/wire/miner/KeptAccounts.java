@@ -1,7 +1,6 @@
 package io.mvtrx.runtime.wire.miner;
 
 import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,12 +60,8 @@ final class KeptAccounts {
 
     /** Keeps the accounts of {@code validator}'s request {@code nonce}, dropping that validator's oldest beyond two. */
     synchronized void keep(String validator, long nonce, Map<Integer, Account> accounts) {
+        // every request has a nonce of its own (a resend is signed anew; a replayed nonce never gets this far)
         ArrayDeque<Kept> kept = byValidator.computeIfAbsent(validator, v -> new ArrayDeque<>(PER_VALIDATOR + 1));
-        for (Iterator<Kept> it = kept.iterator(); it.hasNext(); ) {
-            if (it.next().nonce() == nonce) {
-                it.remove(); // the same request again (a resend): kept once
-            }
-        }
         kept.addLast(new Kept(nonce, Map.copyOf(accounts)));
         while (kept.size() > PER_VALIDATOR) {
             kept.removeFirst();

@@ -92,7 +92,7 @@ final class MinerService extends MinerGrpc.MinerImplBase {
                 out.onError(Status.FAILED_PRECONDITION.withDescription(String.format(
                         "books_sha256 %s: no books under this hash reached this process within %d ms",
                         HexFormat.of().formatHex(request.getBooksSha256().toByteArray()), booksWait.toMillis()))
-                        .asRuntimeException(BooksReference.unknownTrailers()));
+                        .asRuntimeException(BooksReference.TRAILER.trailers()));
                 return;
             }
             String sender = request.getEnvelope().getSenderHotkey(); // checked by the authenticator in front
@@ -102,7 +102,7 @@ final class MinerService extends MinerGrpc.MinerImplBase {
                 received = StateCodec.decode(list, request.getMinerPayload(), base -> kept.find(sender, base));
             } catch (AccountsBaseUnknownException e) {
                 out.onError(Status.FAILED_PRECONDITION.withDescription("miner_payload: " + e.getMessage())
-                        .asRuntimeException(AccountChanges.unknownTrailers()));
+                        .asRuntimeException(AccountChanges.TRAILER.trailers()));
                 return;
             } catch (WireFormatException e) {
                 out.onError(Status.INVALID_ARGUMENT.withDescription("state: " + e.getMessage())

@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.mvtrx.api.account.Account;
@@ -49,6 +50,7 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.protobuf.ByteString;
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
@@ -163,7 +165,7 @@ public final class Fanout implements AutoCloseable {
             try {
                 Signed prepared = await(signed.get(i));
                 call.request = prepared.addressed();
-                call.accounts = prepared.accounts();
+                call.accounts = step.accounts().getOrDefault(miner.uid(), Map.of());
                 call.changes = prepared.changes();
                 if (call.request.byReference()) {
                     ByteString payload = call.request.request().getMinerPayload(); // signed again, not re-encoded
@@ -417,12 +419,12 @@ public final class Fanout implements AutoCloseable {
 
     /** Whether the miner answered that it could not resolve the books its request named. */
     private static boolean booksUnknown(ListenableFuture<MinerProto.AgentReply> rpc) {
-        return failedPrecondition(rpc, BooksReference::unknown);
+        return failedPrecondition(rpc, BooksReference.TRAILER::in);
     }
 
     /** Whether the call ended {@code FAILED_PRECONDITION} with trailers that {@code says}. */
     private static boolean failedPrecondition(ListenableFuture<MinerProto.AgentReply> rpc,
-                                              java.util.function.Predicate<io.grpc.Metadata> says) {
+                                              Predicate<Metadata> says) {
         try {
             Futures.getDone(rpc);
             return false;
@@ -467,15 +469,14 @@ public final class Fanout implements AutoCloseable {
             boolean inline = shared.inline()[i];
             signed.add(preparers.submit(() -> {
                 StateCodec.EncodedPayload payload = payload(shared, miner, changes ? kept(miner) : null);
-                return new Signed(signed(shared, nonce, miner, inline, payload.bytes()),
-                        shared.step().accounts().getOrDefault(miner.uid(), Map.of()), payload.changes());
+                return new Signed(signed(shared, nonce, miner, inline, payload.bytes()), payload.changes());
             }));
         }
         return signed;
     }
 
-    /** A signed request, the accounts it carries, and whether their open orders are changes. */
-    private record Signed(PreparedStep.Addressed addressed, Map<Integer, Account> accounts, boolean changes) {
+    /** A signed request, and whether its accounts' open orders are changes. */
+    private record Signed(PreparedStep.Addressed addressed, boolean changes) {
     }
 
     /** One miner's payload, its open orders as changes to {@code base} where they can be (null: whole). */
@@ -523,7 +524,7 @@ public final class Fanout implements AutoCloseable {
 
     /** Whether the miner answered that it does not hold the accounts its request named as the base. */
     private static boolean accountsUnknown(ListenableFuture<MinerProto.AgentReply> rpc) {
-        return failedPrecondition(rpc, AccountChanges::unknown);
+        return failedPrecondition(rpc, AccountChanges.TRAILER::in);
     }
 
     /**

@@ -201,7 +201,7 @@ class AccountChangesIT {
         assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
         assertThat(refused.getStatus().getDescription()).startsWith("miner_payload: accounts_base ")
                 .endsWith(": the accounts of that request are not kept here");
-        assertThat(AccountChanges.unknown(refused.getTrailers())).isTrue();
+        assertThat(AccountChanges.TRAILER.in(refused.getTrailers())).isTrue();
         assertThat(agent.states).isEmpty();
     }
 
