@@ -37,11 +37,8 @@ import com.google.protobuf.UnsafeByteOperations;
 final class BooksWriter {
 
     private final Sizes sizes;
-    /** Every detailed level's order columns and every book's event columns, in the order the passes meet them. */
-    private final List<long[][]> columns = new ArrayList<>();
     /** The events of books whose events cannot go as columns, as messages, in order. */
     private final List<ModelProto.BookEvent> messages = new ArrayList<>();
-    private int nextColumns;
     private int nextMessage;
 
     private BooksWriter(int books) {
@@ -110,9 +107,11 @@ final class BooksWriter {
         return sizes.set(slot, size);
     }
 
-    /** A columns message's size: its fields are the packed columns, field {@code f} at index {@code f - 1}. */
+    /**
+     * A columns message's size: its fields are the packed columns, field {@code f} at index {@code f - 1}, encoded
+     * here for {@link #writeColumns}.
+     */
     private int columnsSize(long[][] values, ColumnCoding[] codings) {
-        columns.add(values);
         int slot = sizes.reserve();
         int size = 0;
         for (int i = 0; i < values.length; i++) {
@@ -155,10 +154,9 @@ final class BooksWriter {
     }
 
     private void writeColumns(CodedOutputStream o, int field, ColumnCoding[] codings) throws IOException {
-        long[][] values = columns.get(nextColumns++);
         header(o, field, sizes.next());
-        for (int i = 0; i < values.length; i++) {
-            writePacked(o, i + 1, values[i], codings[i], sizes);
+        for (int i = 0; i < codings.length; i++) {
+            writePacked(o, i + 1, sizes);
         }
     }
 }

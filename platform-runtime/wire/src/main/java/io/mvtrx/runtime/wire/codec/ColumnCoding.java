@@ -57,4 +57,31 @@ enum ColumnCoding {
             case UINT32 -> o.writeUInt32NoTag((int) value);
         }
     }
+
+    /** Appends {@code values} coded this way to {@code out}: one loop per coding, not a switch per value. */
+    void encode(long[] values, Proto3Writing.Encoded out) {
+        switch (this) {
+            case SINT64 -> {
+                for (long value : values) {
+                    out.sint64(value);
+                }
+            }
+            case SINT32 -> {
+                for (long value : values) {
+                    int v = (int) value;
+                    out.varint(Integer.toUnsignedLong((v << 1) ^ (v >> 31)));
+                }
+            }
+            case INT64 -> {
+                for (long value : values) {
+                    out.varint(value);
+                }
+            }
+            case UINT32 -> {
+                for (long value : values) {
+                    out.varint(Integer.toUnsignedLong((int) value));
+                }
+            }
+        }
+    }
 }
