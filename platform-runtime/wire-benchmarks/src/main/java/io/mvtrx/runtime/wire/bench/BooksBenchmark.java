@@ -35,7 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One publish's books as the validator encodes them once for every miner, on one thread: 128 books, each with 21
  * levels a side (the best 5 detailed with 4 resting orders each) and {@code events} L3 events since the publish
- * before (60 % placements, 25 % cancels, 15 % trades), about the 8 KB a book (1.05 MB in all) that the 256-miner fan-out bench sends.
+ * before (60 % placements, 25 % cancels, 15 % trades): 1.05 MB in all, the size of the 256-miner fan-out bench's
+ * books at its first publishes (they grow to 2.5 MB as the makers' quotes build up).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -101,7 +102,8 @@ public class BooksBenchmark {
         int count = detailed ? 4 : 0;
         for (int k = 0; k < count; k++) {
             long v = 1 + random.nextLong(1_000_000L);
-            orders.add(new RestingOrder(firstId + k, random.nextInt(-1000, 300), v, timestamp - random.nextLong(1L << 30)));
+            orders.add(new RestingOrder(firstId + k, random.nextInt(-1000, 300), v,
+                    timestamp - random.nextLong(1L << 30)));
             volume += v;
         }
         return new Level(price, detailed ? volume : 1 + random.nextLong(10_000_000L), orders);

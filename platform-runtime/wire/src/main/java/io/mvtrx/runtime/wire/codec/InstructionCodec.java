@@ -40,7 +40,7 @@ public final class InstructionCodec {
             try {
                 instructions.add(decode(reply.getInstructions(i)));
             } catch (IllegalArgumentException | WireFormatException e) {
-                throw new WireFormatException(e, "AgentReply instruction %d: %s", i, e.getMessage());
+                throw invalidInstruction(i, e);
             }
         }
         return new AgentResponse(reply.getAgentId(), instructions);
@@ -111,38 +111,16 @@ public final class InstructionCodec {
         return switch (message.getKindCase()) {
             case PLACE_LIMIT -> {
                 ModelProto.PlaceLimit l = message.getPlaceLimit();
-                yield new PlaceLimit(
-                        l.getBookId(),
-                        Enums.SIDE.decode(l.getSideValue(), "PlaceLimit.side"),
-                        l.getPrice(),
-                        l.getVolume(),
-                        Enums.CURRENCY.decode(l.getCurrencyValue(), "PlaceLimit.currency"),
-                        l.getLeverage(),
-                        Enums.TIME_IN_FORCE.decode(l.getTimeInForceValue(), "PlaceLimit.time_in_force"),
-                        l.getExpiryPeriod(),
-                        l.getPostOnly(),
-                        Enums.STP.decode(l.getStpValue(), "PlaceLimit.stp"),
-                        l.getClientOrderId(),
-                        l.getSettleFlag(),
-                        l.getStopLoss(),
-                        l.getTakeProfit(),
+                yield placeLimit(l.getBookId(), l.getSideValue(), l.getPrice(), l.getVolume(), l.getCurrencyValue(),
+                        l.getLeverage(), l.getTimeInForceValue(), l.getExpiryPeriod(), l.getPostOnly(),
+                        l.getStpValue(), l.getClientOrderId(), l.getSettleFlag(), l.getStopLoss(), l.getTakeProfit(),
                         l.getDelay());
             }
             case PLACE_MARKET -> {
                 ModelProto.PlaceMarket m = message.getPlaceMarket();
-                yield new PlaceMarket(
-                        m.getBookId(),
-                        Enums.SIDE.decode(m.getSideValue(), "PlaceMarket.side"),
-                        m.getVolume(),
-                        Enums.CURRENCY.decode(m.getCurrencyValue(), "PlaceMarket.currency"),
-                        m.getLeverage(),
-                        m.getMaxSlippage(),
-                        Enums.STP.decode(m.getStpValue(), "PlaceMarket.stp"),
-                        m.getClientOrderId(),
-                        m.getSettleFlag(),
-                        m.getStopLoss(),
-                        m.getTakeProfit(),
-                        m.getDelay());
+                yield placeMarket(m.getBookId(), m.getSideValue(), m.getVolume(), m.getCurrencyValue(),
+                        m.getLeverage(), m.getMaxSlippage(), m.getStpValue(), m.getClientOrderId(),
+                        m.getSettleFlag(), m.getStopLoss(), m.getTakeProfit(), m.getDelay());
             }
             case CANCEL_ORDERS -> {
                 ModelProto.CancelOrders c = message.getCancelOrders();
@@ -164,7 +142,38 @@ public final class InstructionCodec {
                 ModelProto.ResetAgents r = message.getResetAgents();
                 yield new ResetAgents(r.getAgentIdsList(), r.getDelay());
             }
-            case KIND_NOT_SET -> throw new WireFormatException("field 'Instruction.kind' is unset");
+            case KIND_NOT_SET -> throw unsetKind();
         };
+    }
+
+    /**
+     * A {@code PlaceLimit} from its fields' wire values, enums as their numbers: what both decoders (the generated
+     * messages' above and {@link AgentReplyReader}) build, so they refuse the same values with the same words.
+     */
+    static PlaceLimit placeLimit(int bookId, int side, long price, long volume, int currency, long leverage,
+                                 int timeInForce, long expiryPeriod, boolean postOnly, int stp, long clientOrderId,
+                                 long settleFlag, long stopLoss, long takeProfit, long delay) {
+        return new PlaceLimit(bookId, Enums.SIDE.decode(side, "PlaceLimit.side"), price, volume,
+                Enums.CURRENCY.decode(currency, "PlaceLimit.currency"), leverage,
+                Enums.TIME_IN_FORCE.decode(timeInForce, "PlaceLimit.time_in_force"), expiryPeriod, postOnly,
+                Enums.STP.decode(stp, "PlaceLimit.stp"), clientOrderId, settleFlag, stopLoss, takeProfit, delay);
+    }
+
+    /** A {@code PlaceMarket} from its fields' wire values, as {@link #placeLimit} for limit orders. */
+    static PlaceMarket placeMarket(int bookId, int side, long volume, int currency, long leverage, long maxSlippage,
+                                   int stp, long clientOrderId, long settleFlag, long stopLoss, long takeProfit,
+                                   long delay) {
+        return new PlaceMarket(bookId, Enums.SIDE.decode(side, "PlaceMarket.side"), volume,
+                Enums.CURRENCY.decode(currency, "PlaceMarket.currency"), leverage, maxSlippage,
+                Enums.STP.decode(stp, "PlaceMarket.stp"), clientOrderId, settleFlag, stopLoss, takeProfit, delay);
+    }
+
+    static WireFormatException unsetKind() {
+        return new WireFormatException("field 'Instruction.kind' is unset");
+    }
+
+    /** The refusal of instruction {@code index} of a reply, as both decoders word it. */
+    static WireFormatException invalidInstruction(int index, RuntimeException e) {
+        return new WireFormatException(e, "AgentReply instruction %d: %s", index, e.getMessage());
     }
 }

@@ -36,9 +36,9 @@ import io.mvtrx.runtime.wire.Check;
 import io.mvtrx.runtime.wire.NonceClock;
 import io.mvtrx.runtime.wire.WireSignature;
 import io.mvtrx.runtime.wire.codec.AccountsBase;
+import io.mvtrx.runtime.wire.codec.AgentReplyReader;
 import io.mvtrx.runtime.wire.codec.BookCodec;
 import io.mvtrx.runtime.wire.codec.BooksCompression;
-import io.mvtrx.runtime.wire.codec.InstructionCodec;
 import io.mvtrx.runtime.wire.codec.AssignmentCodec;
 import io.mvtrx.runtime.wire.codec.NoticeCodec;
 import io.mvtrx.runtime.wire.codec.StateCodec;
@@ -299,14 +299,14 @@ public final class Fanout implements AutoCloseable {
         volatile Supplier<PreparedStep.Addressed> wholeAgain;
         volatile boolean resent;
         volatile boolean sentWhole;
-        volatile ListenableFuture<MinerProto.AgentReply> rpc;
+        volatile ListenableFuture<AgentReplyReader.Reply> rpc;
 
         Call(int uid) {
             this.uid = uid;
         }
 
         void cancel() {
-            ListenableFuture<MinerProto.AgentReply> started = rpc;
+            ListenableFuture<AgentReplyReader.Reply> started = rpc;
             if (started != null) {
                 started.cancel(true);
             }
@@ -403,10 +403,10 @@ public final class Fanout implements AutoCloseable {
     }
 
     /** Remembers, from a finished call, where the miner keeps the books (or forgets it when the call failed). */
-    private void learn(MinerTarget miner, ListenableFuture<MinerProto.AgentReply> rpc) {
+    private void learn(MinerTarget miner, ListenableFuture<AgentReplyReader.Reply> rpc) {
         ByteString cache;
         try {
-            cache = Futures.getDone(rpc).getBooksCache();
+            cache = Futures.getDone(rpc).booksCache();
         } catch (ExecutionException | CancellationException e) {
             cache = ByteString.EMPTY;
         }
@@ -418,12 +418,12 @@ public final class Fanout implements AutoCloseable {
     }
 
     /** Whether the miner answered that it could not resolve the books its request named. */
-    private static boolean booksUnknown(ListenableFuture<MinerProto.AgentReply> rpc) {
+    private static boolean booksUnknown(ListenableFuture<AgentReplyReader.Reply> rpc) {
         return failedPrecondition(rpc, BooksReference.TRAILER::in);
     }
 
     /** Whether the call ended {@code FAILED_PRECONDITION} with trailers that {@code says}. */
-    private static boolean failedPrecondition(ListenableFuture<MinerProto.AgentReply> rpc,
+    private static boolean failedPrecondition(ListenableFuture<AgentReplyReader.Reply> rpc,
                                               Predicate<Metadata> says) {
         try {
             Futures.getDone(rpc);
@@ -502,12 +502,12 @@ public final class Fanout implements AutoCloseable {
      * request ({@code accounts_kept}). A reply naming none (a miner that keeps none) forgets the miner's; a failed call
      * changes nothing, since the miner keeps its last two.
      */
-    private void learnKept(Call call, ListenableFuture<MinerProto.AgentReply> rpc) {
+    private void learnKept(Call call, ListenableFuture<AgentReplyReader.Reply> rpc) {
         Map<Integer, Account> accounts = call.accounts;
         if (accounts == null) {
             return;
         }
-        MinerProto.AgentReply reply;
+        AgentReplyReader.Reply reply;
         try {
             reply = Futures.getDone(rpc);
         } catch (ExecutionException | CancellationException e) {
@@ -515,7 +515,7 @@ public final class Fanout implements AutoCloseable {
         }
         MinerTarget miner = call.request.target();
         long nonce = call.request.request().getEnvelope().getNonce();
-        if (reply.getAccountsKept() != 0 && reply.getAccountsKept() == nonce) {
+        if (reply.accountsKept() != 0 && reply.accountsKept() == nonce) {
             bases.put(miner.uid(), new KeptBase(miner, new AccountsBase(nonce, accounts)));
         } else {
             bases.remove(miner.uid());
@@ -523,7 +523,7 @@ public final class Fanout implements AutoCloseable {
     }
 
     /** Whether the miner answered that it does not hold the accounts its request named as the base. */
-    private static boolean accountsUnknown(ListenableFuture<MinerProto.AgentReply> rpc) {
+    private static boolean accountsUnknown(ListenableFuture<AgentReplyReader.Reply> rpc) {
         return failedPrecondition(rpc, AccountChanges.TRAILER::in);
     }
 
@@ -739,7 +739,7 @@ public final class Fanout implements AutoCloseable {
                     .withDescription("global deadline passed before the call started"), Optional.empty(), 0));
             return;
         }
-        ListenableFuture<MinerProto.AgentReply> rpc;
+        ListenableFuture<AgentReplyReader.Reply> rpc;
         call.bytesSent.addAndGet(size);
         try {
             rpc = client(miner).respond(request, timeout + LINGER_NANOS);
@@ -807,8 +807,8 @@ public final class Fanout implements AutoCloseable {
     }
 
     /** A finished call's result: the decoded answer, or how the call failed. */
-    private static MinerResult answered(MinerTarget miner, ListenableFuture<MinerProto.AgentReply> rpc, long nanos) {
-        MinerProto.AgentReply reply;
+    private static MinerResult answered(MinerTarget miner, ListenableFuture<AgentReplyReader.Reply> rpc, long nanos) {
+        AgentReplyReader.Reply reply;
         try {
             reply = Futures.getDone(rpc);
         } catch (ExecutionException e) {
@@ -824,7 +824,7 @@ public final class Fanout implements AutoCloseable {
                     "call cancelled"), Optional.empty(), nanos);
         }
         try {
-            return MinerResult.ok(miner.uid(), InstructionCodec.decode(reply), nanos);
+            return MinerResult.ok(miner.uid(), reply.response(), nanos);
         } catch (WireFormatException e) {
             return MinerResult.of(miner.uid(), ResultKind.FAILED,
                     Status.INTERNAL.withDescription("invalid reply: " + e.getMessage()), Optional.empty(), nanos);

@@ -1,6 +1,10 @@
 package io.mvtrx.runtime.wire.validator;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
+
+import io.mvtrx.runtime.wire.codec.AgentReplyReader;
 
 import io.mvtrx.runtime.wire.proto.MinerGrpc;
 import io.mvtrx.runtime.wire.proto.MinerProto;
@@ -8,6 +12,8 @@ import io.mvtrx.runtime.wire.proto.MinerProto;
 import com.google.common.util.concurrent.ListenableFuture;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
+import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
 import io.grpc.stub.ClientCalls;
@@ -25,6 +31,11 @@ import io.grpc.stub.ClientCalls;
  * the reply or the deadline.
  */
 final class MinerClient implements AutoCloseable {
+
+    /** {@code Respond} with its replies read straight into instruction records ({@link AgentReplyReader}). */
+    private static final MethodDescriptor<MinerProto.StateRequest, AgentReplyReader.Reply> RESPOND =
+            MinerGrpc.getRespondMethod().toBuilder(MinerGrpc.getRespondMethod().getRequestMarshaller(),
+                    new ReplyMarshaller()).build();
 
     private final MinerTarget target;
     private final ManagedChannel channel;
@@ -48,9 +59,8 @@ final class MinerClient implements AutoCloseable {
      * Starts {@code Respond} with a deadline {@code timeoutNanos} from now and returns at once; the request is copied
      * into the transport's buffers on the calling thread. The future completes on a gRPC thread.
      */
-    ListenableFuture<MinerProto.AgentReply> respond(MinerProto.StateRequest request, long timeoutNanos) {
-        return ClientCalls.futureUnaryCall(channel.newCall(MinerGrpc.getRespondMethod(), options(timeoutNanos)),
-                request);
+    ListenableFuture<AgentReplyReader.Reply> respond(MinerProto.StateRequest request, long timeoutNanos) {
+        return ClientCalls.futureUnaryCall(channel.newCall(RESPOND, options(timeoutNanos)), request);
     }
 
     /** Starts {@code Assign} with a deadline {@code timeoutNanos} from now and returns at once. */
@@ -74,5 +84,27 @@ final class MinerClient implements AutoCloseable {
     @Override
     public void close() {
         channel.shutdownNow();
+    }
+
+    /**
+     * Reads a reply as {@link AgentReplyReader} does; bytes the generated parser would refuse fail the call as its
+     * marshaller fails it ({@code INTERNAL}, "Invalid protobuf byte sequence"). A validator never writes replies.
+     */
+    private static final class ReplyMarshaller implements MethodDescriptor.Marshaller<AgentReplyReader.Reply> {
+
+        @Override
+        public InputStream stream(AgentReplyReader.Reply value) {
+            throw new UnsupportedOperationException("a validator reads replies, it never sends one");
+        }
+
+        @Override
+        public AgentReplyReader.Reply parse(InputStream stream) {
+            try {
+                return AgentReplyReader.read(stream.readAllBytes());
+            } catch (IOException e) { // InvalidProtocolBufferException included
+                throw Status.INTERNAL.withDescription("Invalid protobuf byte sequence").withCause(e)
+                        .asRuntimeException();
+            }
+        }
     }
 }
