@@ -120,9 +120,11 @@ class DashboardBrowserIT {
             // the top miner: Kappa-3 for each book, and the stages that made its score
             browser.get(base + "/miner?uid=" + top);
             wait.until(b -> rows(b, "kappa-books").size() == 2);
-            for (List<String> book : rows(browser, "kappa-books")) {
-                assertThat(book.get(1)).as("Kappa-3 of book %s of uid %s", book.getFirst(), top).matches(NUMBER);
-            }
+            List<String> kappas = rows(browser, "kappa-books").stream().map(book -> book.get(1)).toList();
+            // a book without enough returns in the lookback has no Kappa-3 (null, shown as a dash), and which books
+            // have enough depends on the miners' real response times (a CI run met a dash on the top miner's book 1)
+            assertThat(kappas).as("Kappa-3 per book of uid %s", top).allMatch(k -> NUMBER.matcher(k).matches()
+                    || k.equals("–")).anyMatch(k -> NUMBER.matcher(k).matches());
             wait.until(b -> rows(b, "stages").size() == 12);
             assertThat(rows(browser, "stages").getFirst()).first().isEqualTo("Kappa-3 average over books");
             screenshot(browser, "miner");
