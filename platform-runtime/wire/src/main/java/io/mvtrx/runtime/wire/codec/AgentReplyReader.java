@@ -36,10 +36,10 @@ public final class AgentReplyReader {
     private static final int LEN = 2;
 
     // AgentReply
-    private static final int AGENT_ID = 1 << 3 | VARINT;
-    private static final int INSTRUCTIONS = 2 << 3 | LEN;
-    private static final int BOOKS_CACHE = 3 << 3 | LEN;
-    private static final int ACCOUNTS_KEPT = 4 << 3 | VARINT;
+    private static final int AGENT_ID = tag(1, VARINT);
+    private static final int INSTRUCTIONS = tag(2, LEN);
+    private static final int BOOKS_CACHE = tag(3, LEN);
+    private static final int ACCOUNTS_KEPT = tag(4, VARINT);
 
     /**
      * {@link CodedInputStream}'s default nesting limit, which the generated parser counts embedded messages against:
@@ -100,9 +100,9 @@ public final class AgentReplyReader {
                 if (tag == AGENT_ID) {
                     agentId = in.readSInt32();
                 } else if (tag == INSTRUCTIONS) {
-                    Nested nested = Nested.enter(in, 1);
+                    int limit = enter(in, 1);
                     fields.readInstruction(in);
-                    nested.leave(in);
+                    leave(in, limit, 1);
                     if (invalid == null) { // the records of a reply refused anyway are not built
                         try {
                             instructions.add(fields.instruction());
@@ -135,20 +135,20 @@ public final class AgentReplyReader {
     }
 
     /**
-     * An embedded message being read: its length as the stream's limit, and the nesting limit lowered by its depth,
-     * as the generated parser's {@code readMessage} counts it.
+     * Starts reading an embedded message at nesting depth {@code depth}: its length becomes the stream's limit and
+     * the nesting limit is lowered by the depth, as the generated parser's {@code readMessage} counts it. Returns the
+     * limit to give back to {@link #leave}. (Two ints, not an object: this runs for every instruction of every reply.)
      */
-    private record Nested(int oldLimit, int oldRecursionLimit) {
+    private static int enter(CodedInputStream in, int depth) throws IOException {
+        int limit = in.pushLimit(in.readRawVarint32());
+        in.setRecursionLimit(RECURSION_LIMIT - depth);
+        return limit;
+    }
 
-        static Nested enter(CodedInputStream in, int depth) throws IOException {
-            int limit = in.pushLimit(in.readRawVarint32());
-            return new Nested(limit, in.setRecursionLimit(RECURSION_LIMIT - depth));
-        }
-
-        void leave(CodedInputStream in) {
-            in.setRecursionLimit(oldRecursionLimit);
-            in.popLimit(oldLimit);
-        }
+    /** Ends what {@link #enter} started at {@code depth}: the enclosing message's limits again. */
+    private static void leave(CodedInputStream in, int limit, int depth) {
+        in.setRecursionLimit(RECURSION_LIMIT - depth + 1);
+        in.popLimit(limit);
     }
 
     /**
@@ -183,9 +183,9 @@ public final class AgentReplyReader {
                 if ((tag & 7) == LEN && field >= PLACE_LIMIT && field <= RESET_AGENTS) {
                     kind = field;
                     met |= 1 << field;
-                    Nested nested = Nested.enter(in, 2);
+                    int limit = enter(in, 2);
                     readKind(in);
-                    nested.leave(in);
+                    leave(in, limit, 2);
                 } else {
                     skip(in, tag);
                 }
@@ -207,7 +207,7 @@ public final class AgentReplyReader {
             long[] values = this.values[kind];
             switch (kind) {
                 case PLACE_LIMIT -> {
-                    if (wireType != 0 || field < 1 || field > 15) {
+                    if (wireType != VARINT || field < 1 || field > 15) {
                         return false;
                     }
                     values[field] = switch (field) {
@@ -219,7 +219,7 @@ public final class AgentReplyReader {
                     };
                 }
                 case PLACE_MARKET -> {
-                    if (wireType != 0 || field < 1 || field > 12) {
+                    if (wireType != VARINT || field < 1 || field > 12) {
                         return false;
                     }
                     values[field] = switch (field) {
@@ -230,28 +230,28 @@ public final class AgentReplyReader {
                     };
                 }
                 case CANCEL_ORDERS, CLOSE_POSITIONS -> {
-                    if (tag == tag(1, 0)) {
+                    if (tag == tag(1, VARINT)) {
                         values[1] = in.readInt32();
-                    } else if (tag == tag(3, 0)) {
+                    } else if (tag == tag(3, VARINT)) {
                         values[3] = in.readInt64();
-                    } else if (tag == tag(2, 2)) {
-                        Nested nested = Nested.enter(in, 3);
+                    } else if (tag == tag(2, LEN)) {
+                        int limit = enter(in, 3);
                         readPair(in);
-                        nested.leave(in);
+                        leave(in, limit, 3);
                     } else {
                         return false;
                     }
                 }
                 case RESET_AGENTS -> {
-                    if (tag == tag(1, 0)) {
+                    if (tag == tag(1, VARINT)) {
                         agentIds.add(in.readSInt32());
-                    } else if (tag == tag(1, 2)) {
+                    } else if (tag == tag(1, LEN)) {
                         int limit = in.pushLimit(in.readRawVarint32());
                         while (in.getBytesUntilLimit() > 0) {
                             agentIds.add(in.readSInt32());
                         }
                         in.popLimit(limit);
-                    } else if (tag == tag(2, 0)) {
+                    } else if (tag == tag(2, VARINT)) {
                         values[2] = in.readInt64();
                     } else {
                         return false;
@@ -269,9 +269,9 @@ public final class AgentReplyReader {
             long orderId = 0;
             long volume = 0;
             for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-                if (tag == tag(1, 0)) {
+                if (tag == tag(1, VARINT)) {
                     orderId = in.readInt64();
-                } else if (tag == tag(2, 0)) {
+                } else if (tag == tag(2, VARINT)) {
                     volume = in.readSInt64();
                 } else {
                     skip(in, tag);
