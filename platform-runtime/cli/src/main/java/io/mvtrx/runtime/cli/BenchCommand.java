@@ -189,7 +189,14 @@ final class BenchCommand implements Callable<Integer> {
                 placement.validatorCpus().pinThisProcess();
             }
             MvtrxCommand mvtrx = bench.mvtrx;
-            Files.createDirectories(out);
+            if (Files.exists(out) && !Files.isDirectory(out)) {
+                throw new CommandFailedException("--out %s: exists and is not a folder", out);
+            }
+            try {
+                Files.createDirectories(out);
+            } catch (IOException e) {
+                throw new CommandFailedException("--out %s: cannot create the folder (%s)", out, e);
+            }
             // a fresh chain and wallets per run: a chain left by an earlier run is full and would refuse the miners
             Path run = Files.createTempDirectory(out, "run-");
             try (PluginRegistry registry = mvtrx.loadPlugins()) {

@@ -75,6 +75,18 @@ class BenchCommandTest {
     }
 
     @Test
+    void fanoutRefusesAnOutputFolderThatIsAFileWithOneLineAndTouchesNothing() throws Exception {
+        Path file = Files.writeString(temp.resolve("results"), "kept");
+
+        int exitCode = bench("bench", "fanout", "--miners", "2", "--blocks", "1", "--publishes", "1",
+                "--warmup", "1", "--out", file.toString());
+
+        assertThat(exitCode).isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString()).isEqualTo("mvtrx: --out " + file + ": exists and is not a folder\n");
+        assertThat(Files.readString(file)).isEqualTo("kept");
+    }
+
+    @Test
     void fanoutWithInlineBooksAndWholeAccountsSendsBothInEveryRequest() {
         int exitCode = bench("bench", "fanout", "--miners", "2", "--blocks", "1", "--publishes", "2",
                 "--warmup", "1", "--inline-books", "--whole-accounts", "--out", temp.resolve("inline").toString());
