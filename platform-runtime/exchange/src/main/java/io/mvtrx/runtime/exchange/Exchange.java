@@ -863,7 +863,7 @@ public final class Exchange implements Snapshottable {
                         fees.takerRate(agentId, bookId)));
     }
 
-    /** The orders in {@code slots}, by order id, appended to {@code into}. */
+    /** The orders in {@code slots}, by order id, with their revisions, appended to {@code into}. */
     private static OrderList openOrders(BookState book, int[] slots, int reportedBookId, OrderList.Columns into) {
         OrderTable orders = book.orders;
         int n = slots.length;
@@ -889,6 +889,7 @@ public final class Exchange implements Snapshottable {
                     Intake.ownVolume(orders.quantity(slot), leverage, book.rules.volume()), leverage,
                     orders.timestamp(slot), TIMES_IN_FORCE[orders.timeInForce(slot)], orders.expiry(slot),
                     STP_MODES[orders.stp(slot)]);
+            into.revision(row, orders.revision(slot));
         }
         return into.slice(first, first + n);
     }

@@ -1,7 +1,9 @@
 package io.mvtrx.runtime.exchange;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.mvtrx.api.account.Account;
 import io.mvtrx.api.event.BookEvent;
@@ -107,6 +109,7 @@ class ExchangeProperties {
             }
         }
         long[][] start = holdings(x, run.books());
+        Map<List<Long>, Revised> revisions = new HashMap<>();
         long now = 0;
         for (Op op : run.ops()) {
             now += op.dt();
@@ -145,6 +148,7 @@ class ExchangeProperties {
                 }
             }
             x.checkInvariants();
+            checkRevisions(x, run.books(), revisions);
             assertThat(holdings(x, run.books())).as("base and quote held plus fees").isEqualTo(start);
             for (int b = 0; b < run.books(); b++) {
                 if (x.bestBid(b) != 0 && x.bestAsk(b) != 0) {
@@ -166,12 +170,13 @@ class ExchangeProperties {
             }
         }
         long[][] start = holdings(x, run.books());
+        Map<List<Long>, Revised> revisions = new HashMap<>();
         long now = 0;
         for (Op op : run.ops()) {
             now += op.dt();
             apply(x, d, op, op.book() % run.books(), now);
             if (check) {
-                verify(x, d, run.books(), start);
+                verify(x, d, run.books(), start, revisions);
             }
         }
         if (check) {
@@ -185,7 +190,7 @@ class ExchangeProperties {
                     assertThat(account.quote().reserved()).isZero();
                 }
             }
-            verify(x, d, run.books(), start);
+            verify(x, d, run.books(), start, revisions);
         }
         List<List<Notice>> notices = new ArrayList<>();
         for (int agent = 1; agent <= AGENTS; agent++) {
@@ -239,8 +244,37 @@ class ExchangeProperties {
         return sums;
     }
 
-    private static void verify(Exchange x, BookDecimals d, int books, long[][] start) {
+    /** An order as last published and the revision it came with. */
+    private record Revised(long revision, Order order) {
+    }
+
+    /**
+     * The revisions' promise ({@code OrderList.Columns#revision}): every published order has one, and an order
+     * published again under the revision it had is the same order. {@code revisions} holds each as last published.
+     */
+    private static void checkRevisions(Exchange x, int books, Map<List<Long>, Revised> revisions) {
+        OrderList.Columns shared = new OrderList.Columns(0);
+        for (int book = 0; book < books; book++) {
+            for (int agent : x.agentIds()) {
+                OrderList orders = (OrderList) x.account(agent, book, book, shared).orders();
+                for (int i = 0; i < orders.size(); i++) {
+                    Order order = orders.get(i);
+                    long revision = orders.revision(i);
+                    assertThat(revision).as("revision of order %d", order.orderId()).isNotZero();
+                    Revised before = revisions.put(List.of((long) book, order.orderId()), new Revised(revision, order));
+                    if (before != null && before.revision() == revision) {
+                        assertThat(order).as("order %d published again under revision %d", order.orderId(), revision)
+                                .isEqualTo(before.order());
+                    }
+                }
+            }
+        }
+    }
+
+    private static void verify(Exchange x, BookDecimals d, int books, long[][] start,
+                               Map<List<Long>, Revised> revisions) {
         x.checkInvariants();
+        checkRevisions(x, books, revisions);
         assertThat(holdings(x, books)).as("base and quote held plus fees").isEqualTo(start);
         // every account read again into one shared block of order columns under other book ids, as a publication
         // reads them: the same orders, in id order

@@ -1,6 +1,7 @@
 package io.mvtrx.runtime.exchange.state;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.mvtrx.api.snapshot.StateReader;
 import io.mvtrx.api.snapshot.StateWriter;
@@ -39,6 +40,13 @@ public final class OrderTable {
     private static final int EXPIRY = 11;
     private static final int STOP_LOSS = 12;
     private static final int TAKE_PROFIT = 13;
+    /** Not saved: a restored table gives every order a fresh revision. */
+    private static final int REVISION = 14;
+
+    // Each table draws its revisions from a range of its own, so that no two tables of a process (two books, or the
+    // same book in the next simulation or after a restore) ever give one order id the same revision.
+    private static final long REVISIONS_PER_TABLE = 1L << 40;
+    private static final AtomicLong REVISION_RANGES = new AtomicLong();
 
     // META: agent id in the high 32 bits; used (bit 0), side (bit 1), type (bit 2), tif (bits 3-4), stp (bits 5-7),
     // stop-loss or take-profit set (bit 8)
@@ -52,6 +60,7 @@ public final class OrderTable {
     private int[] free;
     private int live;
     private int growths;
+    private long lastRevision = REVISION_RANGES.getAndIncrement() * REVISIONS_PER_TABLE;
 
     // Which slots each agent holds, for slotsOf. A publication reads every remote agent's account on every book
     // between two steps; scanning the whole table for each (agents x books x slots) was most of a validator's
@@ -113,6 +122,7 @@ public final class OrderTable {
         int base = slot * STRIDE;
         data[base + ID] = orderId;
         data[base + META] = USED;
+        data[base + REVISION] = ++lastRevision;
         live++;
         version++;
         return slot;
@@ -295,6 +305,7 @@ public final class OrderTable {
         data[base + META] = ((long) agent << 32) | ((long) stpOrdinal << 5) | ((long) tif << 3)
                 | ((long) typeOrdinal << 2) | ((long) sideOrdinal << 1) | USED
                 | (sl != 0 || tp != 0 ? PROTECTED : 0);
+        data[base + REVISION] = ++lastRevision;
         version++;
         data[base + ACCOUNT] = accountNumber;
         data[base + PRICE] = limitPrice;
@@ -309,6 +320,16 @@ public final class OrderTable {
 
     public void quantity(int slot, long value) {
         data[slot * STRIDE + QUANTITY] = value;
+        data[slot * STRIDE + REVISION] = ++lastRevision;
+    }
+
+    /**
+     * The order's revision: taken anew whenever the order is added, described or its quantity set, never the same
+     * for two states of one order id in any table of this process. A publication hands it on with the order
+     * ({@code OrderList.Columns#revision}) so that comparing two publications' orders reads it instead of every field.
+     */
+    public long revision(int slot) {
+        return data[slot * STRIDE + REVISION];
     }
 
     public void reservedBase(int slot, long value) {
@@ -356,6 +377,7 @@ public final class OrderTable {
             if (in.readBoolean()) {
                 long[] fields = in.readLongs("order slot", TAKE_PROFIT + 1);
                 System.arraycopy(fields, 0, data, slot * STRIDE, fields.length);
+                data[slot * STRIDE + REVISION] = ++lastRevision;
                 live++;
             }
         }

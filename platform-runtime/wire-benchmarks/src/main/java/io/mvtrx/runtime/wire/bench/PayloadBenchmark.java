@@ -39,7 +39,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * since the publish before (the example maker's steady state). {@code whole} writes every account's orders; {@code
  * changes} writes them as changes to the publish before ({@code AccountOrderChanges}); {@code diffOnly} finds the
  * changes without writing anything. As the simulation hands them over, each publish's orders are one block of columns
- * and every account a slice of it.
+ * and every account a slice of it; with {@code revisions} each order carries one, kept by the copied rows, as the
+ * exchange gives them.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -54,6 +55,12 @@ public class PayloadBenchmark {
 
     @Param("34")
     int orders;
+
+    /** Whether the orders carry revisions, as the exchange's do since they were added: the diff then reads two columns. */
+    @Param({"true", "false"})
+    boolean revisions;
+
+    private long revision;
 
     private static final int BOOKS = 128;
 
@@ -78,7 +85,7 @@ public class PayloadBenchmark {
             for (int book = 0; book < BOOKS; book++) {
                 int from = first.rows();
                 for (int k = 0; k < orders; k++) {
-                    quote(first, random, book, miner, 1_000 + 3L * k);
+                    quote(first, random, book, miner, 1_000 + 3L * k, revisions ? ++revision : 0);
                 }
                 int to = first.rows();
                 x.put(book, new Account(miner, book, balance, balance, 0, 0, 0, 0, first.slice(from, to), List.of(),
@@ -88,8 +95,8 @@ public class PayloadBenchmark {
                 for (int k = 2; k < orders; k++) {
                     second.add(resting, k);
                 }
-                quote(second, random, book, miner, 5_000);
-                quote(second, random, book, miner, 5_001);
+                quote(second, random, book, miner, 5_000, revisions ? ++revision : 0);
+                quote(second, random, book, miner, 5_001, revisions ? ++revision : 0);
                 y.put(book, new Account(miner, book, balance, balance, 0, 0, 0, 0, second.slice(again, second.rows()),
                         List.of(), fees));
             }
@@ -102,10 +109,13 @@ public class PayloadBenchmark {
                 10_000_000, 30_000, "tiered")).toByteString();
     }
 
-    private static void quote(OrderList.Columns block, SplittableRandom random, int book, int agent, long id) {
-        block.set(block.append(1), id, book, agent, 0, random.nextBoolean() ? Side.BUY : Side.SELL,
+    private static void quote(OrderList.Columns block, SplittableRandom random, int book, int agent, long id,
+                              long revision) {
+        int row = block.append(1);
+        block.set(row, id, book, agent, 0, random.nextBoolean() ? Side.BUY : Side.SELL,
                 29_000_000 + random.nextInt(20_000), 2_500 + random.nextInt(7_500), 0, 1_000_000_000L * id,
                 TimeInForce.GTC, 0, StpMode.CO);
+        block.revision(row, revision);
     }
 
     @Benchmark
