@@ -58,7 +58,10 @@ import io.grpc.StatusRuntimeException;
  * The validator's side of the wire: each step it serializes the books once, builds each miner's payload (that
  * miner's accounts and notices only), signs one request per miner with the validator hotkey, and then starts every
  * miner's call. Encoding, signing and starting the calls run on a fixed pool of
- * {@link FanoutConfig#prepareThreads()} platform threads (CPU work, so no more threads than cores help); the calls
+ * {@link FanoutConfig#prepareThreads()} platform threads (CPU work, so no more threads than cores help), in this
+ * order: the books' parts, every payload (a payload needs nothing of the books), and each request's signature once
+ * its payload is written; the calling thread meanwhile puts the books together, compresses and hashes them, one
+ * thread's work that would otherwise leave a prepare thread idle. The calls
  * are asynchronous, so no thread waits on a miner, and each answer is timed and decoded on the gRPC thread that
  * receives it.
  *
@@ -155,9 +158,13 @@ public final class Fanout implements AutoCloseable {
     public List<MinerResult> query(Step step, List<MinerTarget> miners, Runnable whileWaiting) {
         long start = System.nanoTime();
         long deadline = start + config.globalTimeout().toNanos();
-        Shared shared = share(step, miners);
+        Books books = submitBooks(step.books());
+        ByteString simulation = StateCodec.encode(step.simulation()).toByteString();
+        List<CompletableFuture<StateCodec.EncodedPayload>> payloads = submitPayloads(step, simulation, miners,
+                config.accountChanges());
+        Shared shared = share(step, miners, books, simulation);
         long booksDone = System.nanoTime();
-        List<Future<Signed>> signed = submitRequests(shared, miners, config.accountChanges());
+        List<Future<Signed>> signed = submitSigning(shared, miners, payloads);
         List<Call> calls = new ArrayList<>(miners.size());
         for (int i = 0; i < miners.size(); i++) {
             MinerTarget miner = miners.get(i);
@@ -173,7 +180,7 @@ public final class Fanout implements AutoCloseable {
                 }
                 if (prepared.changes()) {
                     call.wholeAgain = () -> signed(shared, nonces.next(), miner, true,
-                            payload(shared, miner, null).bytes());
+                            payload(step, simulation, miner, null).bytes());
                 }
             } catch (RuntimeException e) {
                 call.result.complete(MinerResult.of(call.uid, ResultKind.FAILED, Status.INTERNAL.withDescription(
@@ -196,8 +203,11 @@ public final class Fanout implements AutoCloseable {
      * a prepared request is sent as it is, never again with other contents.
      */
     public PreparedStep prepare(Step step, List<MinerTarget> miners) {
-        Shared shared = share(step, miners);
-        List<Future<Signed>> signed = submitRequests(shared, miners, false);
+        Books books = submitBooks(step.books());
+        ByteString simulation = StateCodec.encode(step.simulation()).toByteString();
+        List<CompletableFuture<StateCodec.EncodedPayload>> payloads = submitPayloads(step, simulation, miners, false);
+        Shared shared = share(step, miners, books, simulation);
+        List<Future<Signed>> signed = submitSigning(shared, miners, payloads);
         List<PreparedStep.Addressed> requests = new ArrayList<>(miners.size());
         for (Future<Signed> future : signed) {
             requests.add(await(future).addressed());
@@ -365,8 +375,12 @@ public final class Fanout implements AutoCloseable {
         }
     }
 
-    private Shared share(Step step, List<MinerTarget> miners) {
-        ByteString books = encodeBooks(step.books());
+    /**
+     * What the requests share, the books put together from their parts on the calling thread: concatenating,
+     * compressing and hashing them is one thread's work, done while the prepare threads write the payloads.
+     */
+    private Shared share(Step step, List<MinerTarget> miners, Books parts, ByteString simulation) {
+        ByteString books = parts.join();
         ByteString zstd = config.compressBooks() ? BooksCompression.compress(books) : ByteString.EMPTY;
         booksEncoded.incrementAndGet();
         long firstNonce = miners.isEmpty() ? 0 : nonces.next(miners.size());
@@ -376,7 +390,7 @@ public final class Fanout implements AutoCloseable {
         ByteString sha256 = config.booksByReference() ? BooksReference.sha256(zstd.isEmpty() ? books : zstd)
                 : ByteString.EMPTY;
         return new Shared(step, books, zstd, hash, sha256, inline(miners),
-                StateCodec.encode(step.simulation()).toByteString(), firstNonce);
+                simulation, firstNonce);
     }
 
     /**
@@ -442,35 +456,56 @@ public final class Fanout implements AutoCloseable {
      * length-delimited field records one after another, so the per-book encodings concatenated in order are exactly
      * the bytes of encoding the whole list at once.
      */
-    private ByteString encodeBooks(List<BookState> books) {
+    private Books submitBooks(List<BookState> books) {
         if (config.prepareThreads() == 1 || books.size() < 2) {
-            return BookCodec.encodeBooks(books);
+            // one prepare thread: the books first, on the caller, so that a step is one thread's work throughout
+            ByteString all = BookCodec.encodeBooks(books);
+            return () -> all;
         }
         List<Future<ByteString>> parts = new ArrayList<>(books.size());
         for (BookState book : books) {
             parts.add(preparers.submit(() -> BookCodec.encodeBooks(List.of(book))));
         }
-        List<ByteString> encoded = new ArrayList<>(books.size());
-        for (Future<ByteString> part : parts) {
-            encoded.add(await(part));
-        }
-        return ByteString.copyFrom(encoded); // one flat copy: hashing and compressing read it as one array
+        return () -> {
+            List<ByteString> encoded = new ArrayList<>(parts.size());
+            for (Future<ByteString> part : parts) {
+                encoded.add(await(part));
+            }
+            return ByteString.copyFrom(encoded); // one flat copy: hashing and compressing read it as one array
+        };
+    }
+
+    /** The books' {@code Books} bytes once their parts, queued on the prepare threads ahead of the payloads, are done. */
+    @FunctionalInterface
+    private interface Books {
+        ByteString join();
     }
 
     /**
-     * Every miner's request, encoded and signed on the prepare threads, miner {@code i} with nonce first + i; with
-     * {@code changes}, the open orders as changes to the accounts each miner said it keeps.
+     * Every miner's payload, written on the prepare threads (queued behind the books' parts); with {@code changes},
+     * the open orders as changes to the accounts each miner said it keeps. A payload needs nothing of the books.
      */
-    private List<Future<Signed>> submitRequests(Shared shared, List<MinerTarget> miners, boolean changes) {
+    private List<CompletableFuture<StateCodec.EncodedPayload>> submitPayloads(Step step, ByteString simulation,
+                                                                              List<MinerTarget> miners,
+                                                                              boolean changes) {
+        List<CompletableFuture<StateCodec.EncodedPayload>> payloads = new ArrayList<>(miners.size());
+        for (MinerTarget miner : miners) {
+            payloads.add(CompletableFuture.supplyAsync(
+                    () -> payload(step, simulation, miner, changes ? kept(miner) : null), preparers));
+        }
+        return payloads;
+    }
+
+    /** Every miner's request signed on the prepare threads once its payload is written, miner {@code i} with nonce first + i. */
+    private List<Future<Signed>> submitSigning(Shared shared, List<MinerTarget> miners,
+                                               List<CompletableFuture<StateCodec.EncodedPayload>> payloads) {
         List<Future<Signed>> signed = new ArrayList<>(miners.size());
         for (int i = 0; i < miners.size(); i++) {
             long nonce = shared.firstNonce() + i;
             MinerTarget miner = miners.get(i);
             boolean inline = shared.inline()[i];
-            signed.add(preparers.submit(() -> {
-                StateCodec.EncodedPayload payload = payload(shared, miner, changes ? kept(miner) : null);
-                return new Signed(signed(shared, nonce, miner, inline, payload.bytes()), payload.changes());
-            }));
+            signed.add(payloads.get(i).thenApplyAsync(payload -> new Signed(
+                    signed(shared, nonce, miner, inline, payload.bytes()), payload.changes()), preparers));
         }
         return signed;
     }
@@ -480,9 +515,9 @@ public final class Fanout implements AutoCloseable {
     }
 
     /** One miner's payload, its open orders as changes to {@code base} where they can be (null: whole). */
-    private static StateCodec.EncodedPayload payload(Shared shared, MinerTarget miner, AccountsBase base) {
-        Step step = shared.step();
-        return StateCodec.encodePayload(miner.uid(), step.timestamp(), shared.simulation(),
+    private static StateCodec.EncodedPayload payload(Step step, ByteString simulation, MinerTarget miner,
+                                                     AccountsBase base) {
+        return StateCodec.encodePayload(miner.uid(), step.timestamp(), simulation,
                 step.accounts().getOrDefault(miner.uid(), Map.of()),
                 step.notices().getOrDefault(miner.uid(), List.of()), base);
     }
