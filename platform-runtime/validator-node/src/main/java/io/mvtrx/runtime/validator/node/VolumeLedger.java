@@ -19,7 +19,9 @@ final class VolumeLedger {
 
     private final long samplingInterval;
     private final long assessmentPeriod;
-    private final Map<Long, Book> books = new HashMap<>();
+    // by uid, then by book: a map keyed by uid << 32 | book hashed every key of 256 uids x 128 books into 256 buckets
+    // (Long.hashCode folds the halves: uid ^ book), which made each lookup of a screened instruction a tree search
+    private final Map<Integer, Map<Integer, Book>> books = new HashMap<>();
 
     /** One bucket: its start time and the volume traded in it. */
     private static final class Bucket {
@@ -72,52 +74,68 @@ final class VolumeLedger {
         if (!(quoteVolume > 0)) {
             return;
         }
-        books.computeIfAbsent(key(uid, book), k -> new Book())
+        books.computeIfAbsent(uid, u -> new HashMap<>()).computeIfAbsent(book, b -> new Book())
                 .add(Math.floorDiv(timestamp, samplingInterval) * samplingInterval, quoteVolume);
     }
 
     /** Drops buckets older than the assessment period before {@code now}. */
     void advance(long now) {
         long oldest = now - assessmentPeriod;
-        Iterator<Book> it = books.values().iterator();
-        while (it.hasNext()) {
-            Book book = it.next();
-            book.pruneBefore(oldest);
-            if (book.buckets.isEmpty()) {
-                it.remove();
+        Iterator<Map<Integer, Book>> uids = books.values().iterator();
+        while (uids.hasNext()) {
+            Map<Integer, Book> ofUid = uids.next();
+            Iterator<Book> it = ofUid.values().iterator();
+            while (it.hasNext()) {
+                Book book = it.next();
+                book.pruneBefore(oldest);
+                if (book.buckets.isEmpty()) {
+                    it.remove();
+                }
+            }
+            if (ofUid.isEmpty()) {
+                uids.remove();
             }
         }
     }
 
     /** The uid's QUOTE volume on the book over the assessment period, as of the last {@link #advance}. */
     double volume(int uid, int book) {
-        Book b = books.get(key(uid, book));
+        Map<Integer, Book> ofUid = books.get(uid);
+        Book b = ofUid == null ? null : ofUid.get(book);
         return b == null ? 0 : Math.max(b.sum, 0);
     }
 
     /** Forgets a uid (its account was reset). */
     void reset(int uid) {
-        books.keySet().removeIf(k -> (int) (k >>> 32) == uid);
+        books.remove(uid);
     }
 
     /** Moves every bucket by {@code delta} ns (a new simulation restarts the clock; windows carry over). */
     void shift(long delta) {
-        for (Book book : books.values()) {
-            for (Bucket bucket : book.buckets) {
-                bucket.time += delta;
+        for (Map<Integer, Book> ofUid : books.values()) {
+            for (Book book : ofUid.values()) {
+                for (Bucket bucket : book.buckets) {
+                    bucket.time += delta;
+                }
             }
         }
     }
 
     void write(DataOutput out) throws IOException {
-        out.writeInt(books.size());
-        for (Map.Entry<Long, Book> e : books.entrySet()) {
-            out.writeLong(e.getKey());
-            Book book = e.getValue();
-            out.writeInt(book.buckets.size());
-            for (Bucket bucket : book.buckets) {
-                out.writeLong(bucket.time);
-                out.writeDouble(bucket.volume);
+        int count = 0;
+        for (Map<Integer, Book> ofUid : books.values()) {
+            count += ofUid.size();
+        }
+        out.writeInt(count);
+        for (Map.Entry<Integer, Map<Integer, Book>> u : books.entrySet()) {
+            for (Map.Entry<Integer, Book> e : u.getValue().entrySet()) {
+                out.writeLong(key(u.getKey(), e.getKey()));
+                Book book = e.getValue();
+                out.writeInt(book.buckets.size());
+                for (Bucket bucket : book.buckets) {
+                    out.writeLong(bucket.time);
+                    out.writeDouble(bucket.volume);
+                }
             }
         }
     }
@@ -132,7 +150,7 @@ final class VolumeLedger {
             for (int j = 0; j < buckets; j++) {
                 book.add(in.readLong(), in.readDouble());
             }
-            books.put(key, book);
+            books.computeIfAbsent((int) (key >>> 32), u -> new HashMap<>()).put((int) key, book);
         }
     }
 

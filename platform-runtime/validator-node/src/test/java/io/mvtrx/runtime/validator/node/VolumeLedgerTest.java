@@ -59,4 +59,40 @@ class VolumeLedgerTest {
         copy.advance(51 * MINUTE);
         assertThat(copy.volume(2, 0)).isZero();
     }
+
+    @Test
+    void manyUidsAndBooksKeepTheirOwnVolumesThroughACheckpointAndAReset() throws IOException {
+        VolumeLedger ledger = new VolumeLedger(10 * MINUTE, HOUR);
+        // uid ^ book repeats across these: each (uid, book) must still be its own entry
+        for (int uid = 0; uid < 64; uid++) {
+            for (int book = 0; book < 64; book++) {
+                ledger.record(uid, book, 5 * MINUTE, uid * 1000 + book + 1);
+                ledger.record(uid, book, 15 * MINUTE, 0.5);
+            }
+        }
+        ledger.record(-7, 3, 5 * MINUTE, 2.0); // a uid in the key's upper half as a negative int
+        ledger.advance(20 * MINUTE);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ledger.write(new DataOutputStream(bytes));
+        VolumeLedger copy = new VolumeLedger(10 * MINUTE, HOUR);
+        copy.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        copy.reset(5);
+
+        for (int uid = 0; uid < 64; uid++) {
+            for (int book = 0; book < 64; book++) {
+                double expected = uid * 1000 + book + 1.5;
+                assertThat(ledger.volume(uid, book)).as("uid %d book %d", uid, book).isEqualTo(expected);
+                assertThat(copy.volume(uid, book)).as("uid %d book %d restored", uid, book)
+                        .isEqualTo(uid == 5 ? 0 : expected);
+            }
+        }
+        assertThat(copy.volume(-7, 3)).isEqualTo(2.0);
+        assertThat(copy.volume(3, -7)).isZero();
+        // the first bucket leaves the window an hour after it began, the second ten minutes later
+        copy.advance(65 * MINUTE);
+        assertThat(copy.volume(1, 2)).isEqualTo(0.5);
+        copy.advance(75 * MINUTE);
+        assertThat(copy.volume(1, 2)).isZero();
+        assertThat(copy.volume(-7, 3)).isZero();
+    }
 }
