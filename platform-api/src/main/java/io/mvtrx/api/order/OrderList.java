@@ -137,10 +137,10 @@ public final class OrderList extends AbstractList<Order> implements RandomAccess
     /**
      * What changed from one list to another, both strictly ascending by order id, an order being unchanged when every
      * field is equal (known without reading the fields when both rows carry the same nonzero {@link #revision}, as
-     * {@link Columns#revision} promises): the positions in the base of the orders gone or changed, and the positions in the other list of
-     * the orders new or changed. One pass over both lists' columns, into arrays this object keeps and reuses (a
-     * validator compares each miner's orders on every book with those it sent the publish before: about a million
-     * orders a publish, which should leave no garbage behind).
+     * {@link Columns#revision} promises): the positions in the base of the orders gone or changed, and the positions in
+     * the other list of the orders new or changed. One pass over both lists' columns, into arrays this object keeps and
+     * reuses (a validator compares each miner's orders on every book with those it sent the publish before: about a
+     * million orders a publish, which should leave no garbage behind).
      *
      * <p>Not thread-safe: one per thread.
      */
@@ -188,7 +188,8 @@ public final class OrderList extends AbstractList<Order> implements RandomAccess
                 long id = ids[y];
                 if (baseId == id) {
                     long revision = a.revision[x];
-                    // the same nonzero revision is the filler's promise of the same fields: two columns read, not twelve
+                    // the same nonzero revision is the filler's promise of the same fields: two columns read, not
+                    // twelve
                     if ((revision == 0 || revision != b.revision[y]) && !same(a, x, b, y)) {
                         removed[removedCount++] = i;
                         added[addedCount++] = j;

@@ -135,8 +135,8 @@ class OrderListTest {
         assertThat(diff.compute(revised(List.of(order(1), order(2)), 0, 0), revised(List.of(order(1), filled), 0, 0)))
                 .isTrue();
         assertThat(removed(diff)).containsExactly(1);
-        assertThat(diff.compute(revised(List.of(order(1), order(2)), 7, 8), revised(List.of(order(1), order(2)), 9, 10)))
-                .isTrue();
+        assertThat(diff.compute(revised(List.of(order(1), order(2)), 7, 8),
+                revised(List.of(order(1), order(2)), 9, 10))).isTrue();
         assertThat(removed(diff)).isEmpty();
         // a revision travels with a copied row, is 0 for a record's, and never enters equality
         OrderList.Columns copy = new OrderList.Columns(0);

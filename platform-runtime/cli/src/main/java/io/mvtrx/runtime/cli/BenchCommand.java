@@ -387,7 +387,8 @@ final class BenchCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "requests carrying open orders as changes per measured publish: p50 %d  min %d "
                             + "of %d (the others whole); sent whole again after an unknown accounts base: %d%n",
                     percentile(changes, 0.50), changes[0], miners, m.accountsResentWhole);
-            stdout.printf(Locale.ROOT, "bytes of a request carrying the books at the publish after the measured ones: %,d "
+            stdout.printf(Locale.ROOT, "bytes of a request carrying the books at the publish after the measured ones: "
+                            + "%,d "
                             + "(shared books payload %,d, encoded once%s)%n",
                     m.requestBytes, m.booksBytes, m.booksSentBytes == m.booksBytes ? ""
                             : String.format(Locale.ROOT, ", sent as a zstd frame of %,d", m.booksSentBytes));

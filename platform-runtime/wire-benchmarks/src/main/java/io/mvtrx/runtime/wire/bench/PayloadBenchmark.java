@@ -56,7 +56,7 @@ public class PayloadBenchmark {
     @Param("34")
     int orders;
 
-    /** Whether the orders carry revisions, as the exchange's do since they were added: the diff then reads two columns. */
+    /** Whether the orders carry revisions, as the exchange's do: the diff then reads two columns, not twelve. */
     @Param({"true", "false"})
     boolean revisions;
 

@@ -475,7 +475,7 @@ public final class Fanout implements AutoCloseable {
         };
     }
 
-    /** The books' {@code Books} bytes once their parts, queued on the prepare threads ahead of the payloads, are done. */
+    /** The books' {@code Books} bytes once their parts (queued on the prepare threads before the payloads) are done. */
     @FunctionalInterface
     private interface Books {
         ByteString join();
@@ -496,7 +496,10 @@ public final class Fanout implements AutoCloseable {
         return payloads;
     }
 
-    /** Every miner's request signed on the prepare threads once its payload is written, miner {@code i} with nonce first + i. */
+    /**
+     * Every miner's request, signed on the prepare threads once its payload is written, miner {@code i} with nonce
+     * first + i.
+     */
     private List<Future<Signed>> submitSigning(Shared shared, List<MinerTarget> miners,
                                                List<CompletableFuture<StateCodec.EncodedPayload>> payloads) {
         List<Future<Signed>> signed = new ArrayList<>(miners.size());
