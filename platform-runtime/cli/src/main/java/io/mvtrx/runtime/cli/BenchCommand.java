@@ -275,6 +275,11 @@ final class BenchCommand implements Callable<Integer> {
 
         /** Where the miners and the validator run, from the options. */
         Placement placement() {
+            return placement(CpuList.online(CpuList.ONLINE));
+        }
+
+        /** The placement, the CPU lists checked against {@code online} when known. */
+        Placement placement(Optional<CpuList> online) {
             if (!minersProcess && minerCpus != null) {
                 throw new CommandFailedException("--miner-cpus needs --miners-process: in-process miners share the "
                         + "validator's JVM (use --validator-cpus to pin both)");
@@ -287,8 +292,9 @@ final class BenchCommand implements Callable<Integer> {
                 throw new CommandFailedException("--miner-nice must be within 1-19 (0 for none), got " + minerNice);
             }
             return new Placement(minersProcess,
-                    minerCpus == null ? null : CpuList.parse("--miner-cpus", minerCpus),
-                    validatorCpus == null ? null : CpuList.parse("--validator-cpus", validatorCpus), minerNice);
+                    minerCpus == null ? null : CpuList.parse("--miner-cpus", minerCpus, online),
+                    validatorCpus == null ? null : CpuList.parse("--validator-cpus", validatorCpus, online),
+                    minerNice);
         }
 
         /** {@code mvtrx bench fanout-miners ...} in a new JVM, pinned when asked. */

@@ -1,9 +1,12 @@
 package io.mvtrx.runtime.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -22,12 +25,64 @@ record CpuList(String text) {
         }
     }
 
-    /** Parses {@code value} for {@code option}, naming the option when it is not a CPU list. */
-    static CpuList parse(String option, String value) {
+    /** Where Linux lists the CPUs online. */
+    static final Path ONLINE = Path.of("/sys/devices/system/cpu/online");
+
+    /**
+     * Parses {@code value} for {@code option}, naming the option when it is not a CPU list or names a CPU that is not
+     * among {@code online} (when that is known): {@code taskset} would only say "Invalid argument", from a child.
+     */
+    static CpuList parse(String option, String value, Optional<CpuList> online) {
+        CpuList list;
         try {
-            return new CpuList(value);
+            list = new CpuList(value);
         } catch (IllegalArgumentException e) {
             throw new CommandFailedException("%s must be %s", option, e.getMessage());
+        }
+        if (online.isPresent()) {
+            for (long[] range : list.ranges()) {
+                for (long cpu = range[0]; cpu <= range[1]; cpu++) {
+                    if (!online.get().contains(cpu)) {
+                        throw new CommandFailedException("%s %s: no CPU %d on this machine (online: %s)", option,
+                                value, cpu, online.get().text());
+                    }
+                }
+            }
+        }
+        return list;
+    }
+
+    /** Whether the list names {@code cpu}. */
+    boolean contains(long cpu) {
+        for (long[] range : ranges()) {
+            if (range[0] <= cpu && cpu <= range[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The list's ranges, first and last CPU each (a number too long for a long reads as the largest). */
+    private List<long[]> ranges() {
+        List<long[]> ranges = new ArrayList<>();
+        for (String part : text.split(",")) {
+            int dash = part.indexOf('-');
+            long first = number(dash < 0 ? part : part.substring(0, dash));
+            ranges.add(new long[] {first, dash < 0 ? first : number(part.substring(dash + 1))});
+        }
+        return ranges;
+    }
+
+    private static long number(String digits) {
+        return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
+    }
+
+    /** The CPUs online as {@code file} lists them; empty when it cannot be read or is not a CPU list. */
+    static Optional<CpuList> online(Path file) {
+        try {
+            return Optional.of(new CpuList(Files.readString(file).trim()));
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

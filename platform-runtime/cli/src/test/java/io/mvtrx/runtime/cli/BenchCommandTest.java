@@ -180,9 +180,14 @@ class BenchCommandTest {
                 "--miner-cpus", "1-3", "--validator-cpus", "0", "--miner-nice", "10");
         BenchCommand.Fanout fanout = (BenchCommand.Fanout) parsed.subcommand().subcommand().commandSpec().userObject();
 
-        BenchCommand.Placement placement = fanout.placement();
+        BenchCommand.Placement placement = fanout.placement(Optional.of(new CpuList("0-7")));
 
         assertThat(placement).isEqualTo(new BenchCommand.Placement(true, new CpuList("1-3"), new CpuList("0"), 10));
+        // on a machine with two CPUs online, CPU 2 is named before taskset would fail in the child
+        assertThatThrownBy(() -> fanout.placement(Optional.of(new CpuList("0-1"))))
+                .isInstanceOf(CommandFailedException.class)
+                .hasMessage("--miner-cpus 1-3: no CPU 2 on this machine (online: 0-1)");
+        assertThat(fanout.placement(Optional.empty())).isEqualTo(placement); // unknown: taskset decides
         assertThat(placement.describe())
                 .isEqualTo("miners in a child JVM on CPUs 1-3 at nice 10, validator on CPUs 0");
         assertThat(placement.minersCommand(List.of("java", "-m", "x/y")))
@@ -190,6 +195,21 @@ class BenchCommandTest {
         assertThat(placement.minerCpus().prefix(List.of("java", "-m", "x/y")))
                 .containsExactly("taskset", "-c", "1-3", "java", "-m", "x/y");
         assertThat(placement.validatorCpus().pinCommand(4242)).containsExactly("taskset", "-a", "-cp", "0", "4242");
+    }
+
+    @Test
+    void theCpusOnlineAreReadFromSysfsAndAnythingElseLeavesThemUnknown() throws Exception {
+        assertThat(CpuList.online(Files.writeString(temp.resolve("online"), "0-3,6\n")))
+                .contains(new CpuList("0-3,6"));
+        assertThat(CpuList.online(Files.writeString(temp.resolve("garbage"), "zero\n"))).isEmpty();
+        assertThat(CpuList.online(temp.resolve("missing"))).isEmpty();
+        Optional<CpuList> online = Optional.of(new CpuList("0-3,6"));
+        assertThat(CpuList.parse("--miner-cpus", "6,1-2", online)).isEqualTo(new CpuList("6,1-2"));
+        assertThatThrownBy(() -> CpuList.parse("--validator-cpus", "3-5", online))
+                .hasMessage("--validator-cpus 3-5: no CPU 4 on this machine (online: 0-3,6)");
+        // a range too long to walk is refused at its first missing CPU, not expanded
+        assertThatThrownBy(() -> CpuList.parse("--miner-cpus", "0-99999999999999999999", online))
+                .hasMessage("--miner-cpus 0-99999999999999999999: no CPU 4 on this machine (online: 0-3,6)");
     }
 
     @Test
