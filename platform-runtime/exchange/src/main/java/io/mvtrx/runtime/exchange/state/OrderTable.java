@@ -60,7 +60,7 @@ public final class OrderTable {
     private int[] free;
     private int live;
     private int growths;
-    private long lastRevision = REVISION_RANGES.getAndIncrement() * REVISIONS_PER_TABLE;
+    private long lastRevision;
 
     // Which slots each agent holds, for slotsOf. A publication reads every remote agent's account on every book
     // between two steps; scanning the whole table for each (agents x books x slots) was most of a validator's
@@ -76,6 +76,12 @@ public final class OrderTable {
 
     /** A table sized for {@code expected} open orders. */
     public OrderTable(int expected) {
+        this(expected, REVISION_RANGES.getAndIncrement() * REVISIONS_PER_TABLE);
+    }
+
+    /** A table whose last revision given is {@code lastRevision} (a test's way to the end of a range). */
+    OrderTable(int expected, long lastRevision) {
+        this.lastRevision = lastRevision;
         int initial = Math.max(16, expected);
         data = new long[initial * STRIDE];
         free = new int[initial];
@@ -122,7 +128,7 @@ public final class OrderTable {
         int base = slot * STRIDE;
         data[base + ID] = orderId;
         data[base + META] = USED;
-        data[base + REVISION] = ++lastRevision;
+        data[base + REVISION] = nextRevision();
         live++;
         version++;
         return slot;
@@ -305,7 +311,7 @@ public final class OrderTable {
         data[base + META] = ((long) agent << 32) | ((long) stpOrdinal << 5) | ((long) tif << 3)
                 | ((long) typeOrdinal << 2) | ((long) sideOrdinal << 1) | USED
                 | (sl != 0 || tp != 0 ? PROTECTED : 0);
-        data[base + REVISION] = ++lastRevision;
+        data[base + REVISION] = nextRevision();
         version++;
         data[base + ACCOUNT] = accountNumber;
         data[base + PRICE] = limitPrice;
@@ -320,7 +326,15 @@ public final class OrderTable {
 
     public void quantity(int slot, long value) {
         data[slot * STRIDE + QUANTITY] = value;
-        data[slot * STRIDE + REVISION] = ++lastRevision;
+        data[slot * STRIDE + REVISION] = nextRevision();
+    }
+
+    /** A revision not given before in this process: the next of this table's range, or of a new one once used up. */
+    private long nextRevision() {
+        if (++lastRevision % REVISIONS_PER_TABLE == 0) {
+            lastRevision = REVISION_RANGES.getAndIncrement() * REVISIONS_PER_TABLE + 1;
+        }
+        return lastRevision;
     }
 
     /**
@@ -377,7 +391,7 @@ public final class OrderTable {
             if (in.readBoolean()) {
                 long[] fields = in.readLongs("order slot", TAKE_PROFIT + 1);
                 System.arraycopy(fields, 0, data, slot * STRIDE, fields.length);
-                data[slot * STRIDE + REVISION] = ++lastRevision;
+                data[slot * STRIDE + REVISION] = nextRevision();
                 live++;
             }
         }

@@ -80,4 +80,30 @@ class OrderTableTest {
             }
         }
     }
+
+    @Test
+    void revisionsChangeWithEveryChangeAndStayUniqueAcrossTablesAndPastTheEndOfARange() {
+        OrderTable table = new OrderTable(4);
+        int slot = order(table, 1, 7);
+        long placed = table.revision(slot);
+        table.reservedBase(slot, 5); // not part of a published order: no new revision
+        assertThat(table.revision(slot)).isEqualTo(placed);
+        table.quantity(slot, 3);
+        long filled = table.revision(slot);
+        assertThat(filled).isGreaterThan(placed);
+        OrderTable another = new OrderTable(4);
+        int other = order(another, 1, 7); // another table's order of the same id
+        assertThat(another.revision(other)).isNotIn(0L, placed, filled);
+
+        // at the end of a range the table draws a new one instead of running into the next table's
+        long end = 1L << 40;
+        OrderTable last = new OrderTable(4, end - 2);
+        int a = order(last, 1, 7); // add and describe each take one: end - 1, then a new range
+        long first = last.revision(a);
+        last.quantity(a, 2);
+        long second = last.revision(a);
+        assertThat(first).isNotIn(0L, end - 1, end).isNotEqualTo(second).isPositive();
+        assertThat(first % end).isNotZero();
+        assertThat(second).isEqualTo(first + 1);
+    }
 }
