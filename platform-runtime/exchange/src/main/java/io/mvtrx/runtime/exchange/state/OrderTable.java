@@ -331,7 +331,7 @@ public final class OrderTable {
 
     /** A revision not given before in this process: the next of this table's range, or of a new one once used up. */
     private long nextRevision() {
-        if (++lastRevision % REVISIONS_PER_TABLE == 0) {
+        if ((++lastRevision & (REVISIONS_PER_TABLE - 1)) == 0) {
             lastRevision = REVISION_RANGES.getAndIncrement() * REVISIONS_PER_TABLE + 1;
         }
         return lastRevision;
