@@ -152,6 +152,12 @@ final class BenchCommand implements Callable<Integer> {
                         + "Default: 0, the validator's priority.")
         private int minerNice;
 
+        @Option(names = "--miners-jvm-options", paramLabel = "OPTIONS",
+                description = "With --miners-process: JVM options for the miners' JVM, given after those it inherits "
+                        + "from this one (MVTRX_JAVA_OPTS included), so that these win, e.g. \"-Xms1g -Xmx4g "
+                        + "-XX:-AlwaysPreTouch\". Default: none, the inherited ones only.")
+        private String minersJvmOptions;
+
         @Option(names = "--plain-books",
                 description = "Send the books as they are (StateRequest.books) instead of as one zstd frame "
                         + "(books_zstd, the default), to compare the two.")
@@ -178,6 +184,7 @@ final class BenchCommand implements Callable<Integer> {
                 throw new CommandFailedException("--miners, --blocks and --publishes must be >= 1 and --warmup >= 0");
             }
             Placement placement = placement();
+            minersJvmOptions(); // refused before anything starts
             PrintWriter stdout = spec.commandLine().getOut();
             PrintWriter stderr = spec.commandLine().getErr();
             if (placement.pinned() && !CpuList.tasksetAvailable()) {
@@ -297,6 +304,25 @@ final class BenchCommand implements Callable<Integer> {
                     minerNice);
         }
 
+        /** The options of {@code --miners-jvm-options}, one per word; each must look like a JVM option. */
+        List<String> minersJvmOptions() {
+            if (minersJvmOptions == null || minersJvmOptions.isBlank()) {
+                return List.of();
+            }
+            if (!minersProcess) {
+                throw new CommandFailedException("--miners-jvm-options needs --miners-process: in-process miners "
+                        + "share the validator's JVM");
+            }
+            List<String> options = List.of(minersJvmOptions.trim().split("\\s+"));
+            for (String option : options) {
+                if (!option.startsWith("-") || option.equals("-m") || option.equals("--module")) {
+                    throw new CommandFailedException("--miners-jvm-options: '%s' is not a JVM option (each starts "
+                            + "with '-'; the module is this one's)", option);
+                }
+            }
+            return options;
+        }
+
         /** {@code mvtrx bench fanout-miners ...} in a new JVM, pinned when asked. */
         private List<String> childCommand(Placement placement, Path walletsRoot, Path chainDir) {
             List<String> args = new ArrayList<>();
@@ -311,7 +337,7 @@ final class BenchCommand implements Callable<Integer> {
                     "--netuid", Integer.toString(NETUID),
                     "--agent", agent,
                     "--agent-timeout-ns", Long.toString(timeout)));
-            return placement.minersCommand(ChildJvm.command(args));
+            return placement.minersCommand(ChildJvm.command(minersJvmOptions(), args));
         }
 
         private static Map<String, String> childEnvironment(MvtrxCommand mvtrx) {

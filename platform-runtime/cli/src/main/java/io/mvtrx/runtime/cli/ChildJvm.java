@@ -17,12 +17,15 @@ final class ChildJvm {
     private ChildJvm() {
     }
 
-    /** {@code mvtrx ARGS} in a new JVM like this one. */
-    static List<String> command(List<String> mvtrxArgs) {
+    /**
+     * {@code mvtrx ARGS} in a new JVM like this one, with {@code jvmOptions} after the options it inherits (the JVM
+     * takes the last of a repeated option, so these win).
+     */
+    static List<String> command(List<String> jvmOptions, List<String> mvtrxArgs) {
         ProcessHandle.Info info = ProcessHandle.current().info();
         String java = info.command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         return command(java, info.arguments().map(List::of), Main.class.getModule().isNamed(),
-                System.getProperty("java.class.path"), mvtrxArgs);
+                System.getProperty("java.class.path"), jvmOptions, mvtrxArgs);
     }
 
     /**
@@ -31,9 +34,10 @@ final class ChildJvm {
      *
      * @param moduleMode whether {@code mvtrx} runs as a named module (then {@code jvmArgs} must hold its {@code -m})
      * @param classPath  the class path, used when not in module mode
+     * @param jvmOptions options for the new JVM after the inherited ones (before {@code -m} or {@code -cp})
      */
     static List<String> command(String java, Optional<List<String>> jvmArgs, boolean moduleMode, String classPath,
-                                List<String> mvtrxArgs) {
+                                List<String> jvmOptions, List<String> mvtrxArgs) {
         List<String> out = new ArrayList<>();
         out.add(java);
         if (moduleMode) {
@@ -44,8 +48,11 @@ final class ChildJvm {
                 throw new CommandFailedException("cannot start a child JVM: no -m/--module among this JVM's "
                         + "arguments %s", args);
             }
-            out.addAll(args.subList(0, main + 2));
+            out.addAll(args.subList(0, main));
+            out.addAll(jvmOptions);
+            out.addAll(args.subList(main, main + 2));
         } else {
+            out.addAll(jvmOptions);
             out.add("-cp");
             out.add(classPath);
             out.add(Main.class.getName());

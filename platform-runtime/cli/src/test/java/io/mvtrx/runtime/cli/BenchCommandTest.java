@@ -118,14 +118,32 @@ class BenchCommandTest {
     }
 
     @Test
-    void fanoutWithMinersProcessServesEveryMinerFromAChildJvm() {
+    void fanoutWithMinersProcessServesEveryMinerFromAChildJvm() throws Exception {
         int exitCode = bench("bench", "fanout", "--miners", "2", "--blocks", "1", "--publishes", "2",
-                "--warmup", "2", "--miners-process", "--out", temp.resolve("bench").toString());
+                "--warmup", "2", "--miners-process", "--miners-jvm-options", " -XX:+UseSerialGC  -Xlog:gc:stderr ",
+                "--out", temp.resolve("bench").toString());
 
         assertThat(exitCode).as(err.toString()).isEqualTo(ExitCodes.OK);
         assertThat(err.toString()).contains("bench fanout: 2 miners serving RandomMakerAgent (miners in a child JVM), "
                 + "1 block(s) x 16 books, 2 + 2 publishes");
         assertThat(out.toString()).contains("2 publishes measured, 2 miners, 16 books; answered 4 of 4 queries");
+        // the miners' JVM ran with the options given for it: its GC log, on its stderr, is in the miners' log
+        try (var runs = Files.list(temp.resolve("bench"))) {
+            Path log = runs.findFirst().orElseThrow().resolve("miners.log");
+            assertThat(Files.readString(log)).contains("Using Serial");
+        }
+    }
+
+    @Test
+    void minersJvmOptionsNeedTheMinersProcessAndLookLikeJvmOptions() {
+        assertThat(bench("bench", "fanout", "--miners-jvm-options", "-Xmx1g", "--out",
+                temp.resolve("a").toString())).isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString()).contains("mvtrx: --miners-jvm-options needs --miners-process");
+        assertThat(bench("bench", "fanout", "--miners-process", "--miners-jvm-options", "-Xmx1g Xms1g", "--out",
+                temp.resolve("b").toString())).isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString()).contains("mvtrx: --miners-jvm-options: 'Xms1g' is not a JVM option");
+        assertThat(temp.resolve("a")).doesNotExist();
+        assertThat(temp.resolve("b")).doesNotExist();
     }
 
     @Test
@@ -218,15 +236,25 @@ class BenchCommandTest {
                 "--add-modules", "ALL-MODULE-PATH", "-m", "io.mvtrx.runtime.cli/io.mvtrx.runtime.cli.Main", "bench",
                 "fanout", "--miners-process");
 
-        assertThat(ChildJvm.command("/jdk/bin/java", Optional.of(jvmArgs), true, "ignored",
+        assertThat(ChildJvm.command("/jdk/bin/java", Optional.of(jvmArgs), true, "ignored", List.of(),
                 List.of("bench", "fanout-miners")))
                 .containsExactly("/jdk/bin/java", "-Dmvtrx.home=/opt/mvtrx", "--module-path", "/opt/mvtrx/lib",
                         "--add-modules", "ALL-MODULE-PATH", "-m", "io.mvtrx.runtime.cli/io.mvtrx.runtime.cli.Main",
                         "bench", "fanout-miners");
-        assertThat(ChildJvm.command("/jdk/bin/java", Optional.empty(), false, "a.jar:b.jar", List.of("bench")))
+        // options of its own come after the inherited ones, so that a repeated one (-Xmx) is theirs
+        assertThat(ChildJvm.command("/jdk/bin/java", Optional.of(jvmArgs), true, "ignored",
+                List.of("-Xmx2g", "-XX:-AlwaysPreTouch"), List.of("bench")))
+                .containsExactly("/jdk/bin/java", "-Dmvtrx.home=/opt/mvtrx", "--module-path", "/opt/mvtrx/lib",
+                        "--add-modules", "ALL-MODULE-PATH", "-Xmx2g", "-XX:-AlwaysPreTouch", "-m",
+                        "io.mvtrx.runtime.cli/io.mvtrx.runtime.cli.Main", "bench");
+        assertThat(ChildJvm.command("/jdk/bin/java", Optional.empty(), false, "a.jar:b.jar", List.of(),
+                List.of("bench")))
                 .containsExactly("/jdk/bin/java", "-cp", "a.jar:b.jar", "io.mvtrx.runtime.cli.Main", "bench");
+        assertThat(ChildJvm.command("/jdk/bin/java", Optional.empty(), false, "a.jar", List.of("-Xmx2g"),
+                List.of("bench")))
+                .containsExactly("/jdk/bin/java", "-Xmx2g", "-cp", "a.jar", "io.mvtrx.runtime.cli.Main", "bench");
         assertThatThrownBy(() -> ChildJvm.command("/jdk/bin/java", Optional.of(List.of("-Xmx1g")), true, "",
-                List.of("bench"))).isInstanceOf(CommandFailedException.class)
+                List.of(), List.of("bench"))).isInstanceOf(CommandFailedException.class)
                 .hasMessageContaining("no -m/--module among this JVM's arguments [-Xmx1g]");
     }
 }
