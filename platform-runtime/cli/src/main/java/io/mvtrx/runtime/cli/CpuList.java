@@ -40,9 +40,10 @@ record CpuList(String text) {
             throw new CommandFailedException("%s must be %s", option, e.getMessage());
         }
         if (online.isPresent()) {
+            List<long[]> known = online.get().ranges();
             for (long[] range : list.ranges()) {
                 for (long cpu = range[0]; cpu <= range[1]; cpu++) {
-                    if (!online.get().contains(cpu)) {
+                    if (!covers(known, cpu)) {
                         throw new CommandFailedException("%s %s: no CPU %d on this machine (online: %s)", option,
                                 value, cpu, online.get().text());
                     }
@@ -52,9 +53,8 @@ record CpuList(String text) {
         return list;
     }
 
-    /** Whether the list names {@code cpu}. */
-    boolean contains(long cpu) {
-        for (long[] range : ranges()) {
+    private static boolean covers(List<long[]> ranges, long cpu) {
+        for (long[] range : ranges) {
             if (range[0] <= cpu && cpu <= range[1]) {
                 return true;
             }
