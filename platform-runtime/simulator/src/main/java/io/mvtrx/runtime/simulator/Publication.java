@@ -18,12 +18,20 @@ import io.mvtrx.api.state.StateUpdate;
  * @param updates    per remote account id {@code 0..remoteAgentCount-1}, its update: its own accounts (by canonical
  *                   book id) and notices only
  * @param last       whether this is the last publish of the run (its updates carry the end notice)
+ * @param buildNanos wall ns the simulation took to build this publication (the books' snapshots and events, every
+ *                   remote account's snapshot and notices), 0 when not measured
  */
 public record Publication(long timestamp, SimulationInfo simulation, List<BookState> books,
-                          Map<Integer, StateUpdate> updates, boolean last) {
+                          Map<Integer, StateUpdate> updates, boolean last, long buildNanos) {
 
     public Publication {
         books = List.copyOf(books);
         updates = Map.copyOf(updates);
+    }
+
+    /** A publication whose build time was not measured. */
+    public Publication(long timestamp, SimulationInfo simulation, List<BookState> books,
+                       Map<Integer, StateUpdate> updates, boolean last) {
+        this(timestamp, simulation, books, updates, last, 0);
     }
 }

@@ -421,13 +421,17 @@ public final class Simulation implements AutoCloseable {
      * call.
      */
     public List<BookState> bookStates() {
-        List<BookState> books = new ArrayList<>(info.bookCount());
-        for (Block block : blocks) {
+        // each block's books on the block threads: the snapshots read every resting order of the detailed levels
+        List<List<BookState>> perBlock = scheduler.map(blocks, block -> {
+            List<BookState> own = new ArrayList<>(block.books());
             List<List<BookEvent>> events = block.events().records(block.books(), block.bookOffset());
             for (int b = 0; b < block.books(); b++) {
-                books.add(new BookState(block.snapshot(b), events.get(b), block.makerTakerRatio(b)));
+                own.add(new BookState(block.snapshot(b), events.get(b), block.makerTakerRatio(b)));
             }
-        }
+            return own;
+        });
+        List<BookState> books = new ArrayList<>(info.bookCount());
+        perBlock.forEach(books::addAll);
         return books;
     }
 
@@ -449,30 +453,71 @@ public final class Simulation implements AutoCloseable {
     // ------------------------------------------------------------------------------------------------ publishing
 
     private void publish(long timestamp) {
+        long began = System.nanoTime();
         boolean last = finished();
         List<BookState> shared = List.copyOf(bookStates());
         Map<Integer, StateUpdate> updates = new HashMap<>();
         // every remote account's open orders in one block of columns, sized from the last publication's
         OrderList.Columns orders = new OrderList.Columns(publishedOrders + publishedOrders / 8);
+        // each agent's accounts in consecutive rows, book after book (the fan-out reads them miner by miner), but
+        // read from the exchanges book by book, the blocks in parallel: a book's order table (a megabyte with a few
+        // thousand resting orders) then stays in the cache while every agent's orders are read from it, where agent
+        // by agent each read missed it; the rows are reserved first, so every block writes its own
+        int bookCount = info.bookCount();
+        int[] firstRows = new int[remoteCount * bookCount];
+        scheduler.map(blocks, block -> {
+            for (int b = 0; b < block.books(); b++) {
+                for (int id = 0; id < remoteCount; id++) {
+                    firstRows[id * bookCount + block.bookOffset() + b] = block.openOrderCount(id, b);
+                }
+            }
+            return block;
+        });
+        int total = 0;
+        for (int i = 0; i < firstRows.length; i++) {
+            int count = firstRows[i];
+            firstRows[i] = total;
+            total += count;
+        }
+        orders.append(total);
+        List<Account[]> read = scheduler.map(blocks, block -> {
+            Account[] out = new Account[block.books() * remoteCount];
+            for (int b = 0; b < block.books(); b++) {
+                int book = block.bookOffset() + b;
+                for (int id = 0; id < remoteCount; id++) {
+                    out[b * remoteCount + id] = block.account(id, b, orders, firstRows[id * bookCount + book]);
+                }
+            }
+            return out;
+        });
+        List<Map<Integer, Account>> accounts = new ArrayList<>(remoteCount);
+        for (int id = 0; id < remoteCount; id++) {
+            accounts.add(HashMap.newHashMap(bookCount));
+        }
+        for (int k = 0; k < blocks.size(); k++) {
+            Block block = blocks.get(k);
+            Account[] out = read.get(k);
+            for (int b = 0; b < block.books(); b++) {
+                for (int id = 0; id < remoteCount; id++) {
+                    accounts.get(id).put(block.bookOffset() + b, out[b * remoteCount + id]);
+                }
+            }
+        }
         for (int id = 0; id < remoteCount; id++) {
             if (last) {
                 notice(id, new SimulationEnded(timestamp, info.simulationId()));
             }
-            Map<Integer, Account> accounts = new HashMap<>();
             List<Notice> notices = new ArrayList<>(pendingNotices.getOrDefault(id, List.of()));
             pendingNotices.remove(id);
             for (Block block : blocks) {
-                for (int b = 0; b < block.books(); b++) {
-                    accounts.put(block.bookOffset() + b, block.account(id, b, orders));
-                }
                 notices.addAll(block.takeRemoteNotices(id));
             }
             notices.sort(Comparator.comparingLong(Notice::timestamp));
-            updates.put(id, new StateUpdate(timestamp, info, shared, accounts, notices));
+            updates.put(id, new StateUpdate(timestamp, info, shared, accounts.get(id), notices));
         }
         publishedOrders = orders.rows();
         Map<Integer, AgentResponse> answers = remote.onPublish(new Publication(timestamp, info, shared, updates,
-                last));
+                last, System.nanoTime() - began));
         if (answers != null && !last) {
             for (Map.Entry<Integer, AgentResponse> answer : new TreeMap<>(answers).entrySet()) {
                 respond(answer.getKey(), answer.getValue());

@@ -151,6 +151,64 @@ class PublicationTest {
     }
 
     @Test
+    void theAccountsReadOnTwoThreadsAreThoseReadOnOneEachHoldingItsOwnOrdersById() {
+        List<Publication> one = quoting(1);
+        List<Publication> two = quoting(2);
+
+        assertThat(two).hasSameSizeAs(one).hasSize(4);
+        for (int i = 0; i < one.size(); i++) {
+            assertThat(two.get(i).books()).isEqualTo(one.get(i).books());
+            assertThat(two.get(i).updates()).isEqualTo(one.get(i).updates());
+            assertThat(one.get(i).buildNanos()).isPositive();
+        }
+        // by the last publication three answers of three quotes a book have rested: nine orders an account, in
+        // ascending id, each the account's own
+        Publication last = one.getLast();
+        long orders = 0;
+        for (Map.Entry<Integer, StateUpdate> update : last.updates().entrySet()) {
+            for (Map.Entry<Integer, Account> account : update.getValue().accounts().entrySet()) {
+                List<io.mvtrx.api.order.Order> own = account.getValue().orders();
+                assertThat(own).hasSize(9).allSatisfy(order -> {
+                    assertThat(order.agentId()).isEqualTo(update.getKey());
+                    assertThat(order.bookId()).isEqualTo(account.getKey());
+                });
+                assertThat(own).extracting(io.mvtrx.api.order.Order::orderId).isSorted().doesNotHaveDuplicates();
+                orders += own.size();
+            }
+        }
+        assertThat(orders).isEqualTo(3 * 4 * 9);
+    }
+
+    /** Publications of a run whose three remote agents quote three passive buys a book at every publish. */
+    private static List<Publication> quoting(int threads) {
+        List<Publication> publications = new ArrayList<>();
+        Simulation[] holder = new Simulation[1];
+        SimulationOptions options = SimulationOptions.defaults().withDuration(63 * SECOND).withThreads(threads)
+                .withRemote(publication -> {
+                    publications.add(publication);
+                    for (int agent : publication.updates().keySet()) {
+                        List<io.mvtrx.api.instruction.Instruction> quotes = new ArrayList<>();
+                        for (int book = 0; book < 4; book++) {
+                            for (int k = 0; k < 3; k++) {
+                                quotes.add(new PlaceLimit(book, Side.BUY, 10_000 + 100 * k + agent, 10_000,
+                                        Currency.BASE, 0, TimeInForce.GTC, 0, false, StpMode.CO, k, SettleFlag.FIFO,
+                                        0, 0, DELAY));
+                            }
+                        }
+                        assertThat(holder[0].respond(agent, new AgentResponse(agent, quotes))).isEmpty();
+                    }
+                    return Map.of();
+                });
+        try (Simulation simulation = Simulation.create(Fixtures.small(), Fixtures.PLUGINS, options)) {
+            holder[0] = simulation;
+            while (!simulation.finished()) {
+                simulation.step();
+            }
+        }
+        return publications;
+    }
+
+    @Test
     void aResetDropsTheAccountsInstructionsStillInFlight() {
         List<Publication> publications = new ArrayList<>();
         PlaceLimit late = new PlaceLimit(1, Side.BUY, 40_000, 10_000, Currency.BASE, 0, TimeInForce.GTC, 0, false,

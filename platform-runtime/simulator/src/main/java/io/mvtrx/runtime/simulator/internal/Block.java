@@ -888,6 +888,16 @@ public final class Block implements Steppable {
         return exchange.account(agentId, bookId, bookOffset + bookId, orders);
     }
 
+    /** The open orders {@link #account(int, int, OrderList.Columns, int)} writes for a remote account. */
+    public int openOrderCount(int agentId, int bookId) {
+        return exchange.openOrderCount(agentId, bookId);
+    }
+
+    /** A remote account as {@link #account(int, int, OrderList.Columns)}, its open orders in rows reserved from {@code firstRow}. */
+    public Account account(int agentId, int bookId, OrderList.Columns orders, int firstRow) {
+        return exchange.account(agentId, bookId, bookOffset + bookId, orders, firstRow);
+    }
+
     /** Takes the notices collected for a remote account since the last call. */
     public List<Notice> takeRemoteNotices(int agentId) {
         return router.takeRemoteNotices(agentId);
