@@ -351,8 +351,10 @@ final class BenchCommand implements Callable<Integer> {
                     .withLatency(ProxyCommand.withTimeout(LatencyDelay.REFERENCE, timeout))
                     .withChainCadence(3600 * SECOND, 1_000_000);
             ChainLink link = new ChainLink(chain, NETUID, validator.address());
+            // miners in this JVM answer on the validator's cores: every request signed before the first call
             FanoutConfig fanoutConfig = FanoutConfig.DEFAULTS.withBooksCompression(!plainBooks)
-                    .withBooksByReference(!inlineBooks).withAccountChanges(!wholeAccounts);
+                    .withBooksByReference(!inlineBooks).withAccountChanges(!wholeAccounts)
+                    .withSendWhenSigned(minersProcess);
             io.mvtrx.runtime.wire.validator.Fanout fanout = new io.mvtrx.runtime.wire.validator.Fanout(validator,
                     fanoutConfig.withTimeouts(Duration.ofNanos(timeout), Duration.ofNanos(timeout + SECOND)),
                     InstantSource.system());

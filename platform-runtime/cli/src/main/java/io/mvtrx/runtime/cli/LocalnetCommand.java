@@ -241,8 +241,9 @@ final class LocalnetCommand implements Callable<Integer> {
                 .withChainCadence(5 * SECOND, WEIGHTS_RATE_LIMIT)
                 .withCheckpointEvery(12);
         ChainLink link = new ChainLink(chain, NETUID, validator.address());
+        // the miners answer in this JVM, on the validator's cores: every request signed before the first call starts
         Fanout fanout = new Fanout(validator, FanoutConfig.DEFAULTS.withTimeouts(Duration.ofNanos(timeout),
-                Duration.ofNanos(timeout + SECOND)), InstantSource.system());
+                Duration.ofNanos(timeout + SECOND)).withSendWhenSigned(false), InstantSource.system());
         SimulationOptions options = SimulationOptions.defaults().withDuration(duration).withBlockCount(1)
                 .withBooksPerBlock(books);
         if (seed != null) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -56,20 +57,21 @@ import io.grpc.StatusRuntimeException;
 
 /**
  * The validator's side of the wire: each step it serializes the books once, builds each miner's payload (that
- * miner's accounts and notices only), signs one request per miner with the validator hotkey, and then starts every
+ * miner's accounts and notices only), signs one request per miner with the validator hotkey, and starts every
  * miner's call. Encoding, signing and starting the calls run on a fixed pool of
  * {@link FanoutConfig#prepareThreads()} platform threads (CPU work, so no more threads than cores help), in this
- * order: the books' parts, every payload (a payload needs nothing of the books), and each request's signature once
- * its payload is written; the calling thread meanwhile puts the books together, compresses and hashes them, one
- * thread's work that would otherwise leave a prepare thread idle. The calls
+ * order: the books' parts, every payload (a payload needs nothing of the books; the miners that get the books inline
+ * first), and each request's signature once its payload is written; the calling thread meanwhile puts the books
+ * together, compresses and hashes them, one thread's work that would otherwise leave a prepare thread idle. The calls
  * are asynchronous, so no thread waits on a miner, and each answer is timed and decoded on the gRPC thread that
  * receives it.
  *
- * <p>Every request is signed before the first call starts. Starting each call as soon as its request was signed
- * gives the last miner its request no sooner (the requests are prepared in the same time either way) but makes the
- * rest of the preparation compete for the CPU with the answers already being computed and received; measured on a
- * two-core host with the miners on it, the last request went out 40–350 ms after the step began instead of 30–60 ms
- * (doc/benchmarks.md).
+ * <p>When a call starts ({@link FanoutConfig#sendWhenSigned()}): by default as soon as its request is signed, on the
+ * thread that signed it, so that each miner gets its request as early as it can (the last one no later than when
+ * every request is signed first: the same work, measured in doc/benchmarks.md). With miners sharing this host's cores
+ * at the validator's priority (a local network in one process) that makes the rest of the preparation compete for the
+ * CPU with the answers already being computed; measured on two cores, the last request then went out 94 ms after the
+ * step began instead of 72 ms, so there every request is signed before the first call starts.
  *
  * <p>Deadlines: each call gets {@code min(perCallTimeout, time left of globalTimeout)}; a miner that has not answered
  * by then, or by the global deadline, is reported as {@link ResultKind#TIMEOUT}. The call itself is not cancelled
@@ -141,7 +143,8 @@ public final class Fanout implements AutoCloseable {
 
     /**
      * Prepares and sends one step to {@code miners}: the books are encoded once, each miner's request is encoded
-     * and signed on the prepare threads, and once all are signed every call is started. The global deadline counts
+     * and signed on the prepare threads, and each call is started once its request is signed (or, without
+     * {@link FanoutConfig#sendWhenSigned()}, once all are). The global deadline counts
      * from this call, preparation included; a miner's response time counts from the moment its own call starts. A
      * request that could not be prepared fails that miner only.
      */
@@ -160,40 +163,93 @@ public final class Fanout implements AutoCloseable {
         long deadline = start + config.globalTimeout().toNanos();
         Books books = submitBooks(step.books());
         ByteString simulation = StateCodec.encode(step.simulation()).toByteString();
+        boolean[] inline = inline(miners);
+        int[] order = carriersFirst(inline);
         List<CompletableFuture<StateCodec.EncodedPayload>> payloads = submitPayloads(step, simulation, miners,
-                config.accountChanges());
-        Shared shared = share(step, miners, books, simulation);
+                config.accountChanges(), order);
+        Shared shared = share(step, miners, books, simulation, inline);
         long booksDone = System.nanoTime();
-        List<Future<Signed>> signed = submitSigning(shared, miners, payloads);
         List<Call> calls = new ArrayList<>(miners.size());
-        for (int i = 0; i < miners.size(); i++) {
-            MinerTarget miner = miners.get(i);
-            Call call = new Call(miner.uid());
-            try {
-                Signed prepared = await(signed.get(i));
-                call.request = prepared.addressed();
-                call.accounts = step.accounts().getOrDefault(miner.uid(), Map.of());
-                call.changes = prepared.changes();
-                if (call.request.byReference()) {
-                    ByteString payload = call.request.request().getMinerPayload(); // signed again, not re-encoded
-                    call.inlineAgain = () -> signed(shared, nonces.next(), miner, true, payload);
-                }
-                if (prepared.changes()) {
-                    call.wholeAgain = () -> signed(shared, nonces.next(), miner, true,
-                            payload(step, simulation, miner, null).bytes());
-                }
-            } catch (RuntimeException e) {
-                call.result.complete(MinerResult.of(call.uid, ResultKind.FAILED, Status.INTERNAL.withDescription(
-                        "query failed: " + e), Optional.empty(), System.nanoTime() - start));
-            }
-            calls.add(call);
+        for (MinerTarget miner : miners) {
+            calls.add(new Call(miner.uid()));
         }
-        long prepared = System.nanoTime();
-        long lastStart = startAll(calls, deadline);
+        AtomicLong allSigned = new AtomicLong(booksDone);
+        AtomicLong lastStart = new AtomicLong(booksDone);
+        List<CompletableFuture<Void>> started = new ArrayList<>(miners.size());
+        for (int i : order) {
+            MinerTarget miner = miners.get(i);
+            Call call = calls.get(i);
+            long nonce = shared.firstNonce() + i;
+            started.add(payloads.get(i).thenApplyAsync(payload -> new Signed(
+                    signed(shared, nonce, miner, inline[i], payload.bytes()), payload.changes()), preparers)
+                    .handle((prepared, failure) -> {
+                        allSigned.accumulateAndGet(System.nanoTime(), Math::max);
+                        if (failure != null) {
+                            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                                    ? failure.getCause() : failure;
+                            call.result.complete(MinerResult.of(call.uid, ResultKind.FAILED, Status.INTERNAL
+                                    .withDescription("query failed: " + cause), Optional.empty(),
+                                    System.nanoTime() - start));
+                            return null;
+                        }
+                        call.request = prepared.addressed();
+                        call.accounts = step.accounts().getOrDefault(miner.uid(), Map.of());
+                        call.changes = prepared.changes();
+                        if (call.request.byReference()) {
+                            ByteString payload = call.request.request().getMinerPayload(); // signed again only
+                            call.inlineAgain = () -> signed(shared, nonces.next(), miner, true, payload);
+                        }
+                        if (prepared.changes()) {
+                            call.wholeAgain = () -> signed(shared, nonces.next(), miner, true,
+                                    payload(step, simulation, miner, null).bytes());
+                        }
+                        if (config.sendWhenSigned()) {
+                            start(call, deadline);
+                            lastStart.accumulateAndGet(System.nanoTime(), Math::max);
+                        }
+                        return null;
+                    }));
+        }
+        for (CompletableFuture<Void> future : started) {
+            awaitStarted(future);
+        }
+        if (!config.sendWhenSigned()) {
+            lastStart.set(startAll(calls, deadline));
+        }
         whileWaiting.run();
         List<MinerResult> results = collect(calls, start, deadline);
-        lastTiming = timing(booksDone - start, prepared - start, lastStart - start, calls, shared.sent().size());
+        lastTiming = timing(booksDone - start, allSigned.get() - start, lastStart.get() - start, calls,
+                shared.sent().size());
         return results;
+    }
+
+    /**
+     * The miners' positions, those that get the books inline first (each in the given order): their payloads are
+     * written, signed and sent first, so that the books reach each miner process before the requests naming them.
+     */
+    private static int[] carriersFirst(boolean[] inline) {
+        int[] order = new int[inline.length];
+        int next = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < inline.length; i++) {
+                if (inline[i] == (pass == 0)) {
+                    order[next++] = i;
+                }
+            }
+        }
+        return order;
+    }
+
+    /** Waits until a call was started (or its result completed instead). */
+    private static void awaitStarted(CompletableFuture<Void> future) {
+        try {
+            future.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("starting a call failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while the calls were being started");
+        }
     }
 
     /**
@@ -205,8 +261,10 @@ public final class Fanout implements AutoCloseable {
     public PreparedStep prepare(Step step, List<MinerTarget> miners) {
         Books books = submitBooks(step.books());
         ByteString simulation = StateCodec.encode(step.simulation()).toByteString();
-        List<CompletableFuture<StateCodec.EncodedPayload>> payloads = submitPayloads(step, simulation, miners, false);
-        Shared shared = share(step, miners, books, simulation);
+        boolean[] inline = inline(miners);
+        List<CompletableFuture<StateCodec.EncodedPayload>> payloads = submitPayloads(step, simulation, miners, false,
+                carriersFirst(inline));
+        Shared shared = share(step, miners, books, simulation, inline);
         List<Future<Signed>> signed = submitSigning(shared, miners, payloads);
         List<PreparedStep.Addressed> requests = new ArrayList<>(miners.size());
         for (Future<Signed> future : signed) {
@@ -379,7 +437,8 @@ public final class Fanout implements AutoCloseable {
      * What the requests share, the books put together from their parts on the calling thread: concatenating,
      * compressing and hashing them is one thread's work, done while the prepare threads write the payloads.
      */
-    private Shared share(Step step, List<MinerTarget> miners, Books parts, ByteString simulation) {
+    private Shared share(Step step, List<MinerTarget> miners, Books parts, ByteString simulation,
+                         boolean[] inline) {
         ByteString books = parts.join();
         ByteString zstd = config.compressBooks() ? BooksCompression.compress(books) : ByteString.EMPTY;
         booksEncoded.incrementAndGet();
@@ -389,8 +448,7 @@ public final class Fanout implements AutoCloseable {
                 : BodyHash.prefix(ByteString.EMPTY, zstd);
         ByteString sha256 = config.booksByReference() ? BooksReference.sha256(zstd.isEmpty() ? books : zstd)
                 : ByteString.EMPTY;
-        return new Shared(step, books, zstd, hash, sha256, inline(miners),
-                simulation, firstNonce);
+        return new Shared(step, books, zstd, hash, sha256, inline, simulation, firstNonce);
     }
 
     /**
@@ -487,10 +545,14 @@ public final class Fanout implements AutoCloseable {
      */
     private List<CompletableFuture<StateCodec.EncodedPayload>> submitPayloads(Step step, ByteString simulation,
                                                                               List<MinerTarget> miners,
-                                                                              boolean changes) {
+                                                                              boolean changes, int[] order) {
         List<CompletableFuture<StateCodec.EncodedPayload>> payloads = new ArrayList<>(miners.size());
-        for (MinerTarget miner : miners) {
-            payloads.add(CompletableFuture.supplyAsync(
+        for (int i = 0; i < miners.size(); i++) {
+            payloads.add(null);
+        }
+        for (int i : order) {
+            MinerTarget miner = miners.get(i);
+            payloads.set(i, CompletableFuture.supplyAsync(
                     () -> payload(step, simulation, miner, changes ? kept(miner) : null), preparers));
         }
         return payloads;

@@ -18,6 +18,9 @@ import java.time.Duration;
  * @param accountChanges   whether a miner that said it keeps the accounts of the request it answered
  *                         ({@code accounts_kept}) gets the next request's open orders as changes to them; else every
  *                         request carries them whole
+ * @param sendWhenSigned   whether each call starts as soon as its request is signed (miners on hosts of their own:
+ *                         each gets its request as early as it can) or only once every request is signed (miners
+ *                         sharing this host's cores: the preparation would otherwise compete with their answering)
  */
 public record FanoutConfig(
         Duration perCallTimeout,
@@ -28,14 +31,17 @@ public record FanoutConfig(
         int prepareThreads,
         boolean compressBooks,
         boolean booksByReference,
-        boolean accountChanges) {
+        boolean accountChanges,
+        boolean sendWhenSigned) {
 
     /**
      * The reference defaults, 64 MiB out (the miner's default inbound limit) and 16 MiB in, one prepare thread per
-     * available processor, the books compressed and sent once per miner process, open orders sent as changes.
+     * available processor, the books compressed and sent once per miner process, open orders sent as changes, each
+     * call started as soon as its request is signed.
      */
     public static final FanoutConfig DEFAULTS = new FanoutConfig(Duration.ofSeconds(3), Duration.ofSeconds(4),
-            Duration.ofSeconds(1), 64 << 20, 16 << 20, Runtime.getRuntime().availableProcessors(), true, true, true);
+            Duration.ofSeconds(1), 64 << 20, 16 << 20, Runtime.getRuntime().availableProcessors(), true, true, true,
+            true);
 
     public FanoutConfig {
         requirePositive(perCallTimeout, "per-call-timeout");
@@ -54,25 +60,25 @@ public record FanoutConfig(
     /** A copy with other deadlines. */
     public FanoutConfig withTimeouts(Duration perCall, Duration global) {
         return new FanoutConfig(perCall, global, noticeTimeout, maxOutboundBytes, maxInboundBytes, prepareThreads,
-                compressBooks, booksByReference, accountChanges);
+                compressBooks, booksByReference, accountChanges, sendWhenSigned);
     }
 
     /** A copy with other size limits. */
     public FanoutConfig withLimits(int maxOutbound, int maxInbound) {
         return new FanoutConfig(perCallTimeout, globalTimeout, noticeTimeout, maxOutbound, maxInbound,
-                prepareThreads, compressBooks, booksByReference, accountChanges);
+                prepareThreads, compressBooks, booksByReference, accountChanges, sendWhenSigned);
     }
 
     /** A copy preparing requests on {@code threads} threads (1: one after another on one thread). */
     public FanoutConfig withPrepareThreads(int threads) {
         return new FanoutConfig(perCallTimeout, globalTimeout, noticeTimeout, maxOutboundBytes, maxInboundBytes,
-                threads, compressBooks, booksByReference, accountChanges);
+                threads, compressBooks, booksByReference, accountChanges, sendWhenSigned);
     }
 
     /** A copy sending the books compressed ({@code books_zstd}) or as they are ({@code books}). */
     public FanoutConfig withBooksCompression(boolean compress) {
         return new FanoutConfig(perCallTimeout, globalTimeout, noticeTimeout, maxOutboundBytes, maxInboundBytes,
-                prepareThreads, compress, booksByReference, accountChanges);
+                prepareThreads, compress, booksByReference, accountChanges, sendWhenSigned);
     }
 
     /**
@@ -81,13 +87,22 @@ public record FanoutConfig(
      */
     public FanoutConfig withBooksByReference(boolean byReference) {
         return new FanoutConfig(perCallTimeout, globalTimeout, noticeTimeout, maxOutboundBytes, maxInboundBytes,
-                prepareThreads, compressBooks, byReference, accountChanges);
+                prepareThreads, compressBooks, byReference, accountChanges, sendWhenSigned);
     }
 
     /** A copy sending open orders as changes to the accounts a miner keeps ({@code true}), or whole ({@code false}). */
     public FanoutConfig withAccountChanges(boolean changes) {
         return new FanoutConfig(perCallTimeout, globalTimeout, noticeTimeout, maxOutboundBytes, maxInboundBytes,
-                prepareThreads, compressBooks, booksByReference, changes);
+                prepareThreads, compressBooks, booksByReference, changes, sendWhenSigned);
+    }
+
+    /**
+     * A copy starting each call as soon as its request is signed ({@code true}), or every call once all requests are
+     * signed ({@code false}: for miners that share this host's cores).
+     */
+    public FanoutConfig withSendWhenSigned(boolean whenSigned) {
+        return new FanoutConfig(perCallTimeout, globalTimeout, noticeTimeout, maxOutboundBytes, maxInboundBytes,
+                prepareThreads, compressBooks, booksByReference, accountChanges, whenSigned);
     }
 
     private static void requirePositive(Duration d, String key) {

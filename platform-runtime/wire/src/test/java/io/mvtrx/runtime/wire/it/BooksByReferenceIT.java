@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,8 +47,14 @@ class BooksByReferenceIT {
         net.close();
     }
 
-    @Test
-    void afterTheFirstAnswersEachProcessGetsTheBooksOnceAndEveryAgentReadsThem() throws Exception {
+    /** With each call started as soon as its request is signed (the default) and with every request signed first. */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void afterTheFirstAnswersEachProcessGetsTheBooksOnceAndEveryAgentReadsThem(boolean sendWhenSigned)
+            throws Exception {
+        fanout.close();
+        fanout = new Fanout(net.validator, FanoutConfig.DEFAULTS.withTimeouts(Duration.ofSeconds(2),
+                Duration.ofSeconds(3)).withSendWhenSigned(sendWhenSigned), TestNetwork.CLOCK);
         var a = new TestAgents.Echo();
         var b = new TestAgents.Echo();
         var c = new TestAgents.Echo();

@@ -159,7 +159,7 @@ class FanoutIT {
         };
         var miner = net.miner("notices", slowToNotice, c -> c.withAgentTimeout(Duration.ofMinutes(5)));
         FanoutConfig config = new FanoutConfig(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(1),
-                64 << 20, 16 << 20, 1, true, true, true);
+                64 << 20, 16 << 20, 1, true, true, true, true);
 
         try (Fanout notifier = new Fanout(net.validator, config, TestNetwork.CLOCK)) {
             Fanout.NoticeDelivery late = notifier.notify(miner.target(), List.of(new SimulationEnded(1, "a")));
