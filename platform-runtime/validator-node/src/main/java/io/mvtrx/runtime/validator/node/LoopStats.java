@@ -30,13 +30,14 @@ import io.mvtrx.api.event.RejectReason;
  * @param lastServing        miners queried at the last publish
  * @param lastAnswered       miners that answered at the last publish
  * @param lastWallNanos      wall ns the last publish took in the loop (query, screening, scoring)
+ * @param lastBuildNanos     wall ns the simulation took to build the last publication, before the loop got it
  */
 public record LoopStats(long publishes, long simulations, long scorings, long timestamp, long queried,
                         long answered, long timeouts, long refusedQueries, long failedQueries, long foreignResponses,
                         long accepted, Map<RejectReason, Long> refused, long suppressedNotices, long resetsSent,
                         long resetsConfirmed, long weightsSet, long weightFailures, long checkpoints,
                         long checkpointFailures, long rosterFailures, int lastServing, int lastAnswered,
-                        long lastWallNanos) {
+                        long lastWallNanos, long lastBuildNanos) {
 
     public LoopStats {
         refused = Map.copyOf(refused);

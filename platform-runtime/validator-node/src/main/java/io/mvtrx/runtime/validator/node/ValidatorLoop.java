@@ -112,6 +112,7 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
     private volatile long lastPublishNanos;
     private volatile boolean lastCheckpointFailed;
     private long publishes;
+    private long lastBuildNanos;
     private long simulations;
     private long scorings;
     private long queried;
@@ -311,6 +312,7 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
         long began = System.nanoTime();
         long ts = publication.timestamp();
         publishes++;
+        lastBuildNanos = publication.buildNanos();
         account(publication);
         boolean rosterDue = lastRosterRead == Long.MIN_VALUE || lastRosterRead > ts
                 || ts - lastRosterRead >= settings.metagraphRefresh();
@@ -707,6 +709,6 @@ public final class ValidatorLoop implements RemoteAgents, AutoCloseable {
         stats = new LoopStats(publishes, simulations, scorings, lastTimestamp, queried, answered, timeouts,
                 refusedQueries, failedQueries, foreign, accepted, refused, suppressed, resetsSent, resetsConfirmed,
                 weightsSet, weightFailures, checkpoints, checkpointFailures, rosterFailures, serving, answeredNow,
-                wallNanos);
+                wallNanos, lastBuildNanos);
     }
 }

@@ -143,6 +143,8 @@ public final class ValidatorServer implements AutoCloseable {
                 .gauge("serving_miners", "miners queried at the last publish", s.lastServing())
                 .gauge("answering_miners", "miners that answered at the last publish", s.lastAnswered())
                 .gauge("publish_wall_seconds", "wall time the last publish took", s.lastWallNanos() / 1e9)
+                .gauge("publication_build_seconds", "wall time the simulation took to build the last publication "
+                        + "(books and every miner's accounts) before the publish", s.lastBuildNanos() / 1e9)
                 .counter("fanout_request_buffer_bytes", "direct memory allocated for the gRPC fan-out's request "
                         + "buffers; flat once a step's worth is kept for reuse (at most 1 GiB kept)",
                         io.mvtrx.runtime.wire.validator.Fanout.requestBufferBytesAllocated());

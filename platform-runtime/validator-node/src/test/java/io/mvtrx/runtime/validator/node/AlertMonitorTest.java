@@ -65,7 +65,7 @@ class AlertMonitorTest {
     /** Stats after a publish: queried miners, timeouts so far, weights set and failed so far. */
     private static LoopStats stats(int serving, long timeouts, long weightsSet, long weightFailures) {
         return new LoopStats(10, 1, 2, 30 * SECOND, 40, 30, timeouts, 0, 0, 0, 5, Map.of(), 0, 0, 0, weightsSet,
-                weightFailures, 0, 0, 0, serving, serving, 1_000_000);
+                weightFailures, 0, 0, 0, serving, serving, 1_000_000, 2_000_000);
     }
 
     @Test

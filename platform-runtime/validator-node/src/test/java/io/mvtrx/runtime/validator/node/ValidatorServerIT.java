@@ -55,6 +55,10 @@ class ValidatorServerIT {
             assertThat(scrape.require("mvtrx_validator_fanout_request_buffer_bytes_total")).isNotNegative();
             assertThat(scrape.require("mvtrx_validator_miner_response_seconds_count")).isEqualTo(6);
             assertThat(scrape.require("mvtrx_validator_l3_events_total")).isGreaterThan(100);
+            // the simulation built the last publication (books, one remote account) before handing it over
+            assertThat(scrape.require("mvtrx_validator_publication_build_seconds")).isPositive()
+                    .isCloseTo(loop.stats().lastBuildNanos() / 1e9, org.assertj.core.api.Assertions.within(1e-6));
+            assertThat(scrape.types()).containsEntry("mvtrx_validator_publication_build_seconds", "gauge");
             assertThat(scrape.require("mvtrx_validator_refused_instructions_total{reason=\"VOLUME_CAP\"}"))
                     .isZero();
             assertThat(scrape.require("mvtrx_validator_storage_errors_total{operation=\"config_read\"}")).isZero();
