@@ -843,7 +843,7 @@ public final class Exchange implements Snapshottable {
     public int openOrderCount(int agentId, int bookId) {
         BookState book = books[checkedBook(bookId)];
         int a = checkedAccount(agentId, bookId);
-        return accounts.openOrders(a) == 0 ? 0 : book.orders.slotsOf(agentId).length;
+        return accounts.openOrders(a) == 0 ? 0 : book.orders.slotsOfMany(agentId).length;
     }
 
     /**
@@ -859,7 +859,7 @@ public final class Exchange implements Snapshottable {
         OrderList open = OrderList.empty();
         // an account without open limit orders has nothing resting: skip the table
         if (accounts.openOrders(a) != 0) {
-            int[] slots = book.orders.slotsOf(agentId);
+            int[] slots = firstRow < 0 ? book.orders.slotsOf(agentId) : book.orders.slotsOfMany(agentId);
             OrderList.Columns columns = into == null ? new OrderList.Columns(slots.length) : into;
             int first = firstRow < 0 ? columns.append(slots.length) : firstRow;
             open = openOrders(book, slots, reportedBookId, columns, first);

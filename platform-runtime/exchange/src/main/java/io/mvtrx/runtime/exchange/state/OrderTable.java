@@ -152,8 +152,20 @@ public final class OrderTable {
      * later calls read the index, until the next add, remove or describe.
      */
     public int[] slotsOf(int agentId) {
+        return slotsOf(agentId, false);
+    }
+
+    /**
+     * {@link #slotsOf(int)} for a caller that will ask for many agents before the next change (a publication reads
+     * every remote agent's account): the first call indexes at once instead of scanning for one agent first.
+     */
+    public int[] slotsOfMany(int agentId) {
+        return slotsOf(agentId, true);
+    }
+
+    private int[] slotsOf(int agentId, boolean many) {
         if (indexedAt != version) {
-            if (scannedAt != version) {
+            if (!many && scannedAt != version) {
                 scannedAt = version;
                 return scan(agentId);
             }
@@ -184,38 +196,87 @@ public final class OrderTable {
         return out;
     }
 
-    /** Indexes every used slot by agent: (agent, slot) pairs sorted as longs, then cut into one array per agent. */
+    /**
+     * Indexes every used slot by agent, each agent's slots ascending: the agents of the used slots read in one pass
+     * over the table, then counted and placed by agent (agent ids span little more than the orders, so no sort);
+     * (agent, slot) pairs sorted as longs when they span more.
+     */
     private void index() {
-        long[] pairs = new long[live];
+        int[] agents = new int[live];
+        int[] slots = new int[live];
         int n = 0;
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
         for (int slot = 0; slot < highWater; slot++) {
             if (isUsed(slot)) {
-                pairs[n++] = (long) agentId(slot) << 32 | slot;
+                int agent = agentId(slot);
+                agents[n] = agent;
+                slots[n++] = slot;
+                min = Math.min(min, agent);
+                max = Math.max(max, agent);
             }
         }
-        Arrays.sort(pairs, 0, n);
         if (n == 0) {
             indexedAgents = new int[0];
             indexedSlots = new int[0][];
             return;
         }
-        int agents = 0;
+        long span = (long) max - min + 1;
+        if (span > 4L * n + 1024) {
+            indexBySort(agents, slots, n);
+            return;
+        }
+        int[] counts = new int[(int) span];
         for (int i = 0; i < n; i++) {
-            if (i == 0 || (int) (pairs[i] >> 32) != (int) (pairs[i - 1] >> 32)) {
-                agents++;
+            counts[agents[i] - min]++;
+        }
+        int distinct = 0;
+        for (int count : counts) {
+            if (count > 0) {
+                distinct++;
             }
         }
-        indexedAgents = new int[agents];
-        indexedSlots = new int[agents][];
+        indexedAgents = new int[distinct];
+        indexedSlots = new int[distinct][];
+        int[] position = counts; // reused: an agent's index among the distinct agents, once its array exists
+        for (int k = 0, j = 0; k < counts.length; k++) {
+            if (counts[k] > 0) {
+                indexedAgents[j] = k + min;
+                indexedSlots[j] = new int[counts[k]];
+                position[k] = j++;
+            }
+        }
+        int[] filled = new int[distinct];
+        for (int i = 0; i < n; i++) {
+            int j = position[agents[i] - min];
+            indexedSlots[j][filled[j]++] = slots[i];
+        }
+    }
+
+    /** {@link #index} for agent ids that span far more than the orders: (agent, slot) pairs sorted as longs. */
+    private void indexBySort(int[] agents, int[] slots, int n) {
+        long[] pairs = new long[n];
+        for (int i = 0; i < n; i++) {
+            pairs[i] = (long) agents[i] << 32 | slots[i];
+        }
+        Arrays.sort(pairs);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || (int) (pairs[i] >> 32) != (int) (pairs[i - 1] >> 32)) {
+                distinct++;
+            }
+        }
+        indexedAgents = new int[distinct];
+        indexedSlots = new int[distinct][];
         int agent = -1;
         for (int i = 0, start = 0; i <= n; i++) {
             if (i == n || i > start && (int) (pairs[i] >> 32) != (int) (pairs[start] >> 32)) {
-                int[] slots = new int[i - start];
+                int[] own = new int[i - start];
                 for (int j = start; j < i; j++) {
-                    slots[j - start] = (int) pairs[j];
+                    own[j - start] = (int) pairs[j];
                 }
                 indexedAgents[++agent] = (int) (pairs[start] >> 32);
-                indexedSlots[agent] = slots;
+                indexedSlots[agent] = own;
                 start = i;
             }
         }

@@ -54,11 +54,38 @@ class OrderTableTest {
 
     @Test
     void theIndexGivesEveryAgentItsSlotsInOrderOverRandomAddsAndRemoves() {
+        // agent ids spanning far more than the orders: the index sorts (agent, slot) pairs
+        randomAddsAndRemoves(new int[] {Integer.MIN_VALUE, -1_000_000, -2, -1, 0, 1, 7, 300, Integer.MAX_VALUE},
+                false);
+    }
+
+    @Test
+    void anIndexOfCloseAgentIdsCountsThemAndManyReadsIndexAtOnce() {
+        // ids within a few of the orders' count, negative ones too: counted and placed without a sort
+        randomAddsAndRemoves(new int[] {-3, -1, 0, 1, 2, 5, 6, 7, 40, 257}, false);
+        randomAddsAndRemoves(new int[] {-3, -1, 0, 1, 2, 5, 6, 7, 40, 257}, true);
+        randomAddsAndRemoves(new int[] {Integer.MIN_VALUE, -2, 0, 9, Integer.MAX_VALUE}, true);
+    }
+
+    @Test
+    void slotsOfManyIndexesOnTheFirstReadAndIsNeverStale() {
+        OrderTable table = new OrderTable(4);
+        int a = order(table, 1, 7);
+        int b = order(table, 2, 8);
+        assertThat(table.slotsOfMany(8)).containsExactly(b);
+        assertThat(table.slotsOf(7)).containsExactly(a);
+        table.remove(a);
+        assertThat(table.slotsOfMany(7)).isEmpty();
+        int c = order(table, 3, 7);
+        assertThat(table.slotsOfMany(7)).containsExactly(c);
+    }
+
+    /** Random adds and removes of the given agents' orders; after each round every agent's slots, read twice. */
+    private static void randomAddsAndRemoves(int[] agents, boolean many) {
         java.util.Random random = new java.util.Random(42);
         OrderTable table = new OrderTable(8);
         java.util.Map<Integer, Integer> agentOfSlot = new java.util.HashMap<>();
         long id = 0;
-        int[] agents = {Integer.MIN_VALUE, -1_000_000, -2, -1, 0, 1, 7, 300, Integer.MAX_VALUE};
         for (int round = 0; round < 300; round++) {
             for (int change = random.nextInt(20); change > 0; change--) {
                 if (agentOfSlot.isEmpty() || random.nextInt(3) > 0) {
@@ -75,7 +102,8 @@ class OrderTableTest {
                 for (int agent : agents) {
                     int[] expected = agentOfSlot.entrySet().stream().filter(e -> e.getValue() == agent)
                             .mapToInt(java.util.Map.Entry::getKey).sorted().toArray();
-                    assertThat(table.slotsOf(agent)).as("round %d, agent %d", round, agent).containsExactly(expected);
+                    int[] slots = many ? table.slotsOfMany(agent) : table.slotsOf(agent);
+                    assertThat(slots).as("round %d, agent %d", round, agent).containsExactly(expected);
                 }
             }
         }
