@@ -192,17 +192,7 @@ public final class Fanout implements AutoCloseable {
                                     System.nanoTime() - start));
                             return null;
                         }
-                        call.request = prepared.addressed();
-                        call.accounts = step.accounts().getOrDefault(miner.uid(), Map.of());
-                        call.changes = prepared.changes();
-                        if (call.request.byReference()) {
-                            ByteString payload = call.request.request().getMinerPayload(); // signed again only
-                            call.inlineAgain = () -> signed(shared, nonces.next(), miner, true, payload);
-                        }
-                        if (prepared.changes()) {
-                            call.wholeAgain = () -> signed(shared, nonces.next(), miner, true,
-                                    payload(step, simulation, miner, null).bytes());
-                        }
+                        arm(call, prepared, step, shared, simulation, miner);
                         if (config.sendWhenSigned()) {
                             start(call, deadline);
                             lastStart.accumulateAndGet(System.nanoTime(), Math::max);
@@ -221,6 +211,24 @@ public final class Fanout implements AutoCloseable {
         lastTiming = timing(booksDone - start, allSigned.get() - start, lastStart.get() - start, calls,
                 shared.sent().size());
         return results;
+    }
+
+    /**
+     * Gives a call its signed request, the accounts it carries, and the requests to send instead when the miner
+     * answers that it never got the books its request names or does not hold the accounts it names as the base.
+     */
+    private void arm(Call call, Signed prepared, Step step, Shared shared, ByteString simulation, MinerTarget miner) {
+        call.request = prepared.addressed();
+        call.accounts = step.accounts().getOrDefault(miner.uid(), Map.of());
+        call.changes = prepared.changes();
+        if (call.request.byReference()) {
+            ByteString payload = call.request.request().getMinerPayload(); // signed again, not re-encoded
+            call.inlineAgain = () -> signed(shared, nonces.next(), miner, true, payload);
+        }
+        if (prepared.changes()) {
+            call.wholeAgain = () -> signed(shared, nonces.next(), miner, true,
+                    payload(step, simulation, miner, null).bytes());
+        }
     }
 
     /**
