@@ -371,7 +371,7 @@ final class BenchCommand implements Callable<Integer> {
                  ValidatorLoop loop = new ValidatorLoop(settings, transport, link, Optional.empty(), Optional.empty(),
                          ProxyCommand.metric(registry, settings.scoring()))) {
                 loop.addListener(stats -> measured.publish(stats.lastWallNanos(), transport.lastQueryNanos,
-                        transport.lastSlowestNanos, transport.lastBuildNanos, fanout.lastTiming(),
+                        transport.lastSlowestNanos, stats.lastBuildNanos(), fanout.lastTiming(),
                         stats.lastAnswered(), stats.lastServing()));
                 ValidatorNode node = new ValidatorNode(loop, registry, () -> configuration,
                         new ValidatorNode.Plan(options, miners + 1, 1), line -> { });
@@ -594,7 +594,6 @@ final class BenchCommand implements Callable<Integer> {
         private int queries;
         long lastQueryNanos;
         long lastSlowestNanos;
-        long lastBuildNanos;
         long requestBytes;
         long booksBytes;
         long booksSentBytes;
@@ -619,7 +618,6 @@ final class BenchCommand implements Callable<Integer> {
             if (queries++ == sizedAt) {
                 measureBytes(publication, neurons);
             }
-            lastBuildNanos = publication.buildNanos();
             long began = System.nanoTime();
             List<MinerReply> replies = inner.query(publication, neurons, whileWaiting);
             lastQueryNanos = System.nanoTime() - began;

@@ -853,9 +853,8 @@ public final class Exchange implements Snapshottable {
      * one another in the block, in the order the fan-out reads them. A negative {@code firstRow} appends.
      */
     public Account account(int agentId, int bookId, int reportedBookId, OrderList.Columns into, int firstRow) {
-        checkedBook(bookId);
+        BookState book = books[checkedBook(bookId)];
         int a = checkedAccount(agentId, bookId);
-        BookState book = books[bookId];
         OrderList open = OrderList.empty();
         // an account without open limit orders has nothing resting: skip the table
         if (accounts.openOrders(a) != 0) {

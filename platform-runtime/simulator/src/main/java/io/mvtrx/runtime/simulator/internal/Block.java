@@ -883,17 +883,15 @@ public final class Block implements Steppable {
         return fees.makerTakerRatio(bookId);
     }
 
-    /** A remote account on a local book, with canonical book ids, its open orders appended to {@code orders}. */
-    public Account account(int agentId, int bookId, OrderList.Columns orders) {
-        return exchange.account(agentId, bookId, bookOffset + bookId, orders);
-    }
-
     /** The open orders {@link #account(int, int, OrderList.Columns, int)} writes for a remote account. */
     public int openOrderCount(int agentId, int bookId) {
         return exchange.openOrderCount(agentId, bookId);
     }
 
-    /** A remote account as {@link #account(int, int, OrderList.Columns)}, its open orders in rows reserved from {@code firstRow}. */
+    /**
+     * A remote account on a local book, with canonical book ids, its open orders in the rows of {@code orders}
+     * reserved for them from {@code firstRow} ({@link #openOrderCount} of them).
+     */
     public Account account(int agentId, int bookId, OrderList.Columns orders, int firstRow) {
         return exchange.account(agentId, bookId, bookOffset + bookId, orders, firstRow);
     }

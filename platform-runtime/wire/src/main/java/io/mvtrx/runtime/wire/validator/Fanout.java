@@ -2,6 +2,7 @@ package io.mvtrx.runtime.wire.validator;
 
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -161,13 +162,7 @@ public final class Fanout implements AutoCloseable {
     public List<MinerResult> query(Step step, List<MinerTarget> miners, Runnable whileWaiting) {
         long start = System.nanoTime();
         long deadline = start + config.globalTimeout().toNanos();
-        Books books = submitBooks(step.books());
-        ByteString simulation = StateCodec.encode(step.simulation()).toByteString();
-        boolean[] inline = inline(miners);
-        int[] order = carriersFirst(inline);
-        List<CompletableFuture<StateCodec.EncodedPayload>> payloads = submitPayloads(step, simulation, miners,
-                config.accountChanges(), order);
-        Shared shared = share(step, miners, books, simulation, inline);
+        Underway underway = begin(step, miners, config.accountChanges());
         long booksDone = System.nanoTime();
         List<Call> calls = new ArrayList<>(miners.size());
         for (MinerTarget miner : miners) {
@@ -176,29 +171,25 @@ public final class Fanout implements AutoCloseable {
         AtomicLong allSigned = new AtomicLong(booksDone);
         AtomicLong lastStart = new AtomicLong(booksDone);
         List<CompletableFuture<Void>> started = new ArrayList<>(miners.size());
-        for (int i : order) {
+        for (int i : underway.order()) {
             MinerTarget miner = miners.get(i);
             Call call = calls.get(i);
-            long nonce = shared.firstNonce() + i;
-            started.add(payloads.get(i).thenApplyAsync(payload -> new Signed(
-                    signed(shared, nonce, miner, inline[i], payload.bytes()), payload.changes()), preparers)
-                    .handle((prepared, failure) -> {
-                        allSigned.accumulateAndGet(System.nanoTime(), Math::max);
-                        if (failure != null) {
-                            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                                    ? failure.getCause() : failure;
-                            call.result.complete(MinerResult.of(call.uid, ResultKind.FAILED, Status.INTERNAL
-                                    .withDescription("query failed: " + cause), Optional.empty(),
-                                    System.nanoTime() - start));
-                            return null;
-                        }
-                        arm(call, prepared, step, shared, simulation, miner);
-                        if (config.sendWhenSigned()) {
-                            start(call, deadline);
-                            lastStart.accumulateAndGet(System.nanoTime(), Math::max);
-                        }
-                        return null;
-                    }));
+            started.add(underway.signed().get(i).handle((prepared, failure) -> {
+                allSigned.accumulateAndGet(System.nanoTime(), Math::max);
+                if (failure != null) {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    call.result.complete(MinerResult.of(call.uid, ResultKind.FAILED, Status.INTERNAL
+                            .withDescription("query failed: " + cause), Optional.empty(), System.nanoTime() - start));
+                    return null;
+                }
+                arm(call, prepared, underway.shared(), miner);
+                if (config.sendWhenSigned()) {
+                    start(call, deadline);
+                    lastStart.accumulateAndGet(System.nanoTime(), Math::max);
+                }
+                return null;
+            }));
         }
         for (CompletableFuture<Void> future : started) {
             awaitStarted(future);
@@ -209,7 +200,7 @@ public final class Fanout implements AutoCloseable {
         whileWaiting.run();
         List<MinerResult> results = collect(calls, start, deadline);
         lastTiming = timing(booksDone - start, allSigned.get() - start, lastStart.get() - start, calls,
-                shared.sent().size());
+                underway.shared().sent().size());
         return results;
     }
 
@@ -217,9 +208,9 @@ public final class Fanout implements AutoCloseable {
      * Gives a call its signed request, the accounts it carries, and the requests to send instead when the miner
      * answers that it never got the books its request names or does not hold the accounts it names as the base.
      */
-    private void arm(Call call, Signed prepared, Step step, Shared shared, ByteString simulation, MinerTarget miner) {
+    private void arm(Call call, Signed prepared, Shared shared, MinerTarget miner) {
         call.request = prepared.addressed();
-        call.accounts = step.accounts().getOrDefault(miner.uid(), Map.of());
+        call.accounts = shared.step().accounts().getOrDefault(miner.uid(), Map.of());
         call.changes = prepared.changes();
         if (call.request.byReference()) {
             ByteString payload = call.request.request().getMinerPayload(); // signed again, not re-encoded
@@ -227,8 +218,28 @@ public final class Fanout implements AutoCloseable {
         }
         if (prepared.changes()) {
             call.wholeAgain = () -> signed(shared, nonces.next(), miner, true,
-                    payload(step, simulation, miner, null).bytes());
+                    payload(shared.step(), shared.simulation(), miner, null).bytes());
         }
+    }
+
+    /** A step under way: what its requests share, and every miner's request being signed, in miner order. */
+    private record Underway(Shared shared, int[] order, List<CompletableFuture<Signed>> signed) {
+    }
+
+    /**
+     * Starts a step on the prepare threads: the books' parts, then every payload (the books' carriers first), while
+     * this thread puts the books together; then each request's signing, queued once its payload is written. Returns
+     * once the books are shared.
+     */
+    private Underway begin(Step step, List<MinerTarget> miners, boolean changes) {
+        Books books = submitBooks(step.books());
+        ByteString simulation = StateCodec.encode(step.simulation()).toByteString();
+        boolean[] inline = inline(miners);
+        int[] order = carriersFirst(inline);
+        List<CompletableFuture<StateCodec.EncodedPayload>> payloads = submitPayloads(step, simulation, miners,
+                changes, order);
+        Shared shared = share(step, miners, books, simulation, inline);
+        return new Underway(shared, order, submitSigning(shared, miners, payloads, order));
     }
 
     /**
@@ -267,17 +278,12 @@ public final class Fanout implements AutoCloseable {
      * a prepared request is sent as it is, never again with other contents.
      */
     public PreparedStep prepare(Step step, List<MinerTarget> miners) {
-        Books books = submitBooks(step.books());
-        ByteString simulation = StateCodec.encode(step.simulation()).toByteString();
-        boolean[] inline = inline(miners);
-        List<CompletableFuture<StateCodec.EncodedPayload>> payloads = submitPayloads(step, simulation, miners, false,
-                carriersFirst(inline));
-        Shared shared = share(step, miners, books, simulation, inline);
-        List<Future<Signed>> signed = submitSigning(shared, miners, payloads);
+        Underway underway = begin(step, miners, false);
         List<PreparedStep.Addressed> requests = new ArrayList<>(miners.size());
-        for (Future<Signed> future : signed) {
+        for (Future<Signed> future : underway.signed()) {
             requests.add(await(future).addressed());
         }
+        Shared shared = underway.shared();
         return new PreparedStep(shared.books(), shared.sent(), requests);
     }
 
@@ -554,10 +560,8 @@ public final class Fanout implements AutoCloseable {
     private List<CompletableFuture<StateCodec.EncodedPayload>> submitPayloads(Step step, ByteString simulation,
                                                                               List<MinerTarget> miners,
                                                                               boolean changes, int[] order) {
-        List<CompletableFuture<StateCodec.EncodedPayload>> payloads = new ArrayList<>(miners.size());
-        for (int i = 0; i < miners.size(); i++) {
-            payloads.add(null);
-        }
+        List<CompletableFuture<StateCodec.EncodedPayload>> payloads = new ArrayList<>(
+                Collections.nCopies(miners.size(), null));
         for (int i : order) {
             MinerTarget miner = miners.get(i);
             payloads.set(i, CompletableFuture.supplyAsync(
@@ -567,17 +571,18 @@ public final class Fanout implements AutoCloseable {
     }
 
     /**
-     * Every miner's request, signed on the prepare threads once its payload is written, miner {@code i} with nonce
-     * first + i.
+     * Every miner's request, in miner order, signed on the prepare threads once its payload is written, queued in
+     * {@code order}; miner {@code i} with nonce first + i.
      */
-    private List<Future<Signed>> submitSigning(Shared shared, List<MinerTarget> miners,
-                                               List<CompletableFuture<StateCodec.EncodedPayload>> payloads) {
-        List<Future<Signed>> signed = new ArrayList<>(miners.size());
-        for (int i = 0; i < miners.size(); i++) {
+    private List<CompletableFuture<Signed>> submitSigning(Shared shared, List<MinerTarget> miners,
+                                                         List<CompletableFuture<StateCodec.EncodedPayload>> payloads,
+                                                         int[] order) {
+        List<CompletableFuture<Signed>> signed = new ArrayList<>(Collections.nCopies(miners.size(), null));
+        for (int i : order) {
             long nonce = shared.firstNonce() + i;
             MinerTarget miner = miners.get(i);
             boolean inline = shared.inline()[i];
-            signed.add(payloads.get(i).thenApplyAsync(payload -> new Signed(
+            signed.set(i, payloads.get(i).thenApplyAsync(payload -> new Signed(
                     signed(shared, nonce, miner, inline, payload.bytes()), payload.changes()), preparers));
         }
         return signed;
