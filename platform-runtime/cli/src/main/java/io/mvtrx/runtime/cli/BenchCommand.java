@@ -372,7 +372,7 @@ final class BenchCommand implements Callable<Integer> {
                          ProxyCommand.metric(registry, settings.scoring()))) {
                 loop.addListener(stats -> measured.publish(stats.lastWallNanos(), transport.lastQueryNanos,
                         transport.lastSlowestNanos, stats.lastBuildNanos(), fanout.lastTiming(),
-                        stats.lastAnswered(), stats.lastServing()));
+                        stats.lastAnswered(), stats.lastServing(), transport.sinceQuery()));
                 ValidatorNode node = new ValidatorNode(loop, registry, () -> configuration,
                         new ValidatorNode.Plan(options, miners + 1, 1), line -> { });
                 ProxyCommand.runNode(node);
@@ -413,6 +413,7 @@ final class BenchCommand implements Callable<Integer> {
                             + "all requests signed p50 %.1f / p99 %.1f ms, last call started p50 %.1f / p99 %.1f ms%n",
                     ms(books, 0.50), ms(books, 0.99), ms(signed, 0.50), ms(signed, 0.99), ms(lastCall, 0.50),
                     ms(lastCall, 0.99));
+            reportJvm(stdout, m, beyond);
             long[] bytes = sorted(m.bytesPerMiner, n);
             long[] booksSent = sorted(m.booksSent, n);
             stdout.printf(Locale.ROOT, "bytes per miner per measured publish: p50 %,d  max %,d (the books as sent: "
@@ -435,6 +436,35 @@ final class BenchCommand implements Callable<Integer> {
                     + "nothing sent: %.1f ms on the prepare pool (%d thread(s)), %.1f ms on one thread%n", miners,
                     m.prepareNanos / 1e6, FanoutConfig.DEFAULTS.prepareThreads(), m.prepareSequentialNanos / 1e6);
             stdout.flush();
+        }
+
+        /**
+         * The collector pauses and JIT compilation that fell in the measured publishes, and the figure without the
+         * publishes a pause fell in: the tail over a few dozen publishes is often one of them.
+         */
+        private static void reportJvm(PrintWriter stdout, Measured m, long[] beyond) {
+            int n = m.count;
+            long[] pauses = sorted(m.pauseMillis, n);
+            long[] jit = sorted(m.jitMillis, n);
+            long paused = Arrays.stream(pauses).filter(v -> v > 0).count();
+            long compiled = Arrays.stream(jit).filter(v -> v > 0).count();
+            stdout.printf(Locale.ROOT, "this JVM from each measured query to its scoring: collector pauses in %d of %d "
+                            + "publishes (%d collections, longest %d ms, total %d ms); JIT compilation in %d of %d "
+                            + "(p50 %d ms, max %d ms, summed over compiler threads)%n", paused, n, m.collections,
+                    pauses[n - 1], Arrays.stream(pauses).sum(), compiled, n, percentile(jit, 0.50), jit[n - 1]);
+            if (paused > 0 && paused < n) {
+                long[] unpaused = new long[n];
+                int k = 0;
+                for (int i = 0; i < n; i++) {
+                    if (m.pauseMillis[i] == 0) {
+                        unpaused[k++] = m.beyondSlowest[i];
+                    }
+                }
+                long[] quiet = sorted(unpaused, k);
+                stdout.printf(Locale.ROOT, "validator beyond the slowest answer in the %d publishes no collector "
+                        + "paused: p50 %.1f ms  p99 %.1f ms (all %d: p50 %.1f  p99 %.1f)%n", k, ms(quiet, 0.50),
+                        ms(quiet, 0.99), n, ms(beyond, 0.50), ms(beyond, 0.99));
+            }
         }
 
         /** The first {@code n} values, sorted. */
@@ -509,6 +539,9 @@ final class BenchCommand implements Callable<Integer> {
         final long[] accountChanges;
         final long[] startedMillis;
         final long[] built;
+        final long[] pauseMillis;
+        final long[] jitMillis;
+        long collections;
         long booksResent;
         long accountsResentWhole;
         int seen;
@@ -535,26 +568,29 @@ final class BenchCommand implements Callable<Integer> {
             this.accountChanges = new long[publishes];
             this.startedMillis = new long[publishes];
             this.built = new long[publishes];
+            this.pauseMillis = new long[publishes];
+            this.jitMillis = new long[publishes];
         }
 
         /** One line per measured publish, in order, times in ms: what the report's percentiles are taken over. */
         Path writeCsv(Path file) throws IOException {
             StringBuilder csv = new StringBuilder("publish,started_s,beyond_slowest_ms,fanout_beyond_slowest_ms,"
                     + "slowest_answer_ms,books_encoded_ms,all_signed_ms,last_call_started_ms,bytes_per_miner,"
-                    + "books_inline,account_changes,publication_built_ms\n");
+                    + "books_inline,account_changes,publication_built_ms,gc_pause_ms,jit_ms\n");
             for (int i = 0; i < count; i++) {
-                csv.append(String.format(Locale.ROOT, "%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%d,%d,%d,%.3f%n", i + 1,
-                        startedMillis[i] / 1e3,
+                csv.append(String.format(Locale.ROOT, "%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%d,%d,%d,%.3f,%d,%d%n",
+                        i + 1, startedMillis[i] / 1e3,
                         beyondSlowest[i] / 1e6, fanoutBeyondSlowest[i] / 1e6, slowest[i] / 1e6, books[i] / 1e6,
                         signed[i] / 1e6, lastCall[i] / 1e6, bytesPerMiner[i], booksInline[i], accountChanges[i],
-                        built[i] / 1e6));
+                        built[i] / 1e6, pauseMillis[i], jitMillis[i]));
             }
             Files.writeString(file, csv);
             return file;
         }
 
         void publish(long loopNanos, long queryNanos, long slowestNanos, long builtNanos,
-                     io.mvtrx.runtime.wire.validator.Fanout.StepTiming timing, int answeredNow, int servingNow) {
+                     io.mvtrx.runtime.wire.validator.Fanout.StepTiming timing, int answeredNow, int servingNow,
+                     JvmActivity.Reading jvm) {
             if (seen++ < warmup || count == slowest.length) {
                 return;
             }
@@ -573,6 +609,9 @@ final class BenchCommand implements Callable<Integer> {
             booksResent += timing.booksResent();
             accountChanges[count] = timing.accountChanges();
             accountsResentWhole += timing.accountsResentWhole();
+            pauseMillis[count] = jvm.pauseMillis();
+            jitMillis[count] = jvm.jitMillis();
+            collections += jvm.collections();
             answered += answeredNow;
             queried += servingNow;
             count++;
@@ -591,6 +630,8 @@ final class BenchCommand implements Callable<Integer> {
         private final io.mvtrx.runtime.wire.validator.Fanout sizer;
         private final io.mvtrx.runtime.wire.validator.Fanout sequential;
         private final int sizedAt;
+        private final JvmActivity jvm = new JvmActivity();
+        private JvmActivity.Reading atQuery;
         private int queries;
         long lastQueryNanos;
         long lastSlowestNanos;
@@ -618,6 +659,7 @@ final class BenchCommand implements Callable<Integer> {
             if (queries++ == sizedAt) {
                 measureBytes(publication, neurons);
             }
+            atQuery = jvm.read();
             long began = System.nanoTime();
             List<MinerReply> replies = inner.query(publication, neurons, whileWaiting);
             lastQueryNanos = System.nanoTime() - began;
@@ -627,6 +669,11 @@ final class BenchCommand implements Callable<Integer> {
             }
             lastSlowestNanos = slowest;
             return replies;
+        }
+
+        /** The collector pauses and JIT compilation since the last query began. */
+        JvmActivity.Reading sinceQuery() {
+            return atQuery == null ? new JvmActivity.Reading(0, 0, 0) : jvm.read().since(atQuery);
         }
 
         private void measureBytes(Publication publication, List<Neuron> neurons) {

@@ -73,11 +73,18 @@ class BenchCommandTest {
         assertThat(lines).hasSize(4);
         assertThat(lines.getFirst()).isEqualTo("publish,started_s,beyond_slowest_ms,fanout_beyond_slowest_ms,"
                 + "slowest_answer_ms,books_encoded_ms,all_signed_ms,last_call_started_ms,bytes_per_miner,books_inline,"
-                + "account_changes,publication_built_ms");
+                + "account_changes,publication_built_ms,gc_pause_ms,jit_ms");
         // the simulation built every publication, so each took time: never 0.000
         assertThat(lines.subList(1, 4)).allSatisfy(line -> assertThat(line).matches(
                 "[1-3],[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+,[1-9][0-9]*,1,[0-2],"
-                        + "(?!0\\.000$)[0-9]+\\.[0-9]{3}"));
+                        + "(?!0\\.000,)[0-9]+\\.[0-9]{3},[0-9]+,[0-9]+"));
+        // the pauses and compilation per publish, summed: the report's line agrees with the table
+        long pauses = lines.subList(1, 4).stream().mapToLong(line -> Long.parseLong(line.split(",")[12])).sum();
+        long pausedPublishes = lines.subList(1, 4).stream().filter(line -> !line.split(",")[12].equals("0")).count();
+        assertThat(out.toString()).containsPattern("this JVM from each measured query to its scoring: collector "
+                + "pauses in " + pausedPublishes + " of 3 publishes \\([0-9]+ collections, longest [0-9]+ ms, total "
+                + pauses + " ms\\); JIT compilation in [0-3] of 3 \\(p50 [0-9]+ ms, max [0-9]+ ms, summed over "
+                + "compiler threads\\)\n");
         assertThat(out.toString()).containsPattern("publication built by the simulation before the query \\(books, "
                 + "every miner's accounts and notices; not in the figures above\\): p50 (?!0\\.0 )[0-9.]+ ms  p99 ");
     }
