@@ -208,6 +208,72 @@ class OrderListTest {
     }
 
     @Test
+    void aRecordOfTheChangesFromExactlyThatBaseIsCopiedAndAnyOtherBaseIsCompared() {
+        OrderList base = OrderList.of(List.of(order(1), order(2), order(3), order(5), order(6)));
+        OrderList.Columns block = new OrderList.Columns(8);
+        List.of(order(2), order(3), order(6), order(7)).forEach(block::add);
+        OrderList now = block.slice(0, 4);
+        // the builder's record says order 3 changed (a fill it saw) though its fields here did not: the record is
+        // what compute returns, not a comparison
+        OrderList recorded = now.withChangesFrom(base, new int[] {0, 2, 3}, new int[] {1, 3});
+        OrderList.Diff diff = new OrderList.Diff();
+
+        assertThat(recorded).isEqualTo(now);
+        assertThat(recorded.hasChangesFrom(base)).isTrue();
+        assertThat(diff.compute(base, recorded)).isTrue();
+        assertThat(removed(diff)).containsExactly(0, 2, 3);
+        assertThat(added(diff)).containsExactly(1, 3);
+        // the same orders in another block are another base: compared, order 3 unchanged
+        OrderList copy = OrderList.of(new ArrayList<>(base));
+        assertThat(recorded.hasChangesFrom(copy)).isFalse();
+        assertThat(diff.compute(copy, recorded)).isTrue();
+        assertThat(removed(diff)).containsExactly(0, 3);
+        assertThat(added(diff)).containsExactly(3);
+        // other rows of the base's own block are another base too
+        OrderList.Columns shared = new OrderList.Columns(8);
+        List.of(order(1), order(2), order(3), order(5), order(6)).forEach(shared::add);
+        OrderList head = shared.slice(0, 5);
+        OrderList record = now.withChangesFrom(head, new int[] {0, 3}, new int[] {3});
+        assertThat(record.hasChangesFrom(head)).isTrue();
+        assertThat(record.hasChangesFrom(shared.slice(0, 4))).isFalse();
+        assertThat(record.hasChangesFrom(shared.slice(1, 5))).isFalse();
+        // many changes grow the diff's arrays past their first 16
+        List<Order> many = new ArrayList<>();
+        for (long id = 1; id <= 40; id++) {
+            many.add(order(id));
+        }
+        OrderList fresh = OrderList.of(many);
+        int[] all = new int[40];
+        for (int i = 0; i < 40; i++) {
+            all[i] = i;
+        }
+        assertThat(diff.compute(base, fresh.withChangesFrom(base, new int[] {0, 1, 2, 3, 4}, all))).isTrue();
+        assertThat(diff.addedCount()).isEqualTo(40);
+        assertThat(diff.added(39)).isEqualTo(39);
+    }
+
+    @Test
+    void aRecordOfChangesThatCannotDescribeTheListIsRefusedNamingWhatIsWrong() {
+        OrderList base = OrderList.of(List.of(order(1), order(2), order(3)));
+        OrderList now = OrderList.of(List.of(order(2), order(3), order(4)));
+
+        assertThatThrownBy(() -> now.withChangesFrom(base, new int[] {0}, new int[] {2, 2}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("added position [1] = 2: positions must ascend strictly within 0..2");
+        assertThatThrownBy(() -> now.withChangesFrom(base, new int[] {3}, new int[] {2}))
+                .hasMessage("removed position [0] = 3: positions must ascend strictly within 0..2");
+        assertThatThrownBy(() -> now.withChangesFrom(base, new int[] {}, new int[] {2}))
+                .hasMessage("a base of 3 orders less 0 removed plus 1 added is not these 3");
+        // the record keeps its own copies: the caller's arrays may be reused
+        int[] removedPositions = {0};
+        OrderList recorded = now.withChangesFrom(base, removedPositions, new int[] {2});
+        removedPositions[0] = 1;
+        OrderList.Diff diff = new OrderList.Diff();
+        assertThat(diff.compute(base, recorded)).isTrue();
+        assertThat(removed(diff)).containsExactly(0);
+    }
+
+    @Test
     void listsNotStrictlyAscendingByIdHaveNoChanges() {
         OrderList ascending = OrderList.of(List.of(order(1), order(2)));
         OrderList.Diff diff = new OrderList.Diff();

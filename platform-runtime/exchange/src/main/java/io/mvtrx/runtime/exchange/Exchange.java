@@ -835,6 +835,15 @@ public final class Exchange implements Snapshottable {
     }
 
     /**
+     * The book's revision mark now: every open order's revision ({@link OrderList#revision}) is at most this, and
+     * every revision given from now on is greater. An order read later with a revision at most a mark taken earlier
+     * has not changed since the mark, in any field.
+     */
+    public long revisionMark(int bookId) {
+        return books[checkedBook(bookId)].orders.lastRevision();
+    }
+
+    /**
      * How many open orders {@link #account(int, int, int, OrderList.Columns, int)} writes for the account: for a
      * caller that reserves every account's rows first, in an order of its own, and then reads the accounts in another.
      *

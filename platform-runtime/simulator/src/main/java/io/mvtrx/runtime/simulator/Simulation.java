@@ -452,6 +452,9 @@ public final class Simulation implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------------ publishing
 
+    /** The accounts' orders as the last publication gave them; made at the first publication. */
+    private PublishedOrders published;
+
     private void publish(long timestamp) {
         long began = System.nanoTime();
         boolean last = finished();
@@ -480,6 +483,7 @@ public final class Simulation implements AutoCloseable {
             total += count;
         }
         orders.append(total);
+        long[] marks = new long[bookCount];
         List<Account[]> read = scheduler.map(blocks, block -> {
             Account[] out = new Account[block.books() * remoteCount];
             for (int b = 0; b < block.books(); b++) {
@@ -487,21 +491,12 @@ public final class Simulation implements AutoCloseable {
                 for (int id = 0; id < remoteCount; id++) {
                     out[b * remoteCount + id] = block.account(id, b, orders, firstRows[id * bookCount + book]);
                 }
+                marks[book] = block.revisionMark(b);
             }
             return out;
         });
-        List<Map<Integer, Account>> accounts = new ArrayList<>(remoteCount);
-        for (int id = 0; id < remoteCount; id++) {
-            accounts.add(HashMap.newHashMap(bookCount));
-        }
-        for (int k = 0; k < blocks.size(); k++) {
-            Block block = blocks.get(k);
-            Account[] out = read.get(k);
-            for (int b = 0; b < block.books(); b++) {
-                for (int id = 0; id < remoteCount; id++) {
-                    accounts.get(id).put(block.bookOffset() + b, out[b * remoteCount + id]);
-                }
-            }
+        if (published == null) {
+            published = new PublishedOrders(remoteCount, bookCount);
         }
         for (int id = 0; id < remoteCount; id++) {
             if (last) {
@@ -513,8 +508,25 @@ public final class Simulation implements AutoCloseable {
                 notices.addAll(block.takeRemoteNotices(id));
             }
             notices.sort(Comparator.comparingLong(Notice::timestamp));
-            updates.put(id, new StateUpdate(timestamp, info, shared, accounts.get(id), notices));
+            // each account's orders with what changed since the last publication, for the validator's changes
+            long[][] named = published.namedByBook(notices);
+            Map<Integer, Account> accounts = HashMap.newHashMap(bookCount);
+            for (int k = 0; k < blocks.size(); k++) {
+                Block block = blocks.get(k);
+                Account[] out = read.get(k);
+                for (int b = 0; b < block.books(); b++) {
+                    int book = block.bookOffset() + b;
+                    Account a = out[b * remoteCount + id];
+                    OrderList own = OrderList.of(a.orders());
+                    OrderList recorded = published.record(id, book, own, named[book]);
+                    accounts.put(book, recorded == own ? a : new Account(a.agentId(), a.bookId(), a.base(), a.quote(),
+                            a.baseLoan(), a.quoteLoan(), a.baseCollateral(), a.quoteCollateral(), recorded,
+                            a.loans(), a.fees()));
+                }
+            }
+            updates.put(id, new StateUpdate(timestamp, info, shared, accounts, notices));
         }
+        published.marked(marks);
         publishedOrders = orders.rows();
         Map<Integer, AgentResponse> answers = remote.onPublish(new Publication(timestamp, info, shared, updates,
                 last, System.nanoTime() - began));

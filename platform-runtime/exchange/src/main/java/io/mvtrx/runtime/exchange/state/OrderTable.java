@@ -399,6 +399,15 @@ public final class OrderTable {
     }
 
     /**
+     * The last revision this table gave: no order here has a later one, and every revision it gives from now on is
+     * later (a new range is later than every range before it). An order whose revision is at most a value read
+     * earlier has not changed since it was read.
+     */
+    public long lastRevision() {
+        return lastRevision;
+    }
+
+    /**
      * The order's revision: taken anew whenever the order is added, described or its quantity set, never the same
      * for two states of one order id in any table of this process. A publication hands it on with the order
      * ({@code OrderList.Columns#revision}) so that comparing two publications' orders reads it instead of every field.

@@ -883,6 +883,11 @@ public final class Block implements Steppable {
         return fees.makerTakerRatio(bookId);
     }
 
+    /** A local book's revision mark now (the exchange's {@code revisionMark}). */
+    public long revisionMark(int bookId) {
+        return exchange.revisionMark(bookId);
+    }
+
     /** The open orders {@link #account(int, int, OrderList.Columns, int)} writes for a remote account. */
     public int openOrderCount(int agentId, int bookId) {
         return exchange.openOrderCount(agentId, bookId);

@@ -37,7 +37,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * One publish's payloads for every miner, on one thread, as the validator writes them: each miner a market maker with
  * {@code orders} open orders on each of 128 books, of which the two oldest were cancelled and two new quotes placed
  * since the publish before (the example maker's steady state). {@code whole} writes every account's orders; {@code
- * changes} writes them as changes to the publish before ({@code AccountOrderChanges}); {@code diffOnly} finds the
+ * changes} writes them as changes to the publish before ({@code AccountOrderChanges}), found by comparing the lists;
+ * {@code changesRecorded} the same changes read from the record the simulation puts on each account's orders
+ * ({@code OrderList#withChangesFrom}); {@code diffOnly} finds the
  * changes without writing anything. As the simulation hands them over, each publish's orders are one block of columns
  * and every account a slice of it; with {@code revisions} each order carries one, kept by the copied rows, as the
  * exchange gives them.
@@ -66,6 +68,7 @@ public class PayloadBenchmark {
 
     private List<Map<Integer, Account>> before;
     private List<Map<Integer, Account>> after;
+    private List<Map<Integer, Account>> afterRecorded;
     private List<AccountsBase> bases;
     private ByteString simulation;
 
@@ -76,12 +79,14 @@ public class PayloadBenchmark {
         OrderList.Columns second = new OrderList.Columns(miners * BOOKS * orders);
         before = new ArrayList<>();
         after = new ArrayList<>();
+        afterRecorded = new ArrayList<>();
         bases = new ArrayList<>();
         Balance balance = new Balance(1_000_000_000L, 900_000_000L, 100_000_000L, 1_000_000_000L);
         FeeRates fees = new FeeRates(12_345, 100, 500);
         for (int miner = 0; miner < miners; miner++) {
             Map<Integer, Account> x = new TreeMap<>();
             Map<Integer, Account> y = new TreeMap<>();
+            Map<Integer, Account> z = new TreeMap<>();
             for (int book = 0; book < BOOKS; book++) {
                 int from = first.rows();
                 for (int k = 0; k < orders; k++) {
@@ -97,11 +102,15 @@ public class PayloadBenchmark {
                 }
                 quote(second, random, book, miner, 5_000, revisions ? ++revision : 0);
                 quote(second, random, book, miner, 5_001, revisions ? ++revision : 0);
-                y.put(book, new Account(miner, book, balance, balance, 0, 0, 0, 0, second.slice(again, second.rows()),
-                        List.of(), fees));
+                OrderList now = second.slice(again, second.rows());
+                y.put(book, new Account(miner, book, balance, balance, 0, 0, 0, 0, now, List.of(), fees));
+                // as the simulation hands them over: the two oldest gone, the two newest added, recorded
+                z.put(book, new Account(miner, book, balance, balance, 0, 0, 0, 0, now.withChangesFrom(resting,
+                        new int[] {0, 1}, new int[] {now.size() - 2, now.size() - 1}), List.of(), fees));
             }
             before.add(x);
             after.add(y);
+            afterRecorded.add(z);
             bases.add(new AccountsBase(1_700_000_000_000_000_000L + miner, x));
         }
         simulation = StateCodec.encode(new SimulationInfo("bench", miners, 8, 16, 86_400_000_000_000L,
@@ -133,6 +142,17 @@ public class PayloadBenchmark {
         for (int miner = 0; miner < miners; miner++) {
             bytes += StateCodec.encodePayload(miner, 1, simulation, after.get(miner), List.of(), bases.get(miner))
                     .bytes().size();
+        }
+        return bytes;
+    }
+
+    /** As {@link #changes}, each account's orders carrying their changes as the simulation records them. */
+    @Benchmark
+    public long changesRecorded() {
+        long bytes = 0;
+        for (int miner = 0; miner < miners; miner++) {
+            bytes += StateCodec.encodePayload(miner, 1, simulation, afterRecorded.get(miner), List.of(),
+                    bases.get(miner)).bytes().size();
         }
         return bytes;
     }

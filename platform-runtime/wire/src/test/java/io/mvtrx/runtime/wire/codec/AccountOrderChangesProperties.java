@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -133,6 +134,54 @@ class AccountOrderChangesProperties {
         assertThat(rebuilt).isEqualTo(after);
         assertThat(written.accountsBase()).isEqualTo(parse(written.bytes()).getAccountsBase())
                 .isIn(0L, BASE_NONCE);
+    }
+
+    @Property(tries = 200)
+    void changesRecordedOnTheOrdersTravelAsTheComparisonWouldSendThem(@ForAll long seed,
+                                                                      @ForAll @IntRange(min = 1, max = 12) int books) {
+        Random r = new Random(seed);
+        Map<Integer, Account> before = new TreeMap<>();
+        Map<Integer, Account> after = new TreeMap<>();
+        for (int book = 0; book < books; book++) {
+            List<Order> base = ascending(r, book, r.nextInt(12));
+            before.put(book, account(book, base, r.nextInt(1_000)));
+            after.put(book, account(book, evolve(r, book, base), r.nextInt(1_000)));
+        }
+        before = asColumns(before);
+        after = asColumns(after);
+        // as the simulation hands them over: each account's orders carrying their changes from the last publication's
+        Map<Integer, Account> recorded = new TreeMap<>();
+        OrderList.Diff compared = new OrderList.Diff();
+        for (Map.Entry<Integer, Account> e : after.entrySet()) {
+            Account a = e.getValue();
+            OrderList was = OrderList.of(before.get(e.getKey()).orders());
+            OrderList now = OrderList.of(a.orders());
+            assertThat(compared.compute(OrderList.of(new ArrayList<>(was)), OrderList.of(new ArrayList<>(now))))
+                    .isTrue();
+            int[] removed = new int[compared.removedCount()];
+            Arrays.setAll(removed, compared::removed);
+            int[] added = new int[compared.addedCount()];
+            Arrays.setAll(added, compared::added);
+            recorded.put(e.getKey(), new Account(a.agentId(), a.bookId(), a.base(), a.quote(), a.baseLoan(),
+                    a.quoteLoan(), a.baseCollateral(), a.quoteCollateral(), now.withChangesFrom(was, removed, added),
+                    a.loans(), a.fees()));
+        }
+        AccountsBase base = new AccountsBase(BASE_NONCE, before);
+        recorded.forEach((book, a) -> assertThat(OrderList.of(a.orders())
+                .hasChangesFrom(OrderList.of(base.accounts().get(book).orders()))).isTrue());
+        StateUpdate x = new RecordGen(r).state();
+
+        StateCodec.EncodedPayload fromRecords = StateCodec.encodePayload(9, x.timestamp(), SIMULATION, recorded,
+                x.notices(), base);
+        StateCodec.EncodedPayload fromComparison = StateCodec.encodePayload(9, x.timestamp(), SIMULATION, after,
+                x.notices(), base);
+
+        assertThat(fromRecords.bytes()).isEqualTo(fromComparison.bytes());
+        assertThat(fromRecords.accountsBase()).isEqualTo(fromComparison.accountsBase());
+        Map<Integer, Account> keptByMiner = StateCodec.decode(x.books(), StateCodec.encodePayload(9, x.timestamp(),
+                SIMULATION, before, List.of())).state().accounts();
+        assertThat(StateCodec.decode(x.books(), fromRecords.bytes(), nonce -> nonce == BASE_NONCE ? keptByMiner
+                : null).state().accounts()).isEqualTo(after);
     }
 
     @Test
