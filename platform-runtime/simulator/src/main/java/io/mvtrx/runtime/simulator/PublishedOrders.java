@@ -22,7 +22,8 @@ import io.mvtrx.api.order.OrderList;
  * search each. When the positions found are fewer than the orders that left (an order gone without a notice, an
  * account reset), nothing is recorded and the validator compares the lists as before.
  *
- * <p>Not thread-safe: the simulation publishes on one thread.
+ * <p>Each block records its own books' accounts on its thread (disjoint slots); the marks are written between
+ * publications.
  */
 final class PublishedOrders {
 
@@ -52,15 +53,10 @@ final class PublishedOrders {
             return current;
         }
         long mark = marks[book];
-        int[] added = new int[current.size()];
-        int addedCount = 0;
+        int m = current.size();
         int kept = 0;
-        for (int i = 0; i < current.size(); i++) {
-            if (unchangedSince(current.revision(i), mark)) {
-                kept++;
-            } else {
-                added[addedCount++] = i;
-            }
+        for (int i = 0; i < m; i++) {
+            kept += unchangedSince(current.revision(i), mark) ? 1 : 0;
         }
         int leaving = previous.size() - kept;
         if (leaving < 0) {
@@ -70,7 +66,13 @@ final class PublishedOrders {
         if (removed == null) {
             return current;
         }
-        OrderList recorded = current.withChangesFrom(previous, removed, Arrays.copyOf(added, addedCount));
+        int[] added = m == kept ? NONE : new int[m - kept];
+        for (int i = 0, k = 0; k < added.length; i++) {
+            if (!unchangedSince(current.revision(i), mark)) {
+                added[k++] = i;
+            }
+        }
+        OrderList recorded = current.withChangesFrom(previous, removed, added);
         lists[at] = recorded;
         return recorded;
     }
@@ -81,22 +83,23 @@ final class PublishedOrders {
     }
 
     /**
-     * The order ids {@code notices} name per canonical book (fills on either side, cancels and expiries, closes),
-     * ascending, each once: where the orders an account lost since the last publication are to be found.
+     * The order ids {@code notices} name on each of the {@code books} canonical books from {@code firstBook} (fills on
+     * either side, cancels and expiries, closes), ascending, each once: where the orders an account lost since the
+     * last publication are to be found. A block reads its own books' notices.
      */
-    long[][] namedByBook(List<Notice> notices) {
-        long[][] named = new long[bookCount][];
-        int[] counts = new int[bookCount];
+    long[][] namedByBook(List<Notice> notices, int firstBook, int books) {
+        long[][] named = new long[books][];
+        int[] counts = new int[books];
         for (Notice notice : notices) {
             switch (notice) {
-                case TradeNotice t -> add(named, counts, t.trade().bookId(),
+                case TradeNotice t -> add(named, counts, t.trade().bookId() - firstBook,
                         t.asMaker() ? t.trade().makerOrderId() : t.trade().takerOrderId());
-                case CancelReport c -> add(named, counts, c.bookId(), c.orderId());
-                case PositionCloseReport p -> add(named, counts, p.bookId(), p.orderId());
+                case CancelReport c -> add(named, counts, c.bookId() - firstBook, c.orderId());
+                case PositionCloseReport p -> add(named, counts, p.bookId() - firstBook, p.orderId());
                 default -> { }
             }
         }
-        for (int b = 0; b < bookCount; b++) {
+        for (int b = 0; b < books; b++) {
             if (named[b] == null) {
                 named[b] = EMPTY;
             } else {

@@ -455,6 +455,10 @@ public final class Simulation implements AutoCloseable {
     /** The accounts' orders as the last publication gave them; made at the first publication. */
     private PublishedOrders published;
 
+    /** A block's part of a publication: every remote account on its books (book-major), each agent's notices. */
+    private record BlockRead(Account[] accounts, List<List<Notice>> notices) {
+    }
+
     private void publish(long timestamp) {
         long began = System.nanoTime();
         boolean last = finished();
@@ -484,7 +488,10 @@ public final class Simulation implements AutoCloseable {
         }
         orders.append(total);
         long[] marks = new long[bookCount];
-        List<Account[]> read = scheduler.map(blocks, block -> {
+        if (published == null) {
+            published = new PublishedOrders(remoteCount, bookCount);
+        }
+        List<BlockRead> read = scheduler.map(blocks, block -> {
             Account[] out = new Account[block.books() * remoteCount];
             for (int b = 0; b < block.books(); b++) {
                 int book = block.bookOffset() + b;
@@ -493,37 +500,42 @@ public final class Simulation implements AutoCloseable {
                 }
                 marks[book] = block.revisionMark(b);
             }
-            return out;
+            // each agent's notices from this block, and what changed on its accounts here since the last
+            // publication recorded on their orders, for the validator's changes
+            List<List<Notice>> taken = new ArrayList<>(remoteCount);
+            for (int id = 0; id < remoteCount; id++) {
+                List<Notice> own = block.takeRemoteNotices(id);
+                taken.add(own);
+                long[][] named = published.namedByBook(own, block.bookOffset(), block.books());
+                for (int b = 0; b < block.books(); b++) {
+                    Account a = out[b * remoteCount + id];
+                    OrderList mine = OrderList.of(a.orders());
+                    OrderList recorded = published.record(id, block.bookOffset() + b, mine, named[b]);
+                    if (recorded != mine) {
+                        out[b * remoteCount + id] = new Account(a.agentId(), a.bookId(), a.base(), a.quote(),
+                                a.baseLoan(), a.quoteLoan(), a.baseCollateral(), a.quoteCollateral(), recorded,
+                                a.loans(), a.fees());
+                    }
+                }
+            }
+            return new BlockRead(out, taken);
         });
-        if (published == null) {
-            published = new PublishedOrders(remoteCount, bookCount);
-        }
         for (int id = 0; id < remoteCount; id++) {
             if (last) {
                 notice(id, new SimulationEnded(timestamp, info.simulationId()));
             }
             List<Notice> notices = new ArrayList<>(pendingNotices.getOrDefault(id, List.of()));
             pendingNotices.remove(id);
-            for (Block block : blocks) {
-                notices.addAll(block.takeRemoteNotices(id));
-            }
-            notices.sort(Comparator.comparingLong(Notice::timestamp));
-            // each account's orders with what changed since the last publication, for the validator's changes
-            long[][] named = published.namedByBook(notices);
             Map<Integer, Account> accounts = HashMap.newHashMap(bookCount);
             for (int k = 0; k < blocks.size(); k++) {
                 Block block = blocks.get(k);
-                Account[] out = read.get(k);
+                BlockRead part = read.get(k);
+                notices.addAll(part.notices().get(id));
                 for (int b = 0; b < block.books(); b++) {
-                    int book = block.bookOffset() + b;
-                    Account a = out[b * remoteCount + id];
-                    OrderList own = OrderList.of(a.orders());
-                    OrderList recorded = published.record(id, book, own, named[book]);
-                    accounts.put(book, recorded == own ? a : new Account(a.agentId(), a.bookId(), a.base(), a.quote(),
-                            a.baseLoan(), a.quoteLoan(), a.baseCollateral(), a.quoteCollateral(), recorded,
-                            a.loans(), a.fees()));
+                    accounts.put(block.bookOffset() + b, part.accounts()[b * remoteCount + id]);
                 }
             }
+            notices.sort(Comparator.comparingLong(Notice::timestamp));
             updates.put(id, new StateUpdate(timestamp, info, shared, accounts, notices));
         }
         published.marked(marks);
