@@ -264,6 +264,19 @@ class OrderListTest {
                 .hasMessage("removed position [0] = 3: positions must ascend strictly within 0..2");
         assertThatThrownBy(() -> now.withChangesFrom(base, new int[] {}, new int[] {2}))
                 .hasMessage("a base of 3 orders less 0 removed plus 1 added is not these 3");
+        OrderList wrongRows = OrderList.of(List.of(order(3)));
+        assertThatThrownBy(() -> now.withChangesFrom(base, new int[] {0}, new int[] {2}, wrongRows))
+                .hasMessage("added order [0] is order 3, position 2 holds order 4");
+        assertThatThrownBy(() -> now.withChangesFrom(base, new int[] {0}, new int[] {2}, OrderList.empty()))
+                .hasMessage("0 added orders given for 1 added positions");
+        // the added orders in rows of their own come back from the diff that copies the record, and only from it
+        OrderList own = OrderList.of(List.of(order(4)));
+        OrderList withRows = now.withChangesFrom(base, new int[] {0}, new int[] {2}, own);
+        OrderList.Diff rows = new OrderList.Diff();
+        assertThat(rows.compute(base, withRows)).isTrue();
+        assertThat(rows.addedOrders()).isSameAs(own);
+        assertThat(rows.compute(OrderList.of(new ArrayList<>(base)), withRows)).isTrue();
+        assertThat(rows.addedOrders()).isNull();
         // the record keeps its own copies: the caller's arrays may be reused
         int[] removedPositions = {0};
         OrderList recorded = now.withChangesFrom(base, removedPositions, new int[] {2});

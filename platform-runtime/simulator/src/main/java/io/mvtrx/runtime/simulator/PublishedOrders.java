@@ -43,9 +43,10 @@ final class PublishedOrders {
     /**
      * {@code current}, agent {@code agent}'s orders on canonical book {@code book}, with its changes since the last
      * publication recorded when they can be known; remembered for the next. {@code named}: the order ids the agent's
-     * notices since the last publication name on that book ({@link #namedByBook}).
+     * notices since the last publication name on that book ({@link #namedByBook}); {@code addedRows}: the block the
+     * added orders are copied to, this thread's.
      */
-    OrderList record(int agent, int book, OrderList current, long[] named) {
+    OrderList record(int agent, int book, OrderList current, long[] named, OrderList.Columns addedRows) {
         int at = agent * bookCount + book;
         OrderList previous = lists[at];
         lists[at] = current;
@@ -72,7 +73,13 @@ final class PublishedOrders {
                 added[k++] = i;
             }
         }
-        OrderList recorded = current.withChangesFrom(previous, removed, added);
+        // the added orders copied while their rows are still in the cache, for the validator to read them together
+        int first = addedRows.rows();
+        for (int i : added) {
+            addedRows.add(current, i);
+        }
+        OrderList recorded = current.withChangesFrom(previous, removed, added,
+                addedRows.slice(first, addedRows.rows()));
         lists[at] = recorded;
         return recorded;
     }

@@ -503,6 +503,7 @@ public final class Simulation implements AutoCloseable {
             // each agent's notices from this block, and what changed on its accounts here since the last
             // publication recorded on their orders, for the validator's changes
             List<List<Notice>> taken = new ArrayList<>(remoteCount);
+            OrderList.Columns addedRows = new OrderList.Columns(4 * remoteCount * block.books());
             for (int id = 0; id < remoteCount; id++) {
                 List<Notice> own = block.takeRemoteNotices(id);
                 taken.add(own);
@@ -510,7 +511,7 @@ public final class Simulation implements AutoCloseable {
                 for (int b = 0; b < block.books(); b++) {
                     Account a = out[b * remoteCount + id];
                     OrderList mine = OrderList.of(a.orders());
-                    OrderList recorded = published.record(id, block.bookOffset() + b, mine, named[b]);
+                    OrderList recorded = published.record(id, block.bookOffset() + b, mine, named[b], addedRows);
                     if (recorded != mine) {
                         out[b * remoteCount + id] = new Account(a.agentId(), a.bookId(), a.base(), a.quote(),
                                 a.baseLoan(), a.quoteLoan(), a.baseCollateral(), a.quoteCollateral(), recorded,

@@ -59,6 +59,11 @@ class PublishedOrdersTest {
                     assertThat(diff.compute(previous, current)).isTrue();
                     assertThat(applied(previous, current, diff)).as("agent %d book %d at publication %d", agent,
                             entry.getKey(), p).isEqualTo(current);
+                    // the added orders also in rows of their own, the same orders
+                    assertThat(diff.addedOrders()).hasSize(diff.addedCount());
+                    for (int k = 0; k < diff.addedCount(); k++) {
+                        assertThat(diff.addedOrders().get(k)).isEqualTo(current.get(diff.added(k)));
+                    }
                     withRemovals += diff.removedCount() > 0 ? 1 : 0;
                     for (int k = 0; k < diff.addedCount(); k++) {
                         long id = current.orderId(diff.added(k));

@@ -162,9 +162,19 @@ class AccountOrderChangesProperties {
             Arrays.setAll(removed, compared::removed);
             int[] added = new int[compared.addedCount()];
             Arrays.setAll(added, compared::added);
+            // with the added orders in rows of their own, as the simulation copies them, or without
+            OrderList withRecord;
+            if (r.nextBoolean()) {
+                OrderList.Columns own = new OrderList.Columns(added.length);
+                for (int position : added) {
+                    own.add(now, position);
+                }
+                withRecord = now.withChangesFrom(was, removed, added, own.slice(0, own.rows()));
+            } else {
+                withRecord = now.withChangesFrom(was, removed, added);
+            }
             recorded.put(e.getKey(), new Account(a.agentId(), a.bookId(), a.base(), a.quote(), a.baseLoan(),
-                    a.quoteLoan(), a.baseCollateral(), a.quoteCollateral(), now.withChangesFrom(was, removed, added),
-                    a.loans(), a.fees()));
+                    a.quoteLoan(), a.baseCollateral(), a.quoteCollateral(), withRecord, a.loans(), a.fees()));
         }
         AccountsBase base = new AccountsBase(BASE_NONCE, before);
         recorded.forEach((book, a) -> assertThat(OrderList.of(a.orders())
