@@ -33,6 +33,8 @@ import io.mvtrx.runtime.simulator.Publication;
 import io.mvtrx.runtime.simulator.Simulation;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.mvtrx.runtime.validator.node.Fixtures.SECOND;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -199,15 +201,18 @@ class ValidatorLoopTest {
         }
     }
 
-    @Test
-    void resetsADeregisteredUidAndForgetsItsHistoryOnceTheResetIsDone() {
+    @ParameterizedTest(name = "the loop's work while waiting run {0}")
+    @ValueSource(strings = {"first", "after every answer"})
+    void resetsADeregisteredUidAndForgetsItsHistoryOnceTheResetIsDone(String when) {
         Map<Integer, TradingAgent> agents = new HashMap<>();
         agents.put(1, new TestTraderProvider.Trader(2_500));
         Fixtures.ScriptedAgent two = new Fixtures.ScriptedAgent(state -> List.of(market(0,
                 state.timestamp() / SECOND % 2 == 0 ? Side.BUY : Side.SELL)));
         agents.put(2, two);
         AtomicReference<List<Neuron>> registered = new AtomicReference<>(Fixtures.neurons(1, 2));
-        ValidatorLoop loop = Fixtures.loop(Fixtures.settings(), Fixtures.inProcess(agents), registered::get);
+        MinerTransport transport = when.equals("first") ? Fixtures.inProcess(agents)
+                : late(Fixtures.inProcess(agents), () -> { });
+        ValidatorLoop loop = Fixtures.loop(Fixtures.settings(), transport, registered::get);
         List<String> trace = new ArrayList<>();
         loop.addListener(stats -> trace.add(String.format("%d pending=%s served=%d", stats.timestamp() / SECOND,
                 loop.pendingResets(), stats.lastServing())));
@@ -259,6 +264,32 @@ class ValidatorLoopTest {
         assertThat(hashes[2]).isNotEqualTo(hashes[0]);
     }
 
+    /**
+     * {@code inner}, running the loop's work while waiting (accounting the trades, scoring) as late as a transport
+     * may: after every answer is in ({@code onQuery} at each query).
+     */
+    private static MinerTransport late(MinerTransport inner, Runnable onQuery) {
+        return new MinerTransport() {
+            @Override
+            public List<MinerReply> query(Publication publication, List<Neuron> miners) {
+                return inner.query(publication, miners);
+            }
+
+            @Override
+            public List<MinerReply> query(Publication publication, List<Neuron> miners, Runnable whileWaiting) {
+                onQuery.run();
+                List<MinerReply> replies = inner.query(publication, miners);
+                whileWaiting.run();
+                return replies;
+            }
+
+            @Override
+            public void close() {
+                inner.close();
+            }
+        };
+    }
+
     @Test
     void scoringWhileTheMinersAnswerGivesTheScoresOfScoringAfterThem() {
         double[][] scores = new double[2][];
@@ -268,27 +299,8 @@ class ValidatorLoopTest {
             Map<Integer, TradingAgent> agents = Map.of(0, new TestTraderProvider.Trader(2_500),
                     1, new TestTraderProvider.Trader(5_000), 2, new TestTraderProvider.Trader(7_500));
             MinerTransport inner = Fixtures.inProcess(agents);
-            // the latest a transport may run the loop's work: after every answer is in
-            MinerTransport late = new MinerTransport() {
-                @Override
-                public List<MinerReply> query(Publication publication, List<Neuron> miners) {
-                    return inner.query(publication, miners);
-                }
-
-                @Override
-                public List<MinerReply> query(Publication publication, List<Neuron> miners, Runnable whileWaiting) {
-                    queries.incrementAndGet();
-                    List<MinerReply> replies = inner.query(publication, miners);
-                    whileWaiting.run();
-                    return replies;
-                }
-
-                @Override
-                public void close() {
-                    inner.close();
-                }
-            };
-            ValidatorLoop loop = Fixtures.loop(Fixtures.settings(), i == 0 ? inner : late,
+            ValidatorLoop loop = Fixtures.loop(Fixtures.settings(), i == 0 ? inner
+                            : late(inner, queries::incrementAndGet),
                     Roster.fixed(Fixtures.neurons(0, 1, 2)));
             try (loop; Simulation simulation = Fixtures.attach(loop, Fixtures.small(), 180 * SECOND, 7)) {
                 while (!simulation.finished()) {
