@@ -21,17 +21,13 @@ final class JvmActivity {
 
     JvmActivity() {
         this.pausing = ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .filter(JvmActivity::pauses)
+                .filter(collector -> pauses(collector.getName()))
                 .toList();
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         this.compiler = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit : null;
     }
 
     /** Whether the named collector's time is time the application stood still. */
-    static boolean pauses(GarbageCollectorMXBean collector) {
-        return pauses(collector.getName());
-    }
-
     static boolean pauses(String collectorName) {
         return !collectorName.contains("Concurrent") && !collectorName.endsWith("Cycles");
     }

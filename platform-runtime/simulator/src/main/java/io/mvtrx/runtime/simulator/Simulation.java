@@ -459,6 +459,42 @@ public final class Simulation implements AutoCloseable {
     private record BlockRead(Account[] accounts, List<List<Notice>> notices) {
     }
 
+    /**
+     * A block's part of a publication, on its thread: every remote account on its books, its orders in the rows
+     * reserved for them ({@code firstRows}), each book's revision mark into {@code marks}; then each agent's notices
+     * from this block, and what changed on its accounts here since the last publication recorded on their orders, for
+     * the validator's changes.
+     */
+    private BlockRead read(Block block, OrderList.Columns orders, int[] firstRows, long[] marks) {
+        int bookCount = info.bookCount();
+        Account[] out = new Account[block.books() * remoteCount];
+        for (int b = 0; b < block.books(); b++) {
+            int book = block.bookOffset() + b;
+            for (int id = 0; id < remoteCount; id++) {
+                out[b * remoteCount + id] = block.account(id, b, orders, firstRows[id * bookCount + book]);
+            }
+            marks[book] = block.revisionMark(b);
+        }
+        List<List<Notice>> taken = new ArrayList<>(remoteCount);
+        OrderList.Columns addedRows = new OrderList.Columns(4 * remoteCount * block.books());
+        for (int id = 0; id < remoteCount; id++) {
+            List<Notice> own = block.takeRemoteNotices(id);
+            taken.add(own);
+            long[][] named = published.namedByBook(own, block.bookOffset(), block.books());
+            for (int b = 0; b < block.books(); b++) {
+                Account a = out[b * remoteCount + id];
+                OrderList mine = OrderList.of(a.orders());
+                OrderList recorded = published.record(id, block.bookOffset() + b, mine, named[b], addedRows);
+                if (recorded != mine) {
+                    out[b * remoteCount + id] = new Account(a.agentId(), a.bookId(), a.base(), a.quote(),
+                            a.baseLoan(), a.quoteLoan(), a.baseCollateral(), a.quoteCollateral(), recorded,
+                            a.loans(), a.fees());
+                }
+            }
+        }
+        return new BlockRead(out, taken);
+    }
+
     private void publish(long timestamp) {
         long began = System.nanoTime();
         boolean last = finished();
@@ -491,36 +527,7 @@ public final class Simulation implements AutoCloseable {
         if (published == null) {
             published = new PublishedOrders(remoteCount, bookCount);
         }
-        List<BlockRead> read = scheduler.map(blocks, block -> {
-            Account[] out = new Account[block.books() * remoteCount];
-            for (int b = 0; b < block.books(); b++) {
-                int book = block.bookOffset() + b;
-                for (int id = 0; id < remoteCount; id++) {
-                    out[b * remoteCount + id] = block.account(id, b, orders, firstRows[id * bookCount + book]);
-                }
-                marks[book] = block.revisionMark(b);
-            }
-            // each agent's notices from this block, and what changed on its accounts here since the last
-            // publication recorded on their orders, for the validator's changes
-            List<List<Notice>> taken = new ArrayList<>(remoteCount);
-            OrderList.Columns addedRows = new OrderList.Columns(4 * remoteCount * block.books());
-            for (int id = 0; id < remoteCount; id++) {
-                List<Notice> own = block.takeRemoteNotices(id);
-                taken.add(own);
-                long[][] named = published.namedByBook(own, block.bookOffset(), block.books());
-                for (int b = 0; b < block.books(); b++) {
-                    Account a = out[b * remoteCount + id];
-                    OrderList mine = OrderList.of(a.orders());
-                    OrderList recorded = published.record(id, block.bookOffset() + b, mine, named[b], addedRows);
-                    if (recorded != mine) {
-                        out[b * remoteCount + id] = new Account(a.agentId(), a.bookId(), a.base(), a.quote(),
-                                a.baseLoan(), a.quoteLoan(), a.baseCollateral(), a.quoteCollateral(), recorded,
-                                a.loans(), a.fees());
-                    }
-                }
-            }
-            return new BlockRead(out, taken);
-        });
+        List<BlockRead> read = scheduler.map(blocks, block -> read(block, orders, firstRows, marks));
         for (int id = 0; id < remoteCount; id++) {
             if (last) {
                 notice(id, new SimulationEnded(timestamp, info.simulationId()));

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 import io.mvtrx.runtime.config.SimulationConfig;
 import io.mvtrx.runtime.config.SimulationConfigs;
@@ -26,6 +27,20 @@ final class Fixtures {
      */
     static SimulationConfig small() {
         return load("small.xml");
+    }
+
+    /**
+     * Runs {@link #small} with {@code options} to its end: the simulation handed to {@code holder} first (remote agents
+     * answering from {@code options} need it), {@code afterStep} called after each step.
+     */
+    static void runSmall(SimulationOptions options, Simulation[] holder, Consumer<Simulation> afterStep) {
+        try (Simulation simulation = Simulation.create(small(), PLUGINS, options)) {
+            holder[0] = simulation;
+            while (!simulation.finished()) {
+                simulation.step();
+                afterStep.accept(simulation);
+            }
+        }
     }
 
     /** {@code small.xml} with {@code original} replaced by {@code replacement} (which must occur). */

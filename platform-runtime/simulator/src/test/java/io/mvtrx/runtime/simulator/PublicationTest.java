@@ -199,12 +199,7 @@ class PublicationTest {
                     }
                     return Map.of();
                 });
-        try (Simulation simulation = Simulation.create(Fixtures.small(), Fixtures.PLUGINS, options)) {
-            holder[0] = simulation;
-            while (!simulation.finished()) {
-                simulation.step();
-            }
-        }
+        Fixtures.runSmall(options, holder, simulation -> { });
         return publications;
     }
 

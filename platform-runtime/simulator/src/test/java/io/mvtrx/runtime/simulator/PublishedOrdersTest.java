@@ -154,15 +154,11 @@ class PublishedOrdersTest {
                     }
                     return Map.of();
                 });
-        try (Simulation simulation = Simulation.create(Fixtures.small(), Fixtures.PLUGINS, options)) {
-            holder[0] = simulation;
-            while (!simulation.finished()) {
-                simulation.step();
-                if (simulation.time() == 68 * SECOND) {
-                    simulation.resetAgents(List.of(2), 0);
-                }
+        Fixtures.runSmall(options, holder, simulation -> {
+            if (simulation.time() == 68 * SECOND) {
+                simulation.resetAgents(List.of(2), 0);
             }
-        }
+        });
         return publications;
     }
 

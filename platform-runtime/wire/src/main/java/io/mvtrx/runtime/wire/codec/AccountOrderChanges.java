@@ -45,15 +45,27 @@ final class AccountOrderChanges {
                 || !diff.compute(baseOrders, orders) || diff.addedCount() == orders.size()) {
             return false;
         }
-        OrderList own = diff.addedOrders();
+        OrderList added = addedFrom(orders, diff);
         for (int k = 0; k < diff.addedCount(); k++) {
-            int row = own == null ? diff.added(k) : k;
-            OrderList from = own == null ? orders : own;
-            if (from.agentId(row) != current.agentId() || from.bookId(row) != current.bookId()) {
+            int row = addedRow(diff, k);
+            if (added.agentId(row) != current.agentId() || added.bookId(row) != current.bookId()) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Where {@code diff}'s added orders are read: their own consecutive rows when the simulation copied them with its
+     * record of the changes ({@link OrderList.Diff#addedOrders}), else {@code orders} at the added positions.
+     */
+    private static OrderList addedFrom(OrderList orders, OrderList.Diff diff) {
+        return diff.addedOrders() == null ? orders : diff.addedOrders();
+    }
+
+    /** The row of the {@code k}-th added order in {@link #addedFrom}. */
+    private static int addedRow(OrderList.Diff diff, int k) {
+        return diff.addedOrders() == null ? diff.added(k) : k;
     }
 
     /** The changes message of {@code orders} as {@code diff} found them (the generated encoder's). */
@@ -88,10 +100,8 @@ final class AccountOrderChanges {
         int size = removedBytes == 0 ? 0 : message(REMOVED, removedBytes);
         sizes.add(diff.addedCount() == 0 ? 0 : 1);
         if (diff.addedCount() > 0) {
-            // the added orders' own rows when the simulation copied them (consecutive: no cache miss per field)
-            OrderList own = diff.addedOrders();
-            size += own == null ? AccountOrders.size(orders, diff::added, diff.addedCount(), sizes, ADDED)
-                    : AccountOrders.size(own, k -> k, own.size(), sizes, ADDED);
+            size += AccountOrders.size(addedFrom(orders, diff), k -> addedRow(diff, k), diff.addedCount(), sizes,
+                    ADDED);
         }
         return message(FIELD, sizes.set(slot, size));
     }
