@@ -1,5 +1,6 @@
 package io.mvtrx.runtime.wire;
 
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -74,7 +75,14 @@ public final class BodyHash {
         for (int shift = 56; shift >= 0; shift -= 8) {
             digest.update((byte) (length >>> shift));
         }
-        digest.update(part.asReadOnlyByteBuffer());
+        update(digest, part);
+    }
+
+    /** Absorbs {@code part}'s bytes, piece by piece when it is a join of pieces (the books' parts): no flat copy. */
+    static void update(MessageDigest digest, ByteString part) {
+        for (ByteBuffer piece : part.asReadOnlyByteBufferList()) {
+            digest.update(piece);
+        }
     }
 
     /** A fresh SHA-256 digest. */

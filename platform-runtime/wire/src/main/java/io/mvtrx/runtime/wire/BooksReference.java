@@ -23,11 +23,36 @@ public final class BooksReference {
     private BooksReference() {
     }
 
-    /** SHA-256 of the books as a request carries them (the zstd frame, or the plain books). */
+    /** SHA-256 of the books as a request carries them (the zstd frames, or the plain books). */
     public static ByteString sha256(ByteString sent) {
-        MessageDigest digest = BodyHash.sha256();
-        digest.update(sent.asReadOnlyByteBuffer());
-        return ByteString.copyFrom(digest.digest());
+        Digest digest = digest();
+        digest.add(sent);
+        return digest.finish();
+    }
+
+    /** A digest for {@link #sha256} of books given in consecutive parts, hashed as each part is ready. */
+    public static Digest digest() {
+        return new Digest(BodyHash.sha256());
+    }
+
+    /** {@link #sha256} taken part by part. Not thread-safe. */
+    public static final class Digest {
+
+        private final MessageDigest state;
+
+        private Digest(MessageDigest state) {
+            this.state = state;
+        }
+
+        /** Absorbs the next part of the books as sent. */
+        public void add(ByteString part) {
+            BodyHash.update(state, part);
+        }
+
+        /** The SHA-256 of every part added, in order. */
+        public ByteString finish() {
+            return ByteString.copyFrom(state.digest());
+        }
     }
 
     /**

@@ -100,8 +100,9 @@ final class AccountOrderChanges {
         int size = removedBytes == 0 ? 0 : message(REMOVED, removedBytes);
         sizes.add(diff.addedCount() == 0 ? 0 : 1);
         if (diff.addedCount() > 0) {
-            size += AccountOrders.size(addedFrom(orders, diff), k -> addedRow(diff, k), diff.addedCount(), sizes,
-                    ADDED);
+            // recorded added orders are rows of their own, in order: the per-column loops of a whole list apply
+            size += diff.addedOrders() != null ? AccountOrders.size(diff.addedOrders(), sizes, ADDED)
+                    : AccountOrders.size(orders, diff::added, diff.addedCount(), sizes, ADDED);
         }
         return message(FIELD, sizes.set(slot, size));
     }

@@ -95,8 +95,8 @@ import io.grpc.StatusRuntimeException;
  * and the books inline, its response time counted from that request.
  *
  * <p>Thread-safe, though one step at a time is the intended use. Channels are kept per uid across steps and
- * replaced when a uid's hotkey or axon changes. Cost per step: one books serialization and one SHA-256 pass over
- * the books, plus per miner its payload (written straight from the records), a digest of the payload (finished from
+ * replaced when a uid's hotkey or axon changes. Cost per step: one books serialization (and compression, in parts),
+ * a SHA-256 pass over the books for the body hash and, by reference, one for their name, plus per miner its payload (written straight from the records), a digest of the payload (finished from
  * a copy of the digest state after the books), an Ed25519 signature, and the copy of its request into the
  * transport's buffers (measured in doc/benchmarks.md).
  */
@@ -112,6 +112,12 @@ public final class Fanout implements AutoCloseable {
 
     /** How long a call may outlive its deadline (the result is TIMEOUT by then) before gRPC cancels it. */
     static final long LINGER_NANOS = 2_000_000_000L;
+    /**
+     * Books per part of a step's books (encoded and compressed apart, in parallel): 8 parts at 128 books, each of
+     * a few hundred KB — enough to keep two threads busy and the one joining them hashing while later parts are
+     * made, and large enough that zstd compresses a part about as well as the whole.
+     */
+    static final int BOOKS_PER_PART = 16;
 
     private final Keypair hotkey;
     private final FanoutConfig config;
@@ -232,7 +238,7 @@ public final class Fanout implements AutoCloseable {
      * once the books are shared.
      */
     private Underway begin(Step step, List<MinerTarget> miners, boolean changes) {
-        Books books = submitBooks(step.books());
+        List<Future<BooksPart>> books = submitBooks(step.books());
         ByteString simulation = StateCodec.encode(step.simulation()).toByteString();
         boolean[] inline = inline(miners);
         int[] order = carriersFirst(inline);
@@ -448,20 +454,34 @@ public final class Fanout implements AutoCloseable {
     }
 
     /**
-     * What the requests share, the books put together from their parts on the calling thread: concatenating,
-     * compressing and hashing them is one thread's work, done while the prepare threads write the payloads.
+     * What the requests share, the books put together from their parts (each encoded, and compressed, on a prepare
+     * thread) on the calling thread: the parts are taken in order as they are done, hashed for the books' name as
+     * they come, and joined without copying; the body hash's digest state then takes one pass over the whole.
      */
-    private Shared share(Step step, List<MinerTarget> miners, Books parts, ByteString simulation,
+    private Shared share(Step step, List<MinerTarget> miners, List<Future<BooksPart>> parts, ByteString simulation,
                          boolean[] inline) {
-        ByteString books = parts.join();
-        ByteString zstd = config.compressBooks() ? BooksCompression.compress(books) : ByteString.EMPTY;
+        boolean compress = config.compressBooks();
+        BooksReference.Digest name = config.booksByReference() ? BooksReference.digest() : null;
+        List<ByteString> plain = new ArrayList<>(parts.size());
+        List<ByteString> frames = new ArrayList<>(compress ? parts.size() : 0);
+        for (Future<BooksPart> future : parts) {
+            BooksPart part = await(future);
+            plain.add(part.plain());
+            if (compress) {
+                frames.add(part.zstd());
+            }
+            if (name != null) {
+                name.add(compress ? part.zstd() : part.plain());
+            }
+        }
+        ByteString books = ByteString.copyFrom(plain); // the parts joined, not copied
+        ByteString zstd = compress ? ByteString.copyFrom(frames) : ByteString.EMPTY;
         booksEncoded.incrementAndGet();
         long firstNonce = miners.isEmpty() ? 0 : nonces.next(miners.size());
         // the signed body is books, books_zstd, miner_payload: whichever books field is unused is an empty part
         BodyHash.Prefix hash = zstd.isEmpty() ? BodyHash.prefix(books, ByteString.EMPTY)
                 : BodyHash.prefix(ByteString.EMPTY, zstd);
-        ByteString sha256 = config.booksByReference() ? BooksReference.sha256(zstd.isEmpty() ? books : zstd)
-                : ByteString.EMPTY;
+        ByteString sha256 = name != null ? name.finish() : ByteString.EMPTY;
         return new Shared(step, books, zstd, hash, sha256, inline, simulation, firstNonce);
     }
 
@@ -524,33 +544,31 @@ public final class Fanout implements AutoCloseable {
     }
 
     /**
-     * The books' {@code Books} bytes, each book encoded on the prepare threads. A {@code Books} message is its books'
-     * length-delimited field records one after another, so the per-book encodings concatenated in order are exactly
-     * the bytes of encoding the whole list at once.
+     * The books' {@code Books} bytes in parts of {@link #BOOKS_PER_PART} consecutive books, each part encoded (and,
+     * when the books travel compressed, made a zstd frame of its own) on the prepare threads, queued before the
+     * payloads; on one prepare thread, on the caller, so that a step is one thread's work throughout. A {@code Books}
+     * message is its books' length-delimited field records one after another, so the parts' encodings concatenated in
+     * order are exactly the bytes of encoding the whole list at once; and concatenated zstd frames decompress to their
+     * contents concatenated. The parts do not depend on the number of threads: neither do the bytes sent.
      */
-    private Books submitBooks(List<BookState> books) {
-        if (config.prepareThreads() == 1 || books.size() < 2) {
-            // one prepare thread: the books first, on the caller, so that a step is one thread's work throughout
-            ByteString all = BookCodec.encodeBooks(books);
-            return () -> all;
+    private List<Future<BooksPart>> submitBooks(List<BookState> books) {
+        boolean compress = config.compressBooks();
+        List<Future<BooksPart>> parts = new ArrayList<>(books.size() / BOOKS_PER_PART + 1);
+        for (int from = 0; from < books.size() || from == 0; from += BOOKS_PER_PART) {
+            List<BookState> part = books.subList(from, Math.min(books.size(), from + BOOKS_PER_PART));
+            parts.add(config.prepareThreads() == 1
+                    ? CompletableFuture.completedFuture(BooksPart.of(BookCodec.encodeBooks(part), compress))
+                    : preparers.submit(() -> BooksPart.of(BookCodec.encodeBooks(part), compress)));
         }
-        List<Future<ByteString>> parts = new ArrayList<>(books.size());
-        for (BookState book : books) {
-            parts.add(preparers.submit(() -> BookCodec.encodeBooks(List.of(book))));
-        }
-        return () -> {
-            List<ByteString> encoded = new ArrayList<>(parts.size());
-            for (Future<ByteString> part : parts) {
-                encoded.add(await(part));
-            }
-            return ByteString.copyFrom(encoded); // one flat copy: hashing and compressing read it as one array
-        };
+        return parts;
     }
 
-    /** The books' {@code Books} bytes once their parts (queued on the prepare threads before the payloads) are done. */
-    @FunctionalInterface
-    private interface Books {
-        ByteString join();
+    /** Some books' {@code Books} bytes, and their zstd frame when the books travel compressed (else empty). */
+    private record BooksPart(ByteString plain, ByteString zstd) {
+
+        static BooksPart of(ByteString plain, boolean compress) {
+            return new BooksPart(plain, compress ? BooksCompression.compress(plain) : ByteString.EMPTY);
+        }
     }
 
     /**

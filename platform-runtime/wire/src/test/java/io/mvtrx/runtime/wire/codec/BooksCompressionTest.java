@@ -48,7 +48,7 @@ class BooksCompressionTest {
 
         assertThatThrownBy(() -> BooksCompression.decompress(ByteString.copyFrom(out.toByteArray()), 1 << 30))
                 .isInstanceOf(WireFormatException.class)
-                .hasMessage("books_zstd: the zstd frame does not record its content size");
+                .hasMessage("books_zstd: the zstd frame at byte 0 does not record its content size");
     }
 
     @Test
@@ -57,10 +57,39 @@ class BooksCompressionTest {
 
         assertThatThrownBy(() -> BooksCompression.decompress(books, 1 << 30))
                 .isInstanceOf(WireFormatException.class)
-                .hasMessage("books_zstd: not a zstd frame (%d bytes)", books.size());
+                .hasMessage("books_zstd: not a zstd frame at byte 0 (%d bytes)", books.size());
         assertThatThrownBy(() -> BooksCompression.decompress(ByteString.EMPTY, 1 << 30))
                 .isInstanceOf(WireFormatException.class)
-                .hasMessage("books_zstd: not a zstd frame (0 bytes)");
+                .hasMessage("books_zstd: not a zstd frame at byte 0 (0 bytes)");
+    }
+
+    @Test
+    void framesOneAfterAnotherGiveTheirBooksOneAfterAnother() {
+        ByteString busy = BookCodec.encodeBooks(List.of(EventColumnsTest.busyBook()));
+        ByteString crowded = BookCodec.encodeBooks(List.of(OrderColumnsTest.crowdedBook()));
+        // the validator's parts, joined without copying: a miner reads what arrives as one array either way
+        ByteString frames = BooksCompression.compress(busy).concat(BooksCompression.compress(crowded));
+
+        assertThat(BooksCompression.decompress(frames, busy.size() + crowded.size())).isEqualTo(books())
+                .isEqualTo(busy.concat(crowded));
+        assertThatThrownBy(() -> BooksCompression.decompress(frames, busy.size() + crowded.size() - 1))
+                .isInstanceOf(WireFormatException.class)
+                .hasMessage("books_zstd: decompresses to %d bytes, over the limit of %d bytes",
+                        busy.size() + crowded.size(), busy.size() + crowded.size() - 1);
+    }
+
+    @Test
+    void aStreamedFrameAfterAGoodOneIsRefused() throws Exception {
+        ByteString good = BooksCompression.compress(books());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZstdOutputStream zstd = new ZstdOutputStream(out)) {
+            zstd.write(books().toByteArray());
+        }
+
+        assertThatThrownBy(() -> BooksCompression.decompress(good.concat(ByteString.copyFrom(out.toByteArray())),
+                1 << 30))
+                .isInstanceOf(WireFormatException.class)
+                .hasMessage("books_zstd: the zstd frame at byte %d does not record its content size", good.size());
     }
 
     @Test
@@ -71,10 +100,17 @@ class BooksCompressionTest {
         damaged[damaged.length / 2] ^= 0x5a;
         damaged[damaged.length / 2 + 1] ^= 0x33;
         ByteString cut = ByteString.copyFrom(frame, 0, frame.length - 10);
-        ByteString twice = ByteString.copyFrom(frame).concat(ByteString.copyFrom(frame));
+        ByteString trailing = ByteString.copyFrom(frame).concat(books.substring(0, 40));
+        ByteString cutSecond = ByteString.copyFrom(frame).concat(cut);
 
-        assertThatThrownBy(() -> BooksCompression.decompress(cut, 1 << 30)).isInstanceOf(WireFormatException.class);
-        assertThatThrownBy(() -> BooksCompression.decompress(twice, 1 << 30)).isInstanceOf(WireFormatException.class);
+        assertThatThrownBy(() -> BooksCompression.decompress(cut, 1 << 30)).isInstanceOf(WireFormatException.class)
+                .hasMessage("books_zstd: not a zstd frame at byte 0 (%d bytes)", cut.size());
+        assertThatThrownBy(() -> BooksCompression.decompress(trailing, 1 << 30))
+                .isInstanceOf(WireFormatException.class)
+                .hasMessage("books_zstd: not a zstd frame at byte %d (40 bytes)", frame.length);
+        assertThatThrownBy(() -> BooksCompression.decompress(cutSecond, 1 << 30))
+                .isInstanceOf(WireFormatException.class)
+                .hasMessage("books_zstd: not a zstd frame at byte %d (%d bytes)", frame.length, cut.size());
         // damage inside the compressed data fails either decoding or the frame's checksum
         assertThatThrownBy(() -> BooksCompression.decompress(ByteString.copyFrom(damaged), 1 << 30))
                 .isInstanceOf(WireFormatException.class);

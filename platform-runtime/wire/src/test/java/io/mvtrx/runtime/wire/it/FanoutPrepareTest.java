@@ -12,6 +12,7 @@ import io.mvtrx.runtime.wire.BooksReference;
 import io.mvtrx.runtime.wire.NonceClock;
 import io.mvtrx.runtime.wire.WireSignature;
 import io.mvtrx.runtime.wire.codec.BookCodec;
+import io.mvtrx.runtime.wire.codec.BooksCompression;
 import io.mvtrx.runtime.wire.validator.Fanout;
 import io.mvtrx.runtime.wire.validator.FanoutConfig;
 import io.mvtrx.runtime.wire.validator.MinerTarget;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Preparing a step on several threads (books encoded per book, requests encoded and signed in parallel) gives the
+ * Preparing a step on several threads (books encoded and compressed in parts, requests encoded and signed in parallel) gives the
  * very bytes that one thread gives, for a fixed clock; nothing is sent.
  */
 class FanoutPrepareTest {
@@ -50,7 +51,7 @@ class FanoutPrepareTest {
             miners.add(new MinerTarget(uid, "miner" + uid, "127.0.0.1", 10_000 + uid));
         }
         List<BookState> books = new ArrayList<>();
-        for (int padding = 0; padding < 8; padding++) {
+        for (int padding = 0; padding < 20; padding++) { // 40 books: parts of 16, 16 and 8
             books.addAll(TestNetwork.books(padding * 5));
         }
         Step base = TestNetwork.step(miners, 0);
@@ -72,6 +73,9 @@ class FanoutPrepareTest {
         assertThat(parallel.books().toByteArray()).isEqualTo(sequential.books().toByteArray())
                 .isEqualTo(BookCodec.encodeBooks(step.books()).toByteArray());
         assertThat(parallel.books().size()).isGreaterThan(1_000);
+        // the books' parts compressed apart, the same frames on any number of threads
+        assertThat(parallel.booksSent().toByteArray()).isEqualTo(sequential.booksSent().toByteArray());
+        assertThat(BooksCompression.decompress(parallel.booksSent(), Integer.MAX_VALUE)).isEqualTo(parallel.books());
         assertThat(parallel.requests()).hasSize(MINERS);
         for (int i = 0; i < MINERS; i++) {
             assertThat(parallel.requests().get(i).target()).isEqualTo(miners.get(i));
