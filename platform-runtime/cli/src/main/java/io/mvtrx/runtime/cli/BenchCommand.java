@@ -431,7 +431,7 @@ final class BenchCommand implements Callable<Integer> {
                             + "%,d "
                             + "(shared books payload %,d, encoded once%s)%n",
                     m.requestBytes, m.booksBytes, m.booksSentBytes == m.booksBytes ? ""
-                            : String.format(Locale.ROOT, ", sent as a zstd frame of %,d", m.booksSentBytes));
+                            : String.format(Locale.ROOT, ", sent as zstd frames of %,d", m.booksSentBytes));
             stdout.printf(Locale.ROOT, "preparing one publish (books encoded once, %d payloads encoded and signed), "
                     + "nothing sent: %.1f ms on the prepare pool (%d thread(s)), %.1f ms on one thread%n", miners,
                     m.prepareNanos / 1e6, FanoutConfig.DEFAULTS.prepareThreads(), m.prepareSequentialNanos / 1e6);
