@@ -74,10 +74,14 @@ final class LocalnetGentrx {
     private static final float LEARNING_RATE = 3e-3f;
     /** Rounds that accept any score and never roll back (the reference's 5 is too many for a short run). */
     private static final int WARMUP_ROUNDS = 2;
-    private static final int VAL_BATCHES = 4;
+    private static final int VAL_BATCHES = 2;
     private static final Duration GRACE = Duration.ofSeconds(2);
     private static final Duration SCORES_EVERY = Duration.ofSeconds(2);
     private static final Duration LOOP_PAUSE = Duration.ofSeconds(1);
+    /** Rounds open or unscored on the server beyond which the simulation waits for it ({@link Run#keepPace}). */
+    private static final int ROUNDS_AHEAD = 2;
+    /** The longest the simulation waits for the server after one publish. */
+    private static final Duration PACE_WAIT = Duration.ofSeconds(30);
     private static final int UIDS = 256;
 
     @Option(names = "--gentrx", description = "Also run GenTRX: a gradient server, rounds, miners training the tiny "
@@ -155,6 +159,8 @@ final class LocalnetGentrx {
         private final Map<Integer, TrainingWorker> workerOf = new LinkedHashMap<>();
         private final int validatorUid;
         private GentrxService service;
+        // the first round the validator opened: the server has scored none before it (only the loop thread reads it)
+        private long firstRound = -1;
 
         private Run(LocalnetGentrx options, Path root, StorageBackend bucket, MinerBuckets miners,
                     LocalGradientServer server, int validatorUid) {
@@ -204,6 +210,34 @@ final class LocalnetGentrx {
                     new BucketAccess("local", root.resolve("bucket").toAbsolutePath().toString(), "", "", ""),
                     validatorUid, InstantSource.system(), options.share);
             service.attach(loop);
+            loop.addObserver((simulation, publication, replies, stats) -> keepPace());
+        }
+
+        /**
+         * Holds the simulation (on the loop's thread, after a publish) while more than {@link #ROUNDS_AHEAD} rounds
+         * are open or unscored on the gradient server, at most {@link #PACE_WAIT} a publish. Rounds open on wall-clock
+         * blocks and the simulation runs as fast as the machine lets it: where the server scores a round slower than
+         * rounds open (a slow 2-core machine, the simulation taking the cores), rounds would pile up and close unread,
+         * and miners would be assigned versions long replaced. A machine that keeps up never waits here.
+         */
+        private void keepPace() {
+            long current = service.currentRound();
+            if (current < 0) {
+                return;
+            }
+            if (firstRound < 0) {
+                firstRound = current;
+            }
+            long deadline = System.nanoTime() + PACE_WAIT.toNanos();
+            while (service.currentRound() - Math.max(server.core().lastStats().round(), firstRound - 1) > ROUNDS_AHEAD
+                    && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
 
         Optional<GentrxService> service() {

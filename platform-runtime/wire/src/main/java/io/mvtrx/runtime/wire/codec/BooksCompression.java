@@ -8,9 +8,9 @@ import com.google.protobuf.UnsafeByteOperations;
 
 /**
  * A step's {@code Books} bytes as zstd frames ({@code StateRequest.books_zstd}, wire.md §1): one frame, or several
- * one after another (the validator compresses each book apart, on its prepare threads, and sends the frames
- * concatenated, which decompress to the books concatenated). Columns of small deltas still compress at level 1
- * (1.1–1.5×), and the validator compresses once per step what it sends to every miner (about 5 ms a MB of one
+ * one after another (the validator compresses its books in parts of 16 books, on its prepare threads, and sends
+ * the frames concatenated, which decompress to the parts concatenated). Columns of small deltas still compress at
+ * level 1 (1.1–1.5×), and the validator compresses once per step what it sends to every miner (a few ms a MB of one
  * thread), while a miner decompresses in about a quarter of that.
  *
  * <p>A miner decompresses only frames that each record their content size, and only up to a limit it chooses (its

@@ -96,9 +96,10 @@ import io.grpc.StatusRuntimeException;
  *
  * <p>Thread-safe, though one step at a time is the intended use. Channels are kept per uid across steps and
  * replaced when a uid's hotkey or axon changes. Cost per step: one books serialization (and compression, in parts),
- * a SHA-256 pass over the books for the body hash and, by reference, one for their name, plus per miner its payload (written straight from the records), a digest of the payload (finished from
- * a copy of the digest state after the books), an Ed25519 signature, and the copy of its request into the
- * transport's buffers (measured in doc/benchmarks.md).
+ * a SHA-256 pass over the books for the body hash and, by reference, one for their name, plus per miner its payload
+ * (written straight from the records), a digest of the payload (finished from a copy of the digest state after the
+ * books), an Ed25519 signature, and the copy of its request into the transport's buffers (measured in
+ * doc/benchmarks.md).
  */
 public final class Fanout implements AutoCloseable {
 
